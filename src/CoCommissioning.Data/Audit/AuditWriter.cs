@@ -1,0 +1,104 @@
+using System.Text.Json;
+using CoCommissioning.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace CoCommissioning.Data.Audit;
+
+/// <summary>
+/// Turns the governance changes a context is about to save into audit entries added to the same save, so the
+/// change and its audit entry commit or fail together.
+/// </summary>
+internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    public AuditActor Actor { get; } = actor;
+
+    private TimeProvider Clock { get; } = clock;
+
+    public static void Record(DbContext context, AuditWriter? writer)
+    {
+        context.ChangeTracker.DetectChanges();
+        var tracked = context.ChangeTracker.Entries().ToList();
+
+        if (tracked.Any(e => e.Entity is AuditEntry && e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("Audit entries are append-only: they cannot be changed or deleted.");
+        }
+
+        var changes = tracked
+            .Where(e => e.Entity is IGovernanceRecord && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        if (writer is null)
+        {
+            throw new InvalidOperationException("Governance records were changed through a context with no audit actor. Create it with GovernanceDbFactory.");
+        }
+
+        var now = writer.Clock.GetUtcNow();
+        foreach (var entry in changes)
+        {
+            var diff = Describe(entry);
+            if (entry.State == EntityState.Modified && diff.Count == 0)
+            {
+                continue;
+            }
+
+            var record = (IGovernanceRecord)entry.Entity;
+            context.Add(new AuditEntry(
+                record.OrganisationId,
+                now,
+                writer.Actor.UserId,
+                writer.Actor.Name,
+                entry.Metadata.ClrType.Name,
+                record.Id.ToString(),
+                entry.State switch
+                {
+                    EntityState.Added => AuditAction.Insert,
+                    EntityState.Deleted => AuditAction.Delete,
+                    _ => AuditAction.Update,
+                },
+                JsonSerializer.Serialize(diff, Json)));
+        }
+    }
+
+    private static Dictionary<string, AuditValue> Describe(EntityEntry entry)
+    {
+        var diff = new Dictionary<string, AuditValue>();
+        foreach (var property in entry.Properties)
+        {
+            // The concurrency token changes on every save and says nothing a reader needs.
+            if (property.Metadata.IsConcurrencyToken)
+            {
+                continue;
+            }
+
+            var name = property.Metadata.Name;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    diff[name] = new AuditValue(null, property.CurrentValue);
+                    break;
+                case EntityState.Deleted:
+                    diff[name] = new AuditValue(property.OriginalValue, null);
+                    break;
+                case EntityState.Modified when property.IsModified && !Equals(Normalise(property.OriginalValue), Normalise(property.CurrentValue)):
+                    diff[name] = new AuditValue(property.OriginalValue, property.CurrentValue);
+                    break;
+            }
+        }
+
+        return diff;
+    }
+
+    // Collections compare by reference; compare what they hold.
+    private static object? Normalise(object? value) =>
+        value is System.Collections.IEnumerable items and not string ? JsonSerializer.Serialize(items, Json) : value;
+
+    private sealed record AuditValue(object? Old, object? New);
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoCommissioning.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Chooses the provider and its migrations assembly from configuration (<c>Database:Provider</c>).</summary>
+public static class DatabaseSetup
+{
+    public const string PostgresMigrationsAssembly = "CoCommissioning.Migrations.Postgres";
+    public const string SqliteMigrationsAssembly = "CoCommissioning.Migrations.Sqlite";
+    public const string DefaultSqliteConnection = "Data Source=App_Data/cocommissioning.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not \"{value}\".");
+    }
+
+    public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
+        }
+    }
+
+    /// <summary>Registers the context factory (and a scoped context for ASP.NET Core Identity) and the audit-aware factory.</summary>
+    public static IServiceCollection AddCoCommissioningDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        services.AddDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString));
+        services.AddSingleton<GovernanceDbFactory>();
+        return services;
+    }
+}

@@ -1,0 +1,22 @@
+using CoCommissioning.Data.Audit;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCommissioning.Data;
+
+/// <summary>
+/// Creates a short-lived context that names who is acting, so every governance change it saves is audited.
+/// Feature services use this; components never see a context.
+/// </summary>
+public sealed class GovernanceDbFactory(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+{
+    public async Task<AppDbContext> CreateAsync(AuditActor actor, CancellationToken cancellationToken = default)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Audit = new AuditWriter(actor, clock);
+        return db;
+    }
+
+    /// <summary>A context for reading only: saving a governance change through it throws.</summary>
+    public Task<AppDbContext> CreateForReadingAsync(CancellationToken cancellationToken = default) =>
+        contexts.CreateDbContextAsync(cancellationToken);
+}

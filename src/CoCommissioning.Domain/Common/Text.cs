@@ -1,0 +1,53 @@
+namespace CoCommissioning.Domain.Common;
+
+/// <summary>Checks for the free text people type into governance records.</summary>
+public static class Text
+{
+    /// <summary>Trims and checks a required text field; returns the failure or the clean value.</summary>
+    public static CommandResult<string> Required(string field, string? value, int maxLength)
+    {
+        var trimmed = value?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return Failure.Validation(field, $"Enter the {Describe(field)}.");
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            return Failure.Validation(field, $"The {Describe(field)} must be {maxLength} characters or fewer.");
+        }
+
+        return CommandResult<string>.Success(trimmed);
+    }
+
+    /// <summary>Trims an optional text field: blank becomes null.</summary>
+    public static CommandResult<string?> Optional(string field, string? value, int maxLength)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            return CommandResult<string?>.Success(null);
+        }
+
+        return trimmed.Length > maxLength
+            ? Failure.Validation(field, $"The {Describe(field)} must be {maxLength} characters or fewer.")
+            : CommandResult<string?>.Success(trimmed);
+    }
+
+    // "FullName" -> "full name": field names double as the words of the message.
+    private static string Describe(string field)
+    {
+        var chars = new List<char>(field.Length + 4);
+        foreach (var c in field)
+        {
+            if (char.IsUpper(c) && chars.Count > 0)
+            {
+                chars.Add(' ');
+            }
+
+            chars.Add(char.ToLowerInvariant(c));
+        }
+
+        return new string([.. chars]);
+    }
+}
