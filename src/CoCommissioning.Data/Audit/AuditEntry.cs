@@ -13,7 +13,7 @@ public enum AuditAction
 /// </summary>
 public sealed class AuditEntry
 {
-    public AuditEntry(Guid organisationId, DateTimeOffset occurredAt, Guid? userId, string actorName, string recordType, string recordId, AuditAction action, string changes)
+    public AuditEntry(Guid organisationId, DateTimeOffset occurredAt, Guid? userId, string actorName, string recordType, string recordId, string? aggregateId, AuditAction action, string changes)
     {
         Id = Guid.NewGuid();
         OrganisationId = organisationId;
@@ -22,6 +22,7 @@ public sealed class AuditEntry
         ActorName = actorName;
         RecordType = recordType;
         RecordId = recordId;
+        AggregateId = aggregateId;
         Action = action;
         Changes = changes;
     }
@@ -36,6 +37,10 @@ public sealed class AuditEntry
     public string ActorName { get; private set; }
     public string RecordType { get; private set; }
     public string RecordId { get; private set; }
+
+    /// <summary>For a part of an aggregate (a membership), the aggregate's id (the committee).</summary>
+    public string? AggregateId { get; private set; }
+
     public AuditAction Action { get; private set; }
 
     /// <summary>JSON object: property name to <c>{"old": …, "new": …}</c>.</summary>

@@ -57,6 +57,7 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
                 writer.Actor.Name,
                 entry.Metadata.ClrType.Name,
                 record.Id.ToString(),
+                (entry.Entity as IPartOfAggregate)?.AggregateId.ToString(),
                 entry.State switch
                 {
                     EntityState.Added => AuditAction.Insert,

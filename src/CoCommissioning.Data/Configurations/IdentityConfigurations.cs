@@ -49,6 +49,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.Property(a => a.ActorName).HasMaxLength(200);
         builder.Property(a => a.RecordType).HasMaxLength(100);
         builder.Property(a => a.RecordId).HasMaxLength(100);
+        builder.Property(a => a.AggregateId).HasMaxLength(100);
+        builder.HasIndex(a => new { a.OrganisationId, a.AggregateId });
         builder.HasIndex(a => new { a.OrganisationId, a.OccurredAt });
         builder.HasIndex(a => new { a.OrganisationId, a.RecordId });
         builder.HasIndex(a => new { a.OrganisationId, a.UserId });

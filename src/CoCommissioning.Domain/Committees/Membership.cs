@@ -14,7 +14,7 @@ public enum CommitteeOffice
 /// A person's seat on a committee for a term, with the roles they hold there. Part of the <see cref="Committee"/>
 /// aggregate: change it only through the committee, so the committee's version moves with every change.
 /// </summary>
-public sealed class Membership : IGovernanceRecord
+public sealed class Membership : IGovernanceRecord, IPartOfAggregate
 {
     private List<Guid> roleIds = [];
 
@@ -37,6 +37,7 @@ public sealed class Membership : IGovernanceRecord
 
     public Guid Id { get; private set; }
     public Guid CommitteeId { get; private set; }
+    Guid IPartOfAggregate.AggregateId => CommitteeId;
     public Guid OrganisationId { get; private set; }
     public Guid PersonId { get; private set; }
     public IReadOnlyList<Guid> RoleIds => roleIds;

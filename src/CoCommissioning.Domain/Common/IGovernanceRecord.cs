@@ -15,3 +15,9 @@ public interface IVersioned
 {
     Guid Version { get; }
 }
+
+/// <summary>A record that is part of a larger aggregate: its history is read with the aggregate's.</summary>
+public interface IPartOfAggregate
+{
+    Guid AggregateId { get; }
+}

@@ -1,0 +1,86 @@
+using System.Security.Claims;
+using CoCommissioning.Data.Identity;
+using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoCommissioning.Web.Features.Account;
+
+public sealed record MeDto(Guid UserId, string DisplayName, Guid OrganisationId, string OrganisationName, Guid? PersonId, IReadOnlyList<AppRole> Roles);
+
+public sealed record PasswordTokenRequest(string? Email, string? Password, string? TokenName, int? ExpiresInDays);
+
+public static class AccountEndpoints
+{
+    /// <summary>Browser sign-out: a form post, so it carries the antiforgery token.</summary>
+    public static void MapAccountFormEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn) =>
+            {
+                await signIn.SignOutAsync();
+                return TypedResults.LocalRedirect("~/account/login?signedOut=true");
+            })
+            .RequireAuthorization(Policies.SignedIn)
+            .ExcludeFromDescription();
+    }
+
+    public static void MapAccountApiEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/me", (ClaimsPrincipal principal) =>
+            {
+                var user = CurrentUser.Require(principal);
+                return TypedResults.Ok(new MeDto(user.UserId, user.DisplayName, user.OrganisationId, user.OrganisationName, user.PersonId, [.. user.Roles.Order()]));
+            })
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Account")
+            .WithSummary("Who you are signed in as, in which organisation, with which roles");
+
+        var tokens = api.MapGroup("/tokens").WithTags("Account").RequireAuthorization(Policies.SignedIn);
+
+        tokens.MapGet("/", async (ClaimsPrincipal principal, ApiTokenService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ListAsync(CurrentUser.Require(principal), ct)))
+            .WithSummary("Your API tokens (the secrets are never shown again)");
+
+        tokens.MapPost("/", async (CreateApiTokenRequest request, ClaimsPrincipal principal, ApiTokenService service, CancellationToken ct) =>
+                ApiResults.From(await service.CreateAsync(CurrentUser.Require(principal), request, ct), t => Results.Created($"/api/tokens/{t.Details.Id}", t)))
+            .Produces<CreatedApiTokenDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .WithSummary("Create an API token; the response holds the token, shown this once");
+
+        tokens.MapDelete("/{tokenId:guid}", async (Guid tokenId, ClaimsPrincipal principal, ApiTokenService service, CancellationToken ct) =>
+                ApiResults.From(await service.RevokeAsync(CurrentUser.Require(principal), tokenId, ct), Results.NoContent))
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Revoke one of your API tokens");
+
+        // For scripts and tools: exchange a password for a token. Failed attempts count towards lockout.
+        api.MapPost("/auth/token", async ([FromBody] PasswordTokenRequest request, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ApiTokenService service, CancellationToken ct) =>
+            {
+                var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
+                if (user is null)
+                {
+                    return Results.Problem("The email address or password is not right.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+                }
+
+                var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
+                if (check.IsLockedOut)
+                {
+                    return Results.Problem("This account is locked after repeated failed sign-ins. Try again later.", statusCode: StatusCodes.Status423Locked, title: "Account locked");
+                }
+
+                if (!check.Succeeded)
+                {
+                    return Results.Problem("The email address or password is not right.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+                }
+
+                var created = await service.CreateForUserAsync(user.Id, new CreateApiTokenRequest(request.TokenName ?? "API client", request.ExpiresInDays), ct);
+                return ApiResults.From(created, t => Results.Created($"/api/tokens/{t.Details.Id}", t));
+            })
+            .AllowAnonymous()
+            .WithTags("Account")
+            .Produces<CreatedApiTokenDto>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status423Locked)
+            .WithSummary("Exchange an email address and password for an API token");
+    }
+}

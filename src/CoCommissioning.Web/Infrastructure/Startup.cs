@@ -1,0 +1,186 @@
+using System.Text.Json.Serialization;
+using CoCommissioning.Data;
+using CoCommissioning.Data.Identity;
+using CoCommissioning.Web.Components;
+using CoCommissioning.Web.Data;
+using CoCommissioning.Web.Features.Account;
+using CoCommissioning.Web.Features.Administration;
+using CoCommissioning.Web.Features.Audit;
+using CoCommissioning.Web.Features.Committees;
+using CoCommissioning.Web.Features.People;
+using CoCommissioning.Web.Features.PublicRecords;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+using Serilog;
+
+namespace CoCommissioning.Web.Infrastructure;
+
+/// <summary>Service registration and the request pipeline, kept out of Program.cs so tests see the same app.</summary>
+public static class Startup
+{
+    private const string SmartScheme = "CookieOrBearer";
+
+    public static void AddCoCommissioning(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext());
+
+        var provider = DatabaseSetup.ProviderFrom(configuration);
+        services.AddCoCommissioningDatabase(provider, ConnectionString(configuration, provider, builder.Environment));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+        services.AddIdentityCore<ApplicationUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<CoClaimsPrincipalFactory>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = SmartScheme;
+                options.DefaultChallengeScheme = SmartScheme;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(SmartScheme, "Cookie or bearer token", options =>
+                options.ForwardDefaultSelector = context => ApiTokenAuthenticationHandler.HasBearerToken(context.Request)
+                    ? ApiTokenAuthenticationHandler.SchemeName
+                    : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/login";
+            options.LogoutPath = "/account/logout";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "CoCommissioning.Auth";
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.HttpOnly = true;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+
+            // The JSON API answers 401/403; only pages redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthorization(Policies.Add);
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<AuthenticationStateProvider, RevalidatingIdentityStateProvider>();
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
+
+        services.AddSingleton<ApiTokenService>();
+        services.AddSingleton<CommitteeService>();
+        services.AddSingleton<PeopleService>();
+        services.AddSingleton<AuditService>();
+        services.AddSingleton<PublicService>();
+        services.AddScoped<UserAdminService>();
+        services.AddScoped<DemoSeeder>();
+    }
+
+    public static void UseCoCommissioning(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        else
+        {
+            app.UseExceptionHandler();
+        }
+
+        app.UseSerilogRequestLogging();
+        app.UseStatusCodePages(async context =>
+        {
+            // API callers get ProblemDetails for bare status codes; pages keep their own rendering.
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api") && http.Response.ContentLength is null && string.IsNullOrEmpty(http.Response.ContentType))
+            {
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http });
+            }
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn);
+        api.MapAccountApiEndpoints();
+        api.MapCommitteeEndpoints();
+        api.MapPeopleEndpoints();
+        api.MapAuditEndpoints();
+        api.MapAdministrationEndpoints();
+        api.MapPublicEndpoints();
+
+        app.MapAccountFormEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    /// <summary>Applies migrations (never EnsureCreated) and, when configured, seeds the demo organisation.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+        await seeder.MigrateAsync();
+        if (app.Configuration.GetValue("Demo:Seed", false))
+        {
+            var seeded = await seeder.SeedAsync();
+            app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintWelcome(app, seeded));
+        }
+    }
+
+    private static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, IWebHostEnvironment environment)
+    {
+        var configured = configuration.GetConnectionString("CoCommissioning");
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return configured;
+        }
+
+        if (provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("Database:Provider is Postgres, so set ConnectionStrings:CoCommissioning (for example the environment variable ConnectionStrings__CoCommissioning).");
+        }
+
+        // The embedded default: a SQLite file beside the app's content, created on first run.
+        var folder = Path.Combine(environment.ContentRootPath, "App_Data");
+        Directory.CreateDirectory(folder);
+        return $"Data Source={Path.Combine(folder, "cocommissioning.db")}";
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int apiStatus)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = apiStatus;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
