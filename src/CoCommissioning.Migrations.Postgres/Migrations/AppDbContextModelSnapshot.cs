@@ -37,6 +37,10 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("AggregateId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("Changes")
                         .IsRequired()
                         .HasColumnType("text");
@@ -61,6 +65,8 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "AggregateId");
 
                     b.HasIndex("OrganisationId", "OccurredAt");
 

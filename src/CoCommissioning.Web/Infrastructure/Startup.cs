@@ -85,6 +85,7 @@ public static class Startup
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
 
@@ -99,14 +100,10 @@ public static class Startup
 
     public static void UseCoCommissioning(this WebApplication app)
     {
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
-        }
-        else
-        {
-            app.UseExceptionHandler();
         }
 
         app.UseSerilogRequestLogging();

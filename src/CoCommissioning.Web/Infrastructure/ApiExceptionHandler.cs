@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace CoCommissioning.Web.Infrastructure;
+
+/// <summary>
+/// Gives API callers ProblemDetails instead of an HTML error page: unreadable JSON (a wrong enum name, a bad date)
+/// is the caller's mistake and gets a 400 naming the field; anything else is our bug and gets a 500 that says
+/// nothing was saved. Pages fall through to the /error page.
+/// </summary>
+internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        ProblemDetails problem;
+        if (exception is BadHttpRequestException badRequest)
+        {
+            var (field, message) = Describe(badRequest);
+            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
+            {
+                Title = "The request has invalid fields.",
+                Detail = message,
+                Status = StatusCodes.Status400BadRequest,
+            };
+        }
+        else
+        {
+            logger.LogError(exception, "Unhandled error in API request {Path}", httpContext.Request.Path);
+            httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
+            problem = new ProblemDetails
+            {
+                Title = "Something went wrong",
+                Detail = "The request failed and nothing was saved. Try again; if it keeps happening, report the trace id.",
+                Status = StatusCodes.Status500InternalServerError,
+            };
+        }
+
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static (string Field, string Message) Describe(BadHttpRequestException exception)
+    {
+        if (exception.InnerException is JsonException { Path: { } path } json)
+        {
+            var field = path.TrimStart('$', '.');
+            var reason = json.Message.Split(" Path:", 2)[0];
+            return (string.IsNullOrEmpty(field) ? "body" : field, $"The value of \"{field}\" is not valid: {reason}");
+        }
+
+        return ("body", exception.Message);
+    }
+}
