@@ -28,6 +28,9 @@ public sealed class Committee : IGovernanceRecord, IVersioned
     public const int NameMaxLength = 200;
     public const int PurposeMaxLength = 2000;
 
+    // Messages are in British English whatever the server's culture.
+    private static readonly System.Globalization.CultureInfo UkCulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
+
     private readonly List<Membership> memberships = [];
 
     private Committee(Guid id, Guid organisationId, string name, CommitteeType type, CoCommissioningLevel level, string? purpose)
@@ -138,7 +141,7 @@ public sealed class Committee : IGovernanceRecord, IVersioned
 
         if (membership.TermEnd is { } end && end < lastDay)
         {
-            return Failure.Validation(nameof(Membership.TermEnd), $"This membership already ended on {end:d MMMM yyyy}.");
+            return Failure.Validation(nameof(Membership.TermEnd), $"This membership already ended on {end.ToString("d MMMM yyyy", UkCulture)}.");
         }
 
         membership.End(lastDay);
@@ -160,9 +163,10 @@ public sealed class Committee : IGovernanceRecord, IVersioned
             return Failure.NotFound("The membership");
         }
 
-        if (!membership.IsCurrentOn(today) && membership.TermStart <= today)
+        // An incoming member is appointed when their term starts, so the committee is never left without its chair.
+        if (!membership.IsCurrentOn(today))
         {
-            return Failure.Rule("Only a current member can hold an office: this membership has ended.");
+            return Failure.Rule("Only a current member can hold an office: this membership has not started or has ended.");
         }
 
         foreach (var holder in memberships.Where(m => m.Office == office && m.Id != membershipId))
@@ -177,6 +181,11 @@ public sealed class Committee : IGovernanceRecord, IVersioned
 
     public CommandResult Vacate(CommitteeOffice office)
     {
+        if (office == CommitteeOffice.None)
+        {
+            return Failure.Validation("Office", "Choose the chair or the vice chair.");
+        }
+
         foreach (var holder in memberships.Where(m => m.Office == office))
         {
             holder.Hold(CommitteeOffice.None);
