@@ -14,7 +14,7 @@ public sealed record CreateUserRequest(string? Email, string? DisplayName, strin
 public sealed record SetRolesRequest(IReadOnlyList<AppRole>? Roles);
 
 /// <summary>User accounts of one organisation and the roles they hold in it.</summary>
-public sealed class UserAdminService(GovernanceDbFactory dbs, UserManager<ApplicationUser> users, ILogger<UserAdminService> logger)
+public sealed class UserAdminService(GovernanceDbFactory dbs, UserManager<ApplicationUser> users, TimeProvider clock, ILogger<UserAdminService> logger)
 {
     public async Task<IReadOnlyList<UserDto>> ListAsync(CurrentUser admin, CancellationToken ct = default)
     {
@@ -25,7 +25,7 @@ public sealed class UserAdminService(GovernanceDbFactory dbs, UserManager<Applic
             .Where(u => u.DefaultOrganisationId == admin.OrganisationId || userIds.Contains(u.Id))
             .OrderBy(u => u.DisplayName)
             .ToListAsync(ct);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         return [.. accounts.Select(u => new UserDto(
             u.Id,
             u.Email ?? "",

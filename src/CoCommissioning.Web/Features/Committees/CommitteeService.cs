@@ -174,8 +174,9 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // A concurrent save won: the version check or a unique rule (one chair, unique names) refused ours.
             return Failure.Conflict("committee");
         }
 
