@@ -32,6 +32,7 @@ public sealed class Committee : IGovernanceRecord, IVersioned
     private static readonly System.Globalization.CultureInfo UkCulture = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 
     private readonly List<Membership> memberships = [];
+    private readonly List<TermsOfReference> termsOfReference = [];
 
     private Committee(Guid id, Guid organisationId, string name, CommitteeType type, CoCommissioningLevel level, string? purpose)
     {
@@ -52,6 +53,41 @@ public sealed class Committee : IGovernanceRecord, IVersioned
     public string? Purpose { get; private set; }
     public Guid Version { get; private set; }
     public IReadOnlyCollection<Membership> Memberships => memberships.AsReadOnly();
+
+    /// <summary>Every version of the terms of reference ever adopted, oldest first.</summary>
+    public IReadOnlyCollection<TermsOfReference> TermsOfReferenceVersions => termsOfReference.AsReadOnly();
+
+    /// <summary>The terms of reference in force on a date, if any were adopted by then.</summary>
+    public TermsOfReference? TermsOfReferenceOn(DateOnly date) =>
+        termsOfReference.Where(t => t.EffectiveFrom <= date).MaxBy(t => t.EffectiveFrom);
+
+    /// <summary>
+    /// Adopts a new version of the terms of reference from its effective date. A version with the same date is
+    /// refused rather than overwritten: the record must show what was in force when.
+    /// </summary>
+    public CommandResult<TermsOfReference> AdoptTermsOfReference(TermsOfReferenceContent content, IReadOnlyCollection<MemberRole> roles, IReadOnlyList<Quorum.Seat> seatsOnEffectiveDate)
+    {
+        var check = TermsOfReferenceCheck.Validate(content, roles, seatsOnEffectiveDate);
+        if (!check.Succeeded)
+        {
+            return check.Failure!;
+        }
+
+        if (termsOfReference.Any(t => t.EffectiveFrom == content.EffectiveFrom))
+        {
+            return Failure.Validation("effectiveFrom", $"A version already takes effect on {content.EffectiveFrom.ToString("d MMMM yyyy", UkCulture)}. Choose another date for the new version.");
+        }
+
+        var adopted = new TermsOfReference(Id, OrganisationId, content);
+        termsOfReference.Add(adopted);
+        if (TermsOfReferenceOn(DateOnly.MaxValue) == adopted)
+        {
+            Level = content.Level;
+        }
+
+        Touch();
+        return CommandResult<TermsOfReference>.Success(adopted);
+    }
 
     public static CommandResult<Committee> Create(Guid organisationId, string? name, CommitteeType type, CoCommissioningLevel level, string? purpose)
     {
