@@ -22,6 +22,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<MemberRole> MemberRoles => Set<MemberRole>();
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<Membership> Memberships => Set<Membership>();
+    public DbSet<TermsOfReference> TermsOfReference => Set<TermsOfReference>();
     public DbSet<OrganisationRoleAssignment> RoleAssignments => Set<OrganisationRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -30,6 +30,8 @@ internal sealed class CommitteeConfiguration : IEntityTypeConfiguration<Committe
         builder.HasIndex(c => new { c.OrganisationId, c.Name }).IsUnique();
         builder.HasMany(c => c.Memberships).WithOne().HasForeignKey(m => m.CommitteeId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(c => c.Memberships).HasField("memberships").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(c => c.TermsOfReferenceVersions).WithOne().HasForeignKey(t => t.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.TermsOfReferenceVersions).HasField("termsOfReference").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }
 

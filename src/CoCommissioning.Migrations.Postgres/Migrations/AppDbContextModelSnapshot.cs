@@ -350,6 +350,50 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Committees.TermsOfReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("CoOptionAllowed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("MeetingsPublicByDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("MinimumMeetingsPerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Quorum")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Voting")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("TermsOfReference", (string)null);
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -629,6 +673,15 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Committees.TermsOfReference", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Committees.Committee", null)
+                        .WithMany("TermsOfReferenceVersions")
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.People.Person", b =>
                 {
                     b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
@@ -692,6 +745,8 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
             modelBuilder.Entity("CoCommissioning.Domain.Committees.Committee", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("TermsOfReferenceVersions");
                 });
 #pragma warning restore 612, 618
         }

@@ -345,6 +345,50 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.ToTable("Memberships");
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Committees.TermsOfReference", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CoOptionAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MeetingsPublicByDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumMeetingsPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Quorum")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Voting")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("TermsOfReference", (string)null);
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -620,6 +664,15 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Committees.TermsOfReference", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Committees.Committee", null)
+                        .WithMany("TermsOfReferenceVersions")
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.People.Person", b =>
                 {
                     b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
@@ -683,6 +736,8 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CoCommissioning.Domain.Committees.Committee", b =>
                 {
                     b.Navigation("Memberships");
+
+                    b.Navigation("TermsOfReferenceVersions");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,0 +1,6 @@
+using BenchmarkDotNet.Running;
+
+// Run with: dotnet run -c Release --project tests/CoCommissioning.Benchmarks -- --filter '*'
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+
+public partial class Program;
