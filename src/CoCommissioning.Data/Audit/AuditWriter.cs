@@ -11,7 +11,7 @@ namespace CoCommissioning.Data.Audit;
 /// </summary>
 internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public AuditActor Actor { get; } = actor;
 

@@ -21,7 +21,7 @@ public sealed class AuditService(GovernanceDbFactory dbs)
     public async Task<AuditPageDto> QueryAsync(CurrentUser user, AuditQuery query, CancellationToken ct = default)
     {
         var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = Math.Max(query.Page, 1);
+        var page = Math.Clamp(query.Page, 1, int.MaxValue / MaxPageSize);
         await using var db = await dbs.CreateForReadingAsync(ct);
         var entries = db.AuditEntries.AsNoTracking().Where(a => a.OrganisationId == user.OrganisationId);
         if (!string.IsNullOrWhiteSpace(query.RecordId))
