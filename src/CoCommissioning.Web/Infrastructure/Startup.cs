@@ -8,6 +8,7 @@ using CoCommissioning.Web.Features.Administration;
 using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Features.Committees;
 using CoCommissioning.Web.Features.People;
+using CoCommissioning.Web.Features.TermsOfReference;
 using CoCommissioning.Web.Features.PublicRecords;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -93,6 +94,7 @@ public static class Startup
         services.AddSingleton<ApiTokenService>();
         services.AddSingleton<CommitteeService>();
         services.AddSingleton<PeopleService>();
+        services.AddSingleton<TermsOfReferenceService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<PublicService>();
         services.AddScoped<UserAdminService>();
@@ -130,6 +132,7 @@ public static class Startup
         api.MapAccountApiEndpoints();
         api.MapCommitteeEndpoints();
         api.MapPeopleEndpoints();
+        api.MapTermsOfReferenceEndpoints();
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();
