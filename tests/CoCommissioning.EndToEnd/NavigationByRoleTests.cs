@@ -1,0 +1,34 @@
+using CoCommissioning.EndToEnd.Infrastructure;
+using Xunit.Abstractions;
+
+namespace CoCommissioning.EndToEnd;
+
+/// <summary>The navigation shows each role exactly the areas its policies allow.</summary>
+public sealed class NavigationByRoleTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
+{
+    [Theory]
+    [InlineData(DemoUsers.Member, new[] { "Home", "Committees", "API tokens", "Public records" })]
+    [InlineData(DemoUsers.Secretary, new[] { "Home", "Committees", "People", "API tokens", "Public records" })]
+    [InlineData(DemoUsers.GovernanceLead, new[] { "Home", "Committees", "People", "Audit trail", "API tokens", "Public records" })]
+    [InlineData(DemoUsers.Administrator, new[] { "Home", "Committees", "People", "Audit trail", "Users and roles", "API tokens", "Public records" })]
+    public async Task Navigation_ShowsExactlyTheAreasTheRoleAllows(string email, string[] expected)
+    {
+        await Page.SignInAsync(email);
+
+        var links = await Page.NavigationLinksAsync();
+
+        links.Should().Equal(expected);
+        await Page.ScreenshotAsync("nav-" + email.Split('@')[0]);
+    }
+
+    [Fact]
+    public async Task Navigation_ForAnonymousVisitor_OffersOnlyPublicAreas()
+    {
+        await Page.GotoAsync("/");
+        await Page.WaitForInteractiveAsync();
+
+        var links = await Page.NavigationLinksAsync();
+
+        links.Should().Equal("Home", "Public records");
+    }
+}
