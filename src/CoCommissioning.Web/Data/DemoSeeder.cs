@@ -3,6 +3,8 @@ using CoCommissioning.Data.Audit;
 using CoCommissioning.Data.Identity;
 using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Common;
+using CoCommissioning.Domain.Decisions;
+using CoCommissioning.Domain.Quorum;
 using CoCommissioning.Domain.Organisations;
 using CoCommissioning.Domain.People;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -93,6 +95,28 @@ public sealed class DemoSeeder(GovernanceDbFactory dbs, UserManager<ApplicationU
         // The Deputy Chief Finance Officer stands in for the Chief Finance Officer.
         var cfo = pccc.Memberships.Single(m => m.PersonId == people["Mark Benson"].Id);
         Check(pccc.NameDeputy(cfo.Id, people["Lucy Price"].Id));
+
+        // Site 4's quorum clause: "Four members present and this must include; Chief Officer or Chief Finance
+        // Officer and two of the following: Lay Member (Audit or Patient and Public Involvement), Nurse, or
+        // Secondary Care Consultant".
+        var site4 = new QuorumRule(
+            4,
+            CountBasis.VotingMembers,
+            [
+                new(1, RoleCriterion.Roles(roles["Chief Officer"].Id, roles["Chief Finance Officer"].Id)),
+                new(2, RoleCriterion.Roles(roles["Lay Member (Audit and Governance)"].Id, roles["Lay Member (Patient and Public Involvement)"].Id, roles["Registered Nurse"].Id, roles["Secondary Care Consultant"].Id)),
+            ],
+            ChairOrViceChairRequired: false,
+            LayMajorityRequired: false,
+            DeputiesCount: true);
+        var names = people.Values.ToDictionary(p => p.Id, p => p.FullName);
+        var seats = pccc.CurrentMemberships(termStart)
+            .Select(m => new CoCommissioning.Domain.Quorum.Seat(m.Id, m.PersonId, names[m.PersonId], [.. m.RoleIds.Select(id => roles.Values.Single(r => r.Id == id)).Select(r => new SeatRole(r.Id, r.Name, r.Classification))], m.IsVoting, m.Office))
+            .ToList();
+        Must(pccc.AdoptTermsOfReference(
+            new TermsOfReferenceContent(termStart, CoCommissioningLevel.Delegated, 6, true, site4, new VotingRules(MajorityBasis.VotesCast, DeputiesMayVote: true, PresidingPersonHasCastingVote: true), CoOptionAllowed: true),
+            [.. roles.Values],
+            seats));
 
         var northfieldCommittee = Must(Committee.Create(northfield.Id, "Primary Care Commissioning Committee", CommitteeType.PrimaryCareCommissioning, CoCommissioningLevel.Delegated, "Northfield ICB's primary care committee."));
         db.Committees.Add(northfieldCommittee);
