@@ -22,7 +22,7 @@ public static class HttpExtensions
     public static async Task<T> ReadJsonAsync<T>(this HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(expected, "the app answered {0}", body);
+        response.StatusCode.Should().Be(expected, "the app answered {0}", Describe(body));
         return JsonSerializer.Deserialize<T>(body, Json.Options)!;
     }
 
@@ -30,7 +30,7 @@ public static class HttpExtensions
     public static async Task<JsonElement> ReadProblemAsync(this HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();
-        response.StatusCode.Should().Be(expected, "the app answered {0}", body);
+        response.StatusCode.Should().Be(expected, "the app answered {0}", Describe(body));
         response.Content.Headers.ContentType?.MediaType.Should().Be("application/problem+json");
         using var document = JsonDocument.Parse(body);
         return document.RootElement.Clone();
@@ -50,5 +50,17 @@ public static class HttpExtensions
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
         var location = response.Headers.Location!;
         return location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+    }
+
+    /// <summary>A response body short enough for a failure message: an HTML page by its title.</summary>
+    public static string Describe(string body)
+    {
+        var title = System.Text.RegularExpressions.Regex.Match(body, "<title>(.*?)</title>", System.Text.RegularExpressions.RegexOptions.Singleline);
+        if (title.Success)
+        {
+            return $"an HTML page titled \"{title.Groups[1].Value}\"";
+        }
+
+        return body.Length <= 1000 ? body : body[..1000] + "...";
     }
 }
