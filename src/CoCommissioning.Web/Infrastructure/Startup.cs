@@ -8,6 +8,7 @@ using CoCommissioning.Web.Features.Administration;
 using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Features.Committees;
 using CoCommissioning.Web.Features.People;
+using CoCommissioning.Web.Features.Quorum;
 using CoCommissioning.Web.Features.TermsOfReference;
 using CoCommissioning.Web.Features.PublicRecords;
 using Microsoft.AspNetCore.Authentication;
@@ -95,6 +96,7 @@ public static class Startup
         services.AddSingleton<CommitteeService>();
         services.AddSingleton<PeopleService>();
         services.AddSingleton<TermsOfReferenceService>();
+        services.AddSingleton<WhatIfService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<PublicService>();
         services.AddScoped<UserAdminService>();
@@ -133,6 +135,7 @@ public static class Startup
         api.MapCommitteeEndpoints();
         api.MapPeopleEndpoints();
         api.MapTermsOfReferenceEndpoints();
+        api.MapQuorumEndpoints();
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();
