@@ -27,7 +27,9 @@ public sealed record CommitteeDto(
     CoCommissioningLevel Level,
     string? Purpose,
     Guid Version,
-    IReadOnlyList<MembershipDto> Memberships);
+    IReadOnlyList<MembershipDto> Memberships,
+    IReadOnlyList<CompositionWarning> Warnings,
+    string? QuorumInWords);
 
 public sealed record CreateCommitteeRequest(string? Name, CommitteeType Type, CoCommissioningLevel Level, string? Purpose);
 

@@ -1,6 +1,7 @@
 using CoCommissioning.Data;
 using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Common;
+using CoCommissioning.Domain.Quorum;
 using CoCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -185,7 +186,7 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
     }
 
     private static Task<Committee?> LoadAsync(AppDbContext db, CurrentUser user, Guid committeeId, CancellationToken ct) =>
-        db.Committees.Include(c => c.Memberships)
+        db.Committees.Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions)
             .SingleOrDefaultAsync(c => c.Id == committeeId && c.OrganisationId == user.OrganisationId, ct);
 
     private static Task<bool> PersonExistsAsync(AppDbContext db, CurrentUser user, Guid personId, CancellationToken ct) =>
@@ -246,7 +247,17 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
                 m.DeputyPersonId,
                 m.DeputyPersonId is { } d ? names.GetValueOrDefault(d) : null))
             .ToList();
-        return new CommitteeDto(committee.Id, committee.Name, committee.Type, committee.Level, committee.Purpose, committee.Version, memberships);
+        var auditChairs = await db.Committees.AsNoTracking()
+            .Where(c => c.OrganisationId == committee.OrganisationId && c.Type == CommitteeType.Audit)
+            .SelectMany(c => c.Memberships)
+            .Where(m => m.Office == CommitteeOffice.Chair && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today))
+            .Select(m => m.PersonId)
+            .ToListAsync(ct);
+        var allRoles = await db.MemberRoles.AsNoTracking().Where(r => r.OrganisationId == committee.OrganisationId).ToDictionaryAsync(r => r.Id, ct);
+        var warnings = CompositionCheck.Check(committee, allRoles, today, names, auditChairs);
+        var tor = committee.TermsOfReferenceVersions.Count > 0 ? committee.TermsOfReferenceOn(today) : null;
+        var quorumInWords = tor is null ? null : QuorumText.Render(tor.Quorum, allRoles.ToDictionary(r => r.Key, r => r.Value.Name));
+        return new CommitteeDto(committee.Id, committee.Name, committee.Type, committee.Level, committee.Purpose, committee.Version, memberships, warnings, quorumInWords);
     }
 
     private static async Task<Dictionary<Guid, string>> PersonNamesAsync(AppDbContext db, IEnumerable<Guid> personIds, CancellationToken ct)
