@@ -1,6 +1,8 @@
 using CoCommissioning.Data.Audit;
 using CoCommissioning.Data.Identity;
 using CoCommissioning.Domain.Committees;
+using CoCommissioning.Domain.Decisions;
+using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Organisations;
 using CoCommissioning.Domain.People;
 using Microsoft.AspNetCore.Identity;
@@ -23,6 +25,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Committee> Committees => Set<Committee>();
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<TermsOfReference> TermsOfReference => Set<TermsOfReference>();
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<VoteRecord> Votes => Set<VoteRecord>();
     public DbSet<OrganisationRoleAssignment> RoleAssignments => Set<OrganisationRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -8,6 +8,8 @@ using CoCommissioning.Web.Features.Administration;
 using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Features.Committees;
 using CoCommissioning.Web.Features.People;
+using CoCommissioning.Web.Features.Meetings;
+using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.Quorum;
 using CoCommissioning.Web.Features.TermsOfReference;
 using CoCommissioning.Web.Features.PublicRecords;
@@ -97,6 +99,8 @@ public static class Startup
         services.AddSingleton<PeopleService>();
         services.AddSingleton<TermsOfReferenceService>();
         services.AddSingleton<WhatIfService>();
+        services.AddSingleton<MeetingService>();
+        services.AddSingleton<DecisionService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<PublicService>();
         services.AddScoped<UserAdminService>();
@@ -136,6 +140,7 @@ public static class Startup
         api.MapPeopleEndpoints();
         api.MapTermsOfReferenceEndpoints();
         api.MapQuorumEndpoints();
+        api.MapMeetingEndpoints();
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();

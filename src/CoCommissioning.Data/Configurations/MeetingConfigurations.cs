@@ -1,0 +1,91 @@
+using CoCommissioning.Domain.Committees;
+using CoCommissioning.Domain.Decisions;
+using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Domain.Organisations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CoCommissioning.Data.Configurations;
+
+internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength);
+        builder.Property(m => m.Version).IsConcurrencyToken();
+        builder.Ignore(m => m.Date);
+        builder.PrimitiveCollection(m => m.Apologies).HasField("apologies").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Committee>().WithMany().HasForeignKey(m => m.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => new { m.OrganisationId, m.StartsAt });
+        builder.HasMany(m => m.Items).WithOne().HasForeignKey(i => i.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(m => m.Items).HasField("items").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(m => m.Attendance).WithOne().HasForeignKey(a => a.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(m => m.Attendance).HasField("attendance").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(m => m.Rulings).WithOne().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(m => m.Rulings).HasField("rulings").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> builder)
+    {
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Title).HasMaxLength(AgendaItem.TitleMaxLength);
+        builder.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
+    }
+}
+
+internal sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<AttendanceRecord>
+{
+    public void Configure(EntityTypeBuilder<AttendanceRecord> builder)
+    {
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.HasOne<Membership>().WithMany().HasForeignKey(a => a.MembershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.MeetingId, a.MembershipId });
+    }
+}
+
+internal sealed class ItemRulingConfiguration : IEntityTypeConfiguration<ItemRuling>
+{
+    public void Configure(EntityTypeBuilder<ItemRuling> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Interest).HasMaxLength(ItemRuling.InterestMaxLength);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(r => r.MembershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => new { r.ItemId, r.MembershipId }).IsUnique();
+    }
+}
+
+internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
+{
+    public void Configure(EntityTypeBuilder<Decision> builder)
+    {
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Resolution).HasMaxLength(Decision.ResolutionMaxLength);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(d => d.ItemId).OnDelete(DeleteBehavior.Restrict);
+
+        // One decision per item: a second attempt (a double click, a second secretary) is refused by the database.
+        builder.HasIndex(d => d.ItemId).IsUnique();
+        builder.HasIndex(d => new { d.OrganisationId, d.DecidedAt });
+        builder.HasMany(d => d.Votes).WithOne().HasForeignKey(v => v.DecisionId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(d => d.Votes).HasField("votes").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class VoteRecordConfiguration : IEntityTypeConfiguration<VoteRecord>
+{
+    public void Configure(EntityTypeBuilder<VoteRecord> builder)
+    {
+        builder.ToTable("Votes");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.HasOne<Membership>().WithMany().HasForeignKey(v => v.MembershipId).OnDelete(DeleteBehavior.Restrict);
+
+        // One vote per member per item, whatever the application does.
+        builder.HasIndex(v => new { v.ItemId, v.MembershipId }).IsUnique();
+    }
+}

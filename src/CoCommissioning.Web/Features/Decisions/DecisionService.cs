@@ -1,0 +1,164 @@
+using CoCommissioning.Data;
+using CoCommissioning.Domain.Common;
+using CoCommissioning.Domain.Decisions;
+using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Domain.Quorum;
+using CoCommissioning.Web.Features.Committees;
+using CoCommissioning.Web.Features.Meetings;
+using CoCommissioning.Web.Features.Quorum;
+using CoCommissioning.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCommissioning.Web.Features.Decisions;
+
+/// <summary>
+/// The decision service: no vote or decision is recorded unless, for that item at that moment, the item is quorate
+/// and every voter is eligible. The check and the save happen in one operation; a refusal saves nothing and says why.
+/// </summary>
+public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<DecisionService> logger)
+{
+    public async Task<CommandResult<ItemStatusDto>> StatusAsync(CurrentUser user, Guid meetingId, Guid itemId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.GetUtcNow(), chosenToPreside: null, ct);
+        if (!judged.Succeeded)
+        {
+            return judged.Failure!;
+        }
+
+        var j = judged.Value!;
+        return CommandResult<ItemStatusDto>.Success(new ItemStatusDto(
+            itemId,
+            j.Moment,
+            WhatIfService.ToDto(j.Verdict),
+            Voting.Eligibility(j.Seats, j.Terms.Voting),
+            j.Presiding.Succeeded ? j.Presiding.Value!.Explanation : j.Presiding.Failure!.Message,
+            j.Verdict.IsQuorate ? [] : InquorateOptions(j.Terms.CoOptionAllowed)));
+    }
+
+    public async Task<CommandResult<DecisionDto>> RecordVoteAsync(CurrentUser user, Guid meetingId, Guid itemId, RecordVoteRequest request, CancellationToken ct = default)
+    {
+        var votes = new Dictionary<Guid, VoteChoice>();
+        foreach (var vote in request.Votes ?? [])
+        {
+            if (!votes.TryAdd(vote.MembershipId, vote.Choice))
+            {
+                return Failure.Validation("votes", "Each member votes once: a member appears twice in the votes.");
+            }
+        }
+
+        return await RecordAsync(user, meetingId, itemId, request.ChosenToPreside, (judged, presiding) =>
+        {
+            var tally = Voting.Count(judged.Seats, judged.Terms.Voting, votes, request.CastingVote);
+            return tally.Succeeded
+                ? Decision.RecordVote(user.OrganisationId, meetingId, itemId, request.Resolution, judged.Verdict, presiding, tally.Value!, votes, judged.Moment, user.UserId)
+                : tally.Failure!;
+        }, ct);
+    }
+
+    public Task<CommandResult<DecisionDto>> RecordConsensusAsync(CurrentUser user, Guid meetingId, Guid itemId, RecordConsensusRequest request, CancellationToken ct = default) =>
+        RecordAsync(user, meetingId, itemId, request.ChosenToPreside, (judged, presiding) =>
+            Decision.RecordConsensus(user.OrganisationId, meetingId, itemId, request.Resolution, judged.Verdict, presiding,
+                Voting.Eligibility(judged.Seats, judged.Terms.Voting).Count(e => e.MayVote), judged.Moment, user.UserId), ct);
+
+    public async Task<IReadOnlyList<DecisionDto>> ForMeetingAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var decisions = await db.Decisions.AsNoTracking().Include(d => d.Votes)
+            .Where(d => d.MeetingId == meetingId && d.OrganisationId == user.OrganisationId)
+            .OrderBy(d => d.DecidedAt)
+            .ToListAsync(ct);
+        return [.. decisions.Select(ToDto)];
+    }
+
+    private async Task<CommandResult<DecisionDto>> RecordAsync(
+        CurrentUser user, Guid meetingId, Guid itemId, Guid? chosenToPreside,
+        Func<Judged, Presiding, CommandResult<Decision>> decide, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
+        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.GetUtcNow(), chosenToPreside, ct);
+        if (!judged.Succeeded)
+        {
+            return judged.Failure!;
+        }
+
+        var j = judged.Value!;
+        if (!j.Verdict.IsQuorate)
+        {
+            var options = string.Join("; ", InquorateOptions(j.Terms.CoOptionAllowed));
+            return Failure.Rule($"Nothing was recorded because the item is not quorate. {string.Join(" ", j.Verdict.Lines.Skip(1))} The chair may: {options}.");
+        }
+
+        if (!j.Presiding.Succeeded)
+        {
+            return j.Presiding.Failure!;
+        }
+
+        if (await db.Decisions.AnyAsync(d => d.ItemId == itemId, ct))
+        {
+            return Failure.Rule("A decision has already been recorded for this item.");
+        }
+
+        var decision = decide(j, j.Presiding.Value!);
+        if (!decision.Succeeded)
+        {
+            return decision.Failure!;
+        }
+
+        db.Decisions.Add(decision.Value!);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Two people recorded the same item (or the same member's vote) at once: the database kept the first.
+            return Failure.Rule("A decision or vote for this item was recorded by someone else at the same moment. Refresh to see it.");
+        }
+
+        logger.LogInformation("Meeting {MeetingId} item {ItemId}: {UserId} recorded decision {DecisionId} ({Kind}, {Outcome})", meetingId, itemId, user.UserId, decision.Value!.Id, decision.Value.Kind, decision.Value.Outcome);
+        return CommandResult<DecisionDto>.Success(ToDto(decision.Value));
+    }
+
+    private sealed record Judged(DateTimeOffset Moment, Domain.Committees.TermsOfReference Terms, IReadOnlyList<SeatAtItem> Seats, QuorumVerdict Verdict, CommandResult<Presiding> Presiding);
+
+    private static async Task<CommandResult<Judged>> JudgeAsync(AppDbContext db, CurrentUser user, Guid meetingId, Guid itemId, DateTimeOffset moment, Guid? chosenToPreside, CancellationToken ct)
+    {
+        var meeting = await MeetingService.LoadAsync(db, user, meetingId, ct);
+        if (meeting is null)
+        {
+            return Failure.NotFound("The meeting");
+        }
+
+        if (meeting.Items.All(i => i.Id != itemId))
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        var committee = await db.Committees.AsNoTracking().Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions)
+            .SingleAsync(c => c.Id == meeting.CommitteeId, ct);
+        var terms = committee.TermsOfReferenceOn(meeting.Date);
+        if (terms is null)
+        {
+            return Failure.Rule("The committee had no terms of reference in force on the meeting date, so quorum cannot be judged.");
+        }
+
+        var seats = await Seats.OnAsync(db, committee, meeting.Date, ct);
+        var deputyIds = meeting.Attendance.Where(a => a.DeputyPersonId.HasValue).Select(a => a.DeputyPersonId!.Value).Distinct().ToList();
+        var deputyNames = await db.People.AsNoTracking().Where(p => deputyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+        var roleNames = await db.MemberRoles.AsNoTracking().Where(r => r.OrganisationId == user.OrganisationId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+
+        var atItem = meeting.SeatsAt(itemId, seats, moment, deputyNames);
+        var verdict = QuorumEvaluator.Evaluate(terms.Quorum, atItem, roleNames);
+        return CommandResult<Judged>.Success(new Judged(moment, terms, atItem, verdict, Voting.WhoPresides(atItem, terms.Voting, chosenToPreside)));
+    }
+
+    private static IReadOnlyList<string> InquorateOptions(bool coOptionAllowed) =>
+        coOptionAllowed
+            ? ["defer the item to a later meeting", "refer it to the governing body or another committee", "co-opt unconflicted members for this item, as the terms of reference allow"]
+            : ["defer the item to a later meeting", "refer it to the governing body or another committee"];
+
+    private static DecisionDto ToDto(Decision d) =>
+        new(d.Id, d.MeetingId, d.ItemId, d.Kind, d.Resolution, d.Outcome, d.For, d.Against, d.Abstain, d.Eligible, d.CastingVote,
+            d.Explanation, d.QuorumExplanation, d.PresidingExplanation, d.DecidedAt, [.. d.Votes.Select(v => new VoteDto(v.MembershipId, v.Choice))]);
+}

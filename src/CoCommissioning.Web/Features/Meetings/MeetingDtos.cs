@@ -1,0 +1,64 @@
+using CoCommissioning.Domain.Decisions;
+using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Domain.Quorum;
+using CoCommissioning.Web.Features.Quorum;
+
+namespace CoCommissioning.Web.Features.Meetings;
+
+public sealed record ScheduleMeetingRequest(string? Title, DateTimeOffset? StartsAt);
+
+public sealed record AddItemRequest(string? Title, ItemPurpose Purpose, bool IsPrivate, Guid Version);
+
+public sealed record ApologiesRequest(Guid MembershipId, Guid Version);
+
+/// <summary>An arrival (with <see cref="Deputy"/> true when the named deputy comes in the member's place) or departure; time defaults to now.</summary>
+public sealed record AttendanceRequest(Guid MembershipId, bool Deputy, DateTimeOffset? At, Guid Version);
+
+public sealed record RulingRequest(Guid MembershipId, string? Interest, ConflictRuling Ruling, Guid? RuledByMembershipId, Guid Version);
+
+public sealed record AgendaItemDto(Guid Id, int Number, string Title, ItemPurpose Purpose, bool IsPrivate);
+
+public sealed record AttendanceDto(Guid Id, Guid MembershipId, string Name, DateTimeOffset ArrivedAt, DateTimeOffset? LeftAt);
+
+public sealed record RulingDto(Guid Id, Guid ItemId, Guid MembershipId, string Name, string Interest, ConflictRuling Ruling, Guid? RuledByMembershipId, DateTimeOffset RecordedAt);
+
+public sealed record MeetingDto(
+    Guid Id,
+    Guid CommitteeId,
+    string Title,
+    DateTimeOffset StartsAt,
+    Guid Version,
+    IReadOnlyList<AgendaItemDto> Items,
+    IReadOnlyList<Guid> Apologies,
+    IReadOnlyList<AttendanceDto> Attendance,
+    IReadOnlyList<RulingDto> Rulings);
+
+public sealed record VoteRequest(Guid MembershipId, VoteChoice Choice);
+
+/// <summary>Record a vote on an item: every vote cast, the casting vote on a tie, and who presides if the chair and vice chair cannot.</summary>
+public sealed record RecordVoteRequest(string? Resolution, IReadOnlyList<VoteRequest>? Votes, VoteChoice? CastingVote, Guid? ChosenToPreside);
+
+public sealed record RecordConsensusRequest(string? Resolution, Guid? ChosenToPreside);
+
+/// <summary>Quorum and eligibility for an item as it stands now: what the console and chair's view show.</summary>
+public sealed record ItemStatusDto(Guid ItemId, DateTimeOffset At, VerdictDto Verdict, IReadOnlyList<VoterEligibility> Eligibility, string Presiding, IReadOnlyList<string> InquorateOptions);
+
+public sealed record VoteDto(Guid MembershipId, VoteChoice Choice);
+
+public sealed record DecisionDto(
+    Guid Id,
+    Guid MeetingId,
+    Guid ItemId,
+    DecisionKind Kind,
+    string Resolution,
+    VoteOutcome Outcome,
+    int For,
+    int Against,
+    int Abstain,
+    int Eligible,
+    VoteChoice? CastingVote,
+    string Explanation,
+    string QuorumExplanation,
+    string PresidingExplanation,
+    DateTimeOffset DecidedAt,
+    IReadOnlyList<VoteDto> Votes);

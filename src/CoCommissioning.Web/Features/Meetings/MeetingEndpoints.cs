@@ -1,0 +1,87 @@
+using System.Security.Claims;
+using CoCommissioning.Web.Features.Decisions;
+using CoCommissioning.Web.Infrastructure;
+
+namespace CoCommissioning.Web.Features.Meetings;
+
+public static class MeetingEndpoints
+{
+    public static void MapMeetingEndpoints(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/committees/{committeeId:guid}/meetings", async (Guid committeeId, ScheduleMeetingRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+                ApiResults.From(await service.ScheduleAsync(CurrentUser.Require(principal), committeeId, request, ct), m => Results.Created($"/api/meetings/{m.Id}", m)))
+            .RequireAuthorization(Policies.Secretary)
+            .WithTags("Meetings")
+            .Produces<MeetingDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Schedule a meeting of a committee");
+
+        var meetings = api.MapGroup("/meetings/{meetingId:guid}").WithTags("Meetings");
+
+        meetings.MapGet("/", async (Guid meetingId, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+                await service.GetAsync(CurrentUser.Require(principal), meetingId, ct) is { } meeting ? Results.Ok(meeting) : ApiResults.NotFoundProblem("The meeting"))
+            .RequireAuthorization(Policies.SignedIn)
+            .Produces<MeetingDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A meeting: agenda, apologies, attendance and conflict rulings");
+
+        MapChange(meetings.MapPost("/items", async (Guid meetingId, AddItemRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+            ApiResults.From(await service.AddItemAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Add an agenda item");
+
+        MapChange(meetings.MapPost("/apologies", async (Guid meetingId, ApologiesRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+            ApiResults.From(await service.SendApologiesAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Record a member's apologies");
+
+        MapChange(meetings.MapPost("/arrivals", async (Guid meetingId, AttendanceRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+            ApiResults.From(await service.ArriveAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Record an arrival (a member, or their named deputy in their place)");
+
+        MapChange(meetings.MapPost("/departures", async (Guid meetingId, AttendanceRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+            ApiResults.From(await service.LeaveAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Record a departure");
+
+        MapChange(meetings.MapPost("/items/{itemId:guid}/rulings", async (Guid meetingId, Guid itemId, RulingRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+            ApiResults.From(await service.RuleAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), "Record the ruling on a member's conflict for an item (a member never rules on their own)");
+
+        meetings.MapGet("/items/{itemId:guid}/status", async (Guid meetingId, Guid itemId, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
+                ApiResults.From(await service.StatusAsync(CurrentUser.Require(principal), meetingId, itemId, ct), Results.Ok))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Decisions")
+            .Produces<ItemStatusDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Quorum with its explanation, who may vote and who presides, for an item now; and the options when inquorate");
+
+        meetings.MapPost("/items/{itemId:guid}/votes", async (Guid meetingId, Guid itemId, RecordVoteRequest request, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
+                ApiResults.From(await service.RecordVoteAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), d => Results.Created($"/api/meetings/{meetingId}/decisions", d)))
+            .RequireAuthorization(Policies.Secretary)
+            .WithTags("Decisions")
+            .Produces<DecisionDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Record a vote, accepted only if the item is quorate and every voter eligible at this moment; a refusal saves nothing and says why");
+
+        meetings.MapPost("/items/{itemId:guid}/consensus", async (Guid meetingId, Guid itemId, RecordConsensusRequest request, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
+                ApiResults.From(await service.RecordConsensusAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), d => Results.Created($"/api/meetings/{meetingId}/decisions", d)))
+            .RequireAuthorization(Policies.Secretary)
+            .WithTags("Decisions")
+            .Produces<DecisionDto>(StatusCodes.Status201Created)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Record a decision by consensus, after the same quorum check as a vote");
+
+        meetings.MapGet("/decisions", async (Guid meetingId, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.ForMeetingAsync(CurrentUser.Require(principal), meetingId, ct)))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Decisions")
+            .WithSummary("The decisions of a meeting with their quorum evidence and tallies");
+    }
+
+    private static void MapChange(RouteHandlerBuilder builder, string summary) =>
+        builder.RequireAuthorization(Policies.Secretary)
+            .Produces<MeetingDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary(summary);
+}

@@ -1,0 +1,138 @@
+using CoCommissioning.Data;
+using CoCommissioning.Domain.Common;
+using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCommissioning.Web.Features.Meetings;
+
+/// <summary>The meeting record the decision service judges: agenda, apologies, attendance, conflict rulings.</summary>
+public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<MeetingService> logger)
+{
+    public async Task<CommandResult<MeetingDto>> ScheduleAsync(CurrentUser user, Guid committeeId, ScheduleMeetingRequest request, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
+        if (!await db.Committees.AnyAsync(c => c.Id == committeeId && c.OrganisationId == user.OrganisationId, ct))
+        {
+            return Failure.NotFound("The committee");
+        }
+
+        if (request.StartsAt is null)
+        {
+            return Failure.Validation("startsAt", "Enter the date and time the meeting starts.");
+        }
+
+        var scheduled = Meeting.Schedule(user.OrganisationId, committeeId, request.Title, request.StartsAt.Value);
+        if (!scheduled.Succeeded)
+        {
+            return scheduled.Failure!;
+        }
+
+        db.Meetings.Add(scheduled.Value!);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Meeting {MeetingId} of committee {CommitteeId} scheduled by {UserId}", scheduled.Value!.Id, committeeId, user.UserId);
+        return CommandResult<MeetingDto>.Success(await ToDtoAsync(db, scheduled.Value, ct));
+    }
+
+    public async Task<MeetingDto?> GetAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var meeting = await LoadAsync(db, user, meetingId, ct);
+        return meeting is null ? null : await ToDtoAsync(db, meeting, ct);
+    }
+
+    public Task<CommandResult<MeetingDto>> AddItemAsync(CurrentUser user, Guid meetingId, AddItemRequest request, CancellationToken ct = default) =>
+        ChangeAsync(user, meetingId, request.Version, "added an agenda item", (_, meeting) => Task.FromResult(ToResult(meeting.AddItem(request.Title, request.Purpose, request.IsPrivate))), ct);
+
+    public Task<CommandResult<MeetingDto>> SendApologiesAsync(CurrentUser user, Guid meetingId, ApologiesRequest request, CancellationToken ct = default) =>
+        ChangeAsync(user, meetingId, request.Version, "recorded apologies", async (db, meeting) =>
+            await IsMemberAsync(db, meeting, request.MembershipId, ct) ? meeting.SendApologies(request.MembershipId) : NotAMember(), ct);
+
+    public Task<CommandResult<MeetingDto>> ArriveAsync(CurrentUser user, Guid meetingId, AttendanceRequest request, CancellationToken ct = default) =>
+        ChangeAsync(user, meetingId, request.Version, "recorded an arrival", async (db, meeting) =>
+        {
+            var membership = await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == request.MembershipId && m.CommitteeId == meeting.CommitteeId, ct);
+            if (membership is null)
+            {
+                return NotAMember();
+            }
+
+            if (request.Deputy && membership.DeputyPersonId is null)
+            {
+                return Failure.Validation("deputy", "This member has no named deputy to attend in their place.");
+            }
+
+            return ToResult(meeting.RecordArrival(request.MembershipId, request.Deputy ? membership.DeputyPersonId : null, request.At ?? clock.GetUtcNow()));
+        }, ct);
+
+    public Task<CommandResult<MeetingDto>> LeaveAsync(CurrentUser user, Guid meetingId, AttendanceRequest request, CancellationToken ct = default) =>
+        ChangeAsync(user, meetingId, request.Version, "recorded a departure", (_, meeting) =>
+            Task.FromResult(meeting.RecordDeparture(request.MembershipId, request.At ?? clock.GetUtcNow())), ct);
+
+    public Task<CommandResult<MeetingDto>> RuleAsync(CurrentUser user, Guid meetingId, Guid itemId, RulingRequest request, CancellationToken ct = default) =>
+        ChangeAsync(user, meetingId, request.Version, "recorded a conflict ruling", async (db, meeting) =>
+            await IsMemberAsync(db, meeting, request.MembershipId, ct)
+                ? ToResult(meeting.RecordRuling(itemId, request.MembershipId, request.Interest, request.Ruling, request.RuledByMembershipId, clock.GetUtcNow()))
+                : NotAMember(), ct);
+
+    internal static Task<Meeting?> LoadAsync(AppDbContext db, CurrentUser user, Guid meetingId, CancellationToken ct) =>
+        db.Meetings.Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings)
+            .SingleOrDefaultAsync(m => m.Id == meetingId && m.OrganisationId == user.OrganisationId, ct);
+
+    private static CommandResult ToResult<T>(CommandResult<T> result) => result.Succeeded ? CommandResult.Success() : result.Failure!;
+
+    private static Failure NotAMember() => Failure.Validation("membershipId", "Choose a member of this meeting's committee.");
+
+    private static Task<bool> IsMemberAsync(AppDbContext db, Meeting meeting, Guid membershipId, CancellationToken ct) =>
+        db.Memberships.AnyAsync(m => m.Id == membershipId && m.CommitteeId == meeting.CommitteeId, ct);
+
+    private async Task<CommandResult<MeetingDto>> ChangeAsync(CurrentUser user, Guid meetingId, Guid expectedVersion, string action, Func<AppDbContext, Meeting, Task<CommandResult>> change, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
+        var meeting = await LoadAsync(db, user, meetingId, ct);
+        if (meeting is null)
+        {
+            return Failure.NotFound("The meeting");
+        }
+
+        if (meeting.Version != expectedVersion)
+        {
+            return Failure.Conflict("meeting");
+        }
+
+        var result = await change(db, meeting);
+        if (!result.Succeeded)
+        {
+            return result.Failure!;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Failure.Conflict("meeting");
+        }
+
+        logger.LogInformation("Meeting {MeetingId}: {UserId} {Action}", meetingId, user.UserId, action);
+        return CommandResult<MeetingDto>.Success(await ToDtoAsync(db, meeting, ct));
+    }
+
+    private static async Task<MeetingDto> ToDtoAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
+    {
+        var names = await db.Memberships.AsNoTracking().Where(m => m.CommitteeId == meeting.CommitteeId)
+            .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { m.Id, p.FullName })
+            .ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
+        return new MeetingDto(
+            meeting.Id,
+            meeting.CommitteeId,
+            meeting.Title,
+            meeting.StartsAt,
+            meeting.Version,
+            [.. meeting.Items.OrderBy(i => i.Number).Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.IsPrivate))],
+            meeting.Apologies,
+            [.. meeting.Attendance.OrderBy(a => a.ArrivedAt).Select(a => new AttendanceDto(a.Id, a.MembershipId, names.GetValueOrDefault(a.MembershipId) ?? "", a.ArrivedAt, a.LeftAt))],
+            [.. meeting.Rulings.OrderBy(r => r.RecordedAt).Select(r => new RulingDto(r.Id, r.ItemId, r.MembershipId, names.GetValueOrDefault(r.MembershipId) ?? "", r.Interest, r.Ruling, r.RuledByMembershipId, r.RecordedAt))]);
+    }
+}
