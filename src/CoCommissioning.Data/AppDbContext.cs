@@ -28,6 +28,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<VoteRecord> Votes => Set<VoteRecord>();
+    public DbSet<InquorateResolution> InquorateResolutions => Set<InquorateResolution>();
     public DbSet<OrganisationRoleAssignment> RoleAssignments => Set<OrganisationRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -89,3 +89,14 @@ internal sealed class VoteRecordConfiguration : IEntityTypeConfiguration<VoteRec
         builder.HasIndex(v => new { v.ItemId, v.MembershipId }).IsUnique();
     }
 }
+
+internal sealed class InquorateResolutionConfiguration : IEntityTypeConfiguration<InquorateResolution>
+{
+    public void Configure(EntityTypeBuilder<InquorateResolution> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Detail).HasMaxLength(InquorateResolution.DetailMaxLength);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(r => r.ItemId).IsUnique();
+    }
+}

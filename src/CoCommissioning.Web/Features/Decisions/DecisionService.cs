@@ -61,6 +61,90 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
             Decision.RecordConsensus(user.OrganisationId, meetingId, itemId, request.Resolution, judged.Verdict, presiding,
                 Voting.Eligibility(judged.Seats, judged.Terms.Voting).Count(e => e.MayVote), judged.Moment, user.UserId), ct);
 
+    /// <summary>Records what the chair chose for an item that is inquorate now; refused if it is quorate.</summary>
+    public async Task<CommandResult<InquorateResolutionDto>> ResolveInquorateAsync(CurrentUser user, Guid meetingId, Guid itemId, InquorateResolutionRequest request, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
+        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.GetUtcNow(), chosenToPreside: null, ct);
+        if (!judged.Succeeded)
+        {
+            return judged.Failure!;
+        }
+
+        var j = judged.Value!;
+        if (await db.InquorateResolutions.AnyAsync(r => r.ItemId == itemId, ct) || await db.Decisions.AnyAsync(d => d.ItemId == itemId, ct))
+        {
+            return Failure.Rule("This item already has a decision or a recorded choice.");
+        }
+
+        var resolution = InquorateResolution.Record(user.OrganisationId, meetingId, itemId, request.Action, request.Detail, j.Verdict, j.Terms.CoOptionAllowed, j.Moment);
+        if (!resolution.Succeeded)
+        {
+            return resolution.Failure!;
+        }
+
+        db.InquorateResolutions.Add(resolution.Value!);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            return Failure.Rule("Someone else recorded a choice for this item at the same moment. Refresh to see it.");
+        }
+
+        var r = resolution.Value!;
+        logger.LogInformation("Meeting {MeetingId} item {ItemId}: {UserId} recorded {Action} for an inquorate item", meetingId, itemId, user.UserId, r.Action);
+        return CommandResult<InquorateResolutionDto>.Success(new InquorateResolutionDto(r.Id, r.ItemId, r.Action, r.Detail, r.QuorumExplanation, r.RecordedAt));
+    }
+
+    /// <summary>
+    /// The forecast: everyone expected except those who sent apologies (a member with a named deputy is expected to
+    /// send the deputy), with the conflicts already ruled on for each item.
+    /// </summary>
+    public async Task<CommandResult<MeetingForecastDto>> ForecastAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var meeting = await MeetingService.LoadAsync(db, user, meetingId, ct);
+        if (meeting is null)
+        {
+            return Failure.NotFound("The meeting");
+        }
+
+        var committee = await db.Committees.AsNoTracking().Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions)
+            .SingleAsync(c => c.Id == meeting.CommitteeId, ct);
+        var terms = committee.TermsOfReferenceOn(meeting.Date);
+        if (terms is null)
+        {
+            return Failure.Rule("The committee has no terms of reference in force on the meeting date, so no forecast can be made.");
+        }
+
+        var seats = await Seats.OnAsync(db, committee, meeting.Date, ct);
+        var deputies = committee.Memberships.Where(m => m.DeputyPersonId.HasValue).ToDictionary(m => m.Id, m => m.DeputyPersonId!.Value);
+        var deputyNames = await db.People.AsNoTracking().Where(p => deputies.Values.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+        var roleNames = await db.MemberRoles.AsNoTracking().Where(r => r.OrganisationId == user.OrganisationId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+
+        var items = meeting.Items.OrderBy(i => i.Number).Select(item =>
+        {
+            var expected = seats.Select(seat =>
+            {
+                var ruling = meeting.Rulings.FirstOrDefault(r => r.ItemId == item.Id && r.MembershipId == seat.MembershipId)?.Ruling ?? ConflictRuling.FullPart;
+                if (!meeting.Apologies.Contains(seat.MembershipId))
+                {
+                    return SeatAtItem.PresentWith(seat, ruling);
+                }
+
+                return deputies.TryGetValue(seat.MembershipId, out var deputy)
+                    ? SeatAtItem.Deputised(seat, deputyNames.GetValueOrDefault(deputy) ?? "Deputy", ruling)
+                    : SeatAtItem.AbsentFrom(seat);
+            }).ToList();
+            return new ItemForecastDto(item.Id, item.Number, item.Title, WhatIfService.ToDto(QuorumEvaluator.Evaluate(terms.Quorum, expected, roleNames)));
+        }).ToList();
+
+        var absent = seats.Where(s => meeting.Apologies.Contains(s.MembershipId)).Select(s => s.Name).ToList();
+        return CommandResult<MeetingForecastDto>.Success(new MeetingForecastDto(meetingId, absent, items));
+    }
+
     public async Task<IReadOnlyList<DecisionDto>> ForMeetingAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);

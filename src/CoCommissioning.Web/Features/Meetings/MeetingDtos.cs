@@ -62,3 +62,13 @@ public sealed record DecisionDto(
     string PresidingExplanation,
     DateTimeOffset DecidedAt,
     IReadOnlyList<VoteDto> Votes);
+
+/// <summary>The chair's choice for an inquorate item: defer (to when), refer (to whom) or co-opt (whom).</summary>
+public sealed record InquorateResolutionRequest(InquorateAction Action, string? Detail);
+
+public sealed record InquorateResolutionDto(Guid Id, Guid ItemId, InquorateAction Action, string Detail, string QuorumExplanation, DateTimeOffset RecordedAt);
+
+/// <summary>Whether each item is expected to be quorate, from the apologies received and the conflicts already ruled on.</summary>
+public sealed record ItemForecastDto(Guid ItemId, int Number, string Title, VerdictDto Verdict);
+
+public sealed record MeetingForecastDto(Guid MeetingId, IReadOnlyList<string> ExpectedAbsent, IReadOnlyList<ItemForecastDto> Items);

@@ -69,6 +69,23 @@ public static class MeetingEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Record a decision by consensus, after the same quorum check as a vote");
 
+        meetings.MapPost("/items/{itemId:guid}/inquorate", async (Guid meetingId, Guid itemId, InquorateResolutionRequest request, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
+                ApiResults.From(await service.ResolveInquorateAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok))
+            .RequireAuthorization(Policies.Secretary)
+            .WithTags("Decisions")
+            .Produces<InquorateResolutionDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Record the chair's choice for an inquorate item: defer, refer, or co-opt where the terms of reference allow");
+
+        meetings.MapGet("/forecast", async (Guid meetingId, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
+                ApiResults.From(await service.ForecastAsync(CurrentUser.Require(principal), meetingId, ct), Results.Ok))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Decisions")
+            .Produces<MeetingForecastDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Forecast: whether each item will be quorate, from apologies received and conflicts already ruled on");
+
         meetings.MapGet("/decisions", async (Guid meetingId, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
                 TypedResults.Ok(await service.ForMeetingAsync(CurrentUser.Require(principal), meetingId, ct)))
             .RequireAuthorization(Policies.SignedIn)
