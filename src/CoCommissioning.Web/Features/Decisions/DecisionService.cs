@@ -111,19 +111,13 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
             return Failure.NotFound("The meeting");
         }
 
-        var committee = await db.Committees.AsNoTracking().Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions)
-            .SingleAsync(c => c.Id == meeting.CommitteeId, ct);
-        var terms = committee.TermsOfReferenceOn(meeting.Date);
-        if (terms is null)
+        var snapshot = (await CommitteeSnapshot.LoadAsync(db, user.OrganisationId, meeting.CommitteeId, meeting.Date, ct))!;
+        if (snapshot.Terms is not { } terms)
         {
             return Failure.Rule("The committee has no terms of reference in force on the meeting date, so no forecast can be made.");
         }
 
-        var seats = await Seats.OnAsync(db, committee, meeting.Date, ct);
-        var deputies = committee.Memberships.Where(m => m.DeputyPersonId.HasValue).ToDictionary(m => m.Id, m => m.DeputyPersonId!.Value);
-        var deputyNames = await db.People.AsNoTracking().Where(p => deputies.Values.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
-        var roleNames = await db.MemberRoles.AsNoTracking().Where(r => r.OrganisationId == user.OrganisationId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-
+        var seats = snapshot.Seats;
         var items = meeting.Items.OrderBy(i => i.Number).Select(item =>
         {
             var expected = seats.Select(seat =>
@@ -134,11 +128,11 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
                     return SeatAtItem.PresentWith(seat, ruling);
                 }
 
-                return deputies.TryGetValue(seat.MembershipId, out var deputy)
-                    ? SeatAtItem.Deputised(seat, deputyNames.GetValueOrDefault(deputy) ?? "Deputy", ruling)
+                return snapshot.DeputyNameFor(seat.MembershipId) is { } deputy
+                    ? SeatAtItem.Deputised(seat, deputy, ruling)
                     : SeatAtItem.AbsentFrom(seat);
             }).ToList();
-            return new ItemForecastDto(item.Id, item.Number, item.Title, WhatIfService.ToDto(QuorumEvaluator.Evaluate(terms.Quorum, expected, roleNames)));
+            return new ItemForecastDto(item.Id, item.Number, item.Title, WhatIfService.ToDto(QuorumEvaluator.Evaluate(terms.Quorum, expected, snapshot.RoleNames)));
         }).ToList();
 
         var absent = seats.Where(s => meeting.Apologies.Contains(s.MembershipId)).Select(s => s.Name).ToList();
@@ -219,21 +213,14 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
             return Failure.NotFound("The agenda item");
         }
 
-        var committee = await db.Committees.AsNoTracking().Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions)
-            .SingleAsync(c => c.Id == meeting.CommitteeId, ct);
-        var terms = committee.TermsOfReferenceOn(meeting.Date);
-        if (terms is null)
+        var snapshot = (await CommitteeSnapshot.LoadAsync(db, user.OrganisationId, meeting.CommitteeId, meeting.Date, ct))!;
+        if (snapshot.Terms is not { } terms)
         {
             return Failure.Rule("The committee had no terms of reference in force on the meeting date, so quorum cannot be judged.");
         }
 
-        var seats = await Seats.OnAsync(db, committee, meeting.Date, ct);
-        var deputyIds = meeting.Attendance.Where(a => a.DeputyPersonId.HasValue).Select(a => a.DeputyPersonId!.Value).Distinct().ToList();
-        var deputyNames = await db.People.AsNoTracking().Where(p => deputyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
-        var roleNames = await db.MemberRoles.AsNoTracking().Where(r => r.OrganisationId == user.OrganisationId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
-
-        var atItem = meeting.SeatsAt(itemId, seats, moment, deputyNames);
-        var verdict = QuorumEvaluator.Evaluate(terms.Quorum, atItem, roleNames);
+        var atItem = meeting.SeatsAt(itemId, snapshot.Seats, moment, snapshot.DeputyNamesByPerson);
+        var verdict = QuorumEvaluator.Evaluate(terms.Quorum, atItem, snapshot.RoleNames);
         return CommandResult<Judged>.Success(new Judged(moment, terms, atItem, verdict, Voting.WhoPresides(atItem, terms.Voting, chosenToPreside)));
     }
 

@@ -38,20 +38,19 @@ public sealed class WhatIfService(GovernanceDbFactory dbs, TimeProvider clock)
     {
         var date = request.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         await using var db = await dbs.CreateForReadingAsync(ct);
-        var committee = await db.Committees.AsNoTracking().Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions)
-            .SingleOrDefaultAsync(c => c.Id == committeeId && c.OrganisationId == user.OrganisationId, ct);
-        if (committee is null)
+        var snapshot = await CommitteeSnapshot.LoadAsync(db, user.OrganisationId, committeeId, date, ct);
+        if (snapshot is null)
         {
             return Failure.NotFound("The committee");
         }
 
-        var tor = committee.TermsOfReferenceOn(date);
+        var tor = snapshot.Terms;
         if (tor is null)
         {
             return Failure.Rule($"This committee has no terms of reference in force on {date.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}: adopt them before checking quorum.");
         }
 
-        var seats = await Seats.OnAsync(db, committee, date, ct);
+        var seats = snapshot.Seats;
         var attendance = request.Attendance ?? [];
         var unknown = attendance.Select(a => a.MembershipId).Except(seats.Select(s => s.MembershipId)).ToList();
         if (unknown.Count > 0)
@@ -59,9 +58,7 @@ public sealed class WhatIfService(GovernanceDbFactory dbs, TimeProvider clock)
             return Failure.Validation("attendance", "Some of the people listed are not members of this committee on that date.");
         }
 
-        var deputyIds = committee.Memberships.Where(m => m.DeputyPersonId.HasValue).ToDictionary(m => m.Id, m => m.DeputyPersonId!.Value);
-        var deputyNames = await db.People.AsNoTracking().Where(p => deputyIds.Values.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
-        string? DeputyOf(Guid membershipId) => deputyIds.TryGetValue(membershipId, out var personId) ? deputyNames.GetValueOrDefault(personId) : null;
+        string? DeputyOf(Guid membershipId) => snapshot.DeputyNameFor(membershipId);
 
         var noDeputy = attendance.FirstOrDefault(a => a.Presence == Presence.DeputyPresent && DeputyOf(a.MembershipId) is null);
         if (noDeputy is not null)
@@ -78,7 +75,7 @@ public sealed class WhatIfService(GovernanceDbFactory dbs, TimeProvider clock)
                 : new SeatAtItem(seat, given.Presence, given.Presence == Presence.DeputyPresent ? DeputyOf(seat.MembershipId) : null, given.Ruling);
         }).ToList();
 
-        var roleNames = await db.MemberRoles.AsNoTracking().Where(r => r.OrganisationId == user.OrganisationId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var roleNames = snapshot.RoleNames;
         var verdict = QuorumEvaluator.Evaluate(tor.Quorum, atItem, roleNames);
         var presiding = Voting.WhoPresides(atItem, tor.Voting, request.ChosenToPreside);
 
