@@ -40,7 +40,7 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
             throw new InvalidOperationException("Governance records were changed through a context with no audit actor. Create it with GovernanceDbFactory.");
         }
 
-        var now = writer.Clock.GetUtcNow();
+        var now = writer.Clock.Now();
         foreach (var entry in changes)
         {
             var diff = Describe(entry);

@@ -123,7 +123,7 @@ public static class Voting
         {
             if (!eligibility.TryGetValue(membershipId, out var voter))
             {
-                return Failure.Rule("A vote was given for someone who is not a member of this committee.");
+                return Failure.Validation("votes", "A vote was given for someone who is not a member of this committee.");
             }
 
             if (!voter.MayVote)

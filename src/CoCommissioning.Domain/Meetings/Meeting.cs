@@ -286,5 +286,11 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         return result;
     }
 
+    /// <summary>
+    /// Marks that a decision was taken on the record as it stands, so a concurrent change to attendance or rulings
+    /// and the decision collide instead of the decision standing on attendance that no longer holds.
+    /// </summary>
+    public void DecisionTaken() => Touch();
+
     private void Touch() => Version = Guid.NewGuid();
 }

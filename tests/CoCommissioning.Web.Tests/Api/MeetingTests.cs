@@ -194,9 +194,9 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         forecast.StatusCode.Should().Be(HttpStatusCode.NotFound);
         schedule.StatusCode.Should().Be(HttpStatusCode.NotFound);
 
-        // GET .../decisions answers 200 with an empty list for a meeting the caller cannot see (as for one that
-        // does not exist): it must not leak the other organisation's decisions.
-        (await northfield.GetJsonAsync<List<DecisionDto>>($"{meeting.Url}/decisions")).Should().BeEmpty();
+        // Another organisation's meeting is "not found", its decisions too: nothing leaks.
+        using var decisions = await northfield.GetAsync($"{meeting.Url}/decisions");
+        decisions.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Ti
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var tokens = await db.ApiTokens.Where(t => t.UserId == user.UserId).ToListAsync(ct);
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         return [.. tokens.OrderByDescending(t => t.CreatedAt).Select(t => ToDto(t, now))];
     }
 
@@ -47,7 +47,7 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Ti
         }
 
         var secret = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var token = new ApiToken(userId, name.Value!, secret[..(TokenPrefix.Length + 6)], Hash(secret), now, request.ExpiresInDays is { } days ? now.AddDays(days) : null);
 
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -66,7 +66,7 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Ti
             return Failure.NotFound("The token");
         }
 
-        token.Revoke(clock.GetUtcNow());
+        token.Revoke(clock.Now());
         await db.SaveChangesAsync(ct);
         logger.LogInformation("API token {TokenId} revoked by user {UserId}", token.Id, user.UserId);
         return CommandResult.Success();
@@ -83,7 +83,7 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Ti
         var hash = Hash(presented);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
-        return token is not null && token.IsUsableAt(clock.GetUtcNow()) ? token.UserId : null;
+        return token is not null && token.IsUsableAt(clock.Now()) ? token.UserId : null;
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -20,7 +20,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
     public async Task<CommandResult<ItemStatusDto>> StatusAsync(CurrentUser user, Guid meetingId, Guid itemId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
-        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.GetUtcNow(), chosenToPreside: null, ct);
+        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
         if (!judged.Succeeded)
         {
             return judged.Failure!;
@@ -65,7 +65,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
     public async Task<CommandResult<InquorateResolutionDto>> ResolveInquorateAsync(CurrentUser user, Guid meetingId, Guid itemId, InquorateResolutionRequest request, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
-        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.GetUtcNow(), chosenToPreside: null, ct);
+        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
         if (!judged.Succeeded)
         {
             return judged.Failure!;
@@ -139,9 +139,14 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
         return CommandResult<MeetingForecastDto>.Success(new MeetingForecastDto(meetingId, absent, items));
     }
 
-    public async Task<IReadOnlyList<DecisionDto>> ForMeetingAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DecisionDto>?> ForMeetingAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
+        if (!await db.Meetings.AnyAsync(m => m.Id == meetingId && m.OrganisationId == user.OrganisationId, ct))
+        {
+            return null;
+        }
+
         var decisions = await db.Decisions.AsNoTracking().Include(d => d.Votes)
             .Where(d => d.MeetingId == meetingId && d.OrganisationId == user.OrganisationId)
             .OrderBy(d => d.DecidedAt)
@@ -154,7 +159,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
         Func<Judged, Presiding, CommandResult<Decision>> decide, CancellationToken ct)
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
-        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.GetUtcNow(), chosenToPreside, ct);
+        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside, ct);
         if (!judged.Succeeded)
         {
             return judged.Failure!;
@@ -184,6 +189,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
         }
 
         db.Decisions.Add(decision.Value!);
+        j.Meeting.DecisionTaken();
         try
         {
             await db.SaveChangesAsync(ct);
@@ -198,7 +204,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
         return CommandResult<DecisionDto>.Success(ToDto(decision.Value));
     }
 
-    private sealed record Judged(DateTimeOffset Moment, Domain.Committees.TermsOfReference Terms, IReadOnlyList<SeatAtItem> Seats, QuorumVerdict Verdict, CommandResult<Presiding> Presiding);
+    private sealed record Judged(Meeting Meeting, DateTimeOffset Moment, Domain.Committees.TermsOfReference Terms, IReadOnlyList<SeatAtItem> Seats, QuorumVerdict Verdict, CommandResult<Presiding> Presiding);
 
     private static async Task<CommandResult<Judged>> JudgeAsync(AppDbContext db, CurrentUser user, Guid meetingId, Guid itemId, DateTimeOffset moment, Guid? chosenToPreside, CancellationToken ct)
     {
@@ -221,7 +227,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
 
         var atItem = meeting.SeatsAt(itemId, snapshot.Seats, moment, snapshot.DeputyNamesByPerson);
         var verdict = QuorumEvaluator.Evaluate(terms.Quorum, atItem, snapshot.RoleNames);
-        return CommandResult<Judged>.Success(new Judged(moment, terms, atItem, verdict, Voting.WhoPresides(atItem, terms.Voting, chosenToPreside)));
+        return CommandResult<Judged>.Success(new Judged(meeting, moment, terms, atItem, verdict, Voting.WhoPresides(atItem, terms.Voting, chosenToPreside)));
     }
 
     private static IReadOnlyList<string> InquorateOptions(bool coOptionAllowed) =>

@@ -87,9 +87,11 @@ public static class MeetingEndpoints
             .WithSummary("Forecast: whether each item will be quorate, from apologies received and conflicts already ruled on");
 
         meetings.MapGet("/decisions", async (Guid meetingId, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ForMeetingAsync(CurrentUser.Require(principal), meetingId, ct)))
+                await service.ForMeetingAsync(CurrentUser.Require(principal), meetingId, ct) is { } decisions ? Results.Ok(decisions) : ApiResults.NotFoundProblem("The meeting"))
             .RequireAuthorization(Policies.SignedIn)
             .WithTags("Decisions")
+            .Produces<IReadOnlyList<DecisionDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The decisions of a meeting with their quorum evidence and tallies");
     }
 

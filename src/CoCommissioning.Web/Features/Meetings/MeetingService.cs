@@ -62,18 +62,28 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
                 return Failure.Validation("deputy", "This member has no named deputy to attend in their place.");
             }
 
-            return ToResult(meeting.RecordArrival(request.MembershipId, request.Deputy ? membership.DeputyPersonId : null, request.At ?? clock.GetUtcNow()));
+            return ToResult(meeting.RecordArrival(request.MembershipId, request.Deputy ? membership.DeputyPersonId : null, request.At ?? clock.Now()));
         }, ct);
 
     public Task<CommandResult<MeetingDto>> LeaveAsync(CurrentUser user, Guid meetingId, AttendanceRequest request, CancellationToken ct = default) =>
         ChangeAsync(user, meetingId, request.Version, "recorded a departure", (_, meeting) =>
-            Task.FromResult(meeting.RecordDeparture(request.MembershipId, request.At ?? clock.GetUtcNow())), ct);
+            Task.FromResult(meeting.RecordDeparture(request.MembershipId, request.At ?? clock.Now())), ct);
 
     public Task<CommandResult<MeetingDto>> RuleAsync(CurrentUser user, Guid meetingId, Guid itemId, RulingRequest request, CancellationToken ct = default) =>
         ChangeAsync(user, meetingId, request.Version, "recorded a conflict ruling", async (db, meeting) =>
-            await IsMemberAsync(db, meeting, request.MembershipId, ct)
-                ? ToResult(meeting.RecordRuling(itemId, request.MembershipId, request.Interest, request.Ruling, request.RuledByMembershipId, clock.GetUtcNow()))
-                : NotAMember(), ct);
+        {
+            if (!await IsMemberAsync(db, meeting, request.MembershipId, ct))
+            {
+                return NotAMember();
+            }
+
+            if (request.RuledByMembershipId is { } ruledBy && !await IsMemberAsync(db, meeting, ruledBy, ct))
+            {
+                return Failure.Validation("ruledByMembershipId", "Choose the member of this committee who made the ruling.");
+            }
+
+            return ToResult(meeting.RecordRuling(itemId, request.MembershipId, request.Interest, request.Ruling, request.RuledByMembershipId, clock.Now()));
+        }, ct);
 
     internal static Task<Meeting?> LoadAsync(AppDbContext db, CurrentUser user, Guid meetingId, CancellationToken ct) =>
         db.Meetings.Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings)
