@@ -55,7 +55,11 @@ public sealed partial class TermsOfReferenceJourneyTests(AppFixture app, ITestOu
 
         await Expect(rows).ToHaveCountAsync(2);
         await Expect(Page.GetByTestId("tor-in-force")).ToContainTextAsync("At least 5 voting members", new() { Timeout = 1_000 });
-        await Expect(Page.GetByText(AdoptedMessage())).ToBeVisibleAsync();
+        var snackbar = Page.Locator(".mud-snackbar").Filter(new() { HasTextRegex = AdoptedMessage() });
+        await Expect(snackbar).ToBeVisibleAsync();
+
+        // axe reads colours as painted: let the snackbar finish fading in, or it measures a half-transparent one.
+        await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('.mud-snackbar')].every(e => getComputedStyle(e).opacity === '1')");
         await audit.CheckAsync(Page, "terms-of-reference-adopted");
         await Page.ScreenshotAsync("tor-04-adopted");
 
