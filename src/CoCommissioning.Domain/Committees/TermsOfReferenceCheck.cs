@@ -21,6 +21,11 @@ public static class TermsOfReferenceCheck
         var errors = new Dictionary<string, string[]>();
         void Add(string field, string message) => errors[field] = errors.TryGetValue(field, out var m) ? [.. m, message] : [message];
 
+        if (content.EffectiveFrom.Year is < 2000 or > 2100)
+        {
+            Add("effectiveFrom", "Enter the date this version takes effect.");
+        }
+
         if (content.MinimumMeetingsPerYear is < 0 or > MaxMeetingsPerYear)
         {
             Add("minimumMeetingsPerYear", $"The minimum number of meetings a year must be between 0 and {MaxMeetingsPerYear}.");
@@ -44,23 +49,23 @@ public static class TermsOfReferenceCheck
 
             if (requirement.Criterion.IsEmpty)
             {
-                Add($"{field}.roleIds", $"Requirement {i + 1} must name at least one role, a classification or \"any non-voting member\".");
+                Add($"{field}.roles", $"Requirement {i + 1} must name at least one role, a classification or \"any non-voting member\".");
             }
 
             foreach (var roleId in requirement.Criterion.RoleIds)
             {
                 if (!known.TryGetValue(roleId, out var role))
                 {
-                    Add($"{field}.roleIds", $"Requirement {i + 1} names a role that does not exist in your organisation ({roleId}).");
+                    Add($"{field}.roles", $"Requirement {i + 1} names a role that does not exist in your organisation ({roleId}).");
                 }
                 else if (!role.IsActive)
                 {
-                    Add($"{field}.roleIds", $"Requirement {i + 1} names the retired role \"{role.Name}\".");
+                    Add($"{field}.roles", $"Requirement {i + 1} names the retired role \"{role.Name}\".");
                 }
             }
 
             var canSupply = seatsOnEffectiveDate.Count(s => requirement.Criterion.IsMetBy(s));
-            if (requirement.AtLeast >= 1 && !requirement.Criterion.IsEmpty && canSupply < requirement.AtLeast && !errors.ContainsKey($"{field}.roleIds"))
+            if (requirement.AtLeast >= 1 && !requirement.Criterion.IsEmpty && canSupply < requirement.AtLeast && !errors.ContainsKey($"{field}.roles"))
             {
                 Add($"{field}.atLeast", $"Requirement {i + 1} asks for {requirement.AtLeast}, but only {canSupply} member{(canSupply == 1 ? "" : "s")} of the committee can fill it.");
             }
@@ -72,11 +77,23 @@ public static class TermsOfReferenceCheck
             Add("quorum.minimumPresent", $"The quorum asks for {quorum.MinimumPresent} present, but the committee has only {countable} {(quorum.CountBasis == CountBasis.VotingMembers ? "voting " : "")}members.");
         }
 
+        if (quorum.LayMajorityRequired && seatsOnEffectiveDate.Count > 0)
+        {
+            // A lay majority of those present needs enough lay members to outnumber the rest at the minimum.
+            var lay = seatsOnEffectiveDate.Count(s => s.IsLay && (quorum.CountBasis == CountBasis.AllMembers || s.IsVoting));
+            var needed = Math.Max(1, (quorum.MinimumPresent / 2) + 1);
+            if (lay < needed)
+            {
+                Add("quorum.layMajorityRequired", $"A lay majority of at least {quorum.MinimumPresent} present needs at least {needed} lay members, but the committee has {lay}.");
+            }
+        }
+
         if (errors.Count == 0 && seatsOnEffectiveDate.Count > 0)
         {
-            // Everyone present and unconflicted: if that is not quorate, no meeting ever will be.
+            // Everyone present and unconflicted: if that is not quorate, no meeting ever will be. A lay majority is
+            // left out here because full attendance can lose it while a smaller meeting keeps it (checked above).
             var everyone = seatsOnEffectiveDate.Select(s => SeatAtItem.PresentWith(s)).ToList();
-            var verdict = QuorumEvaluator.Evaluate(quorum, everyone, roles.ToDictionary(r => r.Id, r => r.Name));
+            var verdict = QuorumEvaluator.Evaluate(quorum with { LayMajorityRequired = false }, everyone, roles.ToDictionary(r => r.Id, r => r.Name));
             if (!verdict.IsQuorate)
             {
                 Add("quorum", "Even with every member present, this quorum cannot be met: " + string.Join(" ", verdict.Lines.Skip(1)));

@@ -87,8 +87,8 @@ public static class Voting
             if (holder is { Presence: Presence.Present, Ruling: ConflictRuling.FullPart })
             {
                 var why = office == CommitteeOffice.Chair
-                    ? "The chair presides."
-                    : $"The vice chair presides because the chair is {ChairAbsence(seats)}.";
+                    ? $"The chair, {holder.Seat.Name}, presides."
+                    : $"The vice chair, {holder.Seat.Name}, presides because the chair is {ChairAbsence(seats)}.";
                 return CommandResult<Presiding>.Success(new Presiding(holder.Seat.MembershipId, holder.Seat.Name, why));
             }
         }

@@ -65,7 +65,7 @@ public sealed class TermsOfReferenceTests
 
         var result = TermsOfReferenceCheck.Validate(Content(rule), Catalogue, Seats);
 
-        result.Failure!.FieldErrors["quorum.requirements[0].roleIds"].Should().Contain($"Requirement 1 names a role that does not exist in your organisation ({unknown}).");
+        result.Failure!.FieldErrors["quorum.requirements[0].roles"].Should().Contain($"Requirement 1 names a role that does not exist in your organisation ({unknown}).");
     }
 
     [Fact]
@@ -73,7 +73,7 @@ public sealed class TermsOfReferenceTests
     {
         var result = TermsOfReferenceCheck.Validate(Content(Rule(0, Req(1, Retired))), Catalogue, Seats);
 
-        result.Failure!.FieldErrors["quorum.requirements[0].roleIds"].Should().Contain("Requirement 1 names the retired role \"Old role\".");
+        result.Failure!.FieldErrors["quorum.requirements[0].roles"].Should().Contain("Requirement 1 names the retired role \"Old role\".");
     }
 
     [Fact]
@@ -161,4 +161,37 @@ public sealed class TermsOfReferenceTests
 
     private static TermsOfReferenceContent Content(QuorumRule rule) =>
         new(new DateOnly(2026, 4, 1), CoCommissioningLevel.Delegated, 6, true, rule, Voting, false);
+}
+
+public sealed class TermsOfReferenceLayMajorityTests
+{
+    private static readonly MemberRole Lay = CommitteeBuilder.Role("Lay Member", RoleClassification.Lay);
+    private static readonly MemberRole Gp = CommitteeBuilder.Role("GP", RoleClassification.Clinical);
+
+    [Theory]
+    [InlineData(3, 6, 4, true)]    // 3 lay of 9: full attendance loses the majority, but 3 lay + 1 other can meet it
+    [InlineData(2, 6, 4, false)]   // 2 lay can never be a majority of 4
+    [InlineData(0, 6, 0, false)]   // no lay members at all
+    public void Validate_LayMajority_JudgedOnWhatCanBeMet(int layMembers, int others, int minimum, bool accepted)
+    {
+        var seats = Enumerable.Range(0, layMembers).Select(i => Seat($"Lay {i}", Lay))
+            .Concat(Enumerable.Range(0, others).Select(i => Seat($"GP {i}", Gp)))
+            .ToList();
+        var rule = new QuorumRule(minimum, CountBasis.VotingMembers, [], false, true, false);
+        var content = new TermsOfReferenceContent(new DateOnly(2026, 4, 1), CoCommissioningLevel.Delegated, 6, true, rule, new VotingRules(MajorityBasis.VotesCast, true, true), false);
+
+        TermsOfReferenceCheck.Validate(content, [Lay, Gp], seats).Succeeded.Should().Be(accepted);
+    }
+
+    [Fact]
+    public void Validate_NoEffectiveDate_NamesField()
+    {
+        var rule = new QuorumRule(0, CountBasis.VotingMembers, [], false, false, true);
+        var content = new TermsOfReferenceContent(DateOnly.MinValue, CoCommissioningLevel.Delegated, 6, true, rule, new VotingRules(MajorityBasis.VotesCast, true, true), false);
+
+        TermsOfReferenceCheck.Validate(content, [Lay], [Seat("Lay", Lay)]).Failure!.FieldErrors["effectiveFrom"].Should().Contain("Enter the date this version takes effect.");
+    }
+
+    private static Seat Seat(string name, MemberRole role) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), name, [new SeatRole(role.Id, role.Name, role.Classification)], true, CommitteeOffice.None);
 }

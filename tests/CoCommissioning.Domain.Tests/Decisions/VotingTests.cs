@@ -53,10 +53,10 @@ public sealed class VotingTests
     }
 
     [Theory]
-    [InlineData("Helen, David, Sarah", "Helen", "The chair presides.")]
-    [InlineData("-Helen, David, Sarah", "David", "The vice chair presides because the chair is absent.")]
-    [InlineData("Helen!4, David, Sarah", "David", "The vice chair presides because the chair is conflicted (leaves the room for the item).")]
-    [InlineData("Helen!2, David, Sarah", "David", "The vice chair presides because the chair is conflicted (takes part in discussion but does not vote).")]
+    [InlineData("Helen, David, Sarah", "Helen", "The chair, Helen, presides.")]
+    [InlineData("-Helen, David, Sarah", "David", "The vice chair, David, presides because the chair is absent.")]
+    [InlineData("Helen!4, David, Sarah", "David", "The vice chair, David, presides because the chair is conflicted (leaves the room for the item).")]
+    [InlineData("Helen!2, David, Sarah", "David", "The vice chair, David, presides because the chair is conflicted (takes part in discussion but does not vote).")]
     public void WhoPresides_ChairThenViceChair(string attendance, string presiding, string explanation)
     {
         var result = Voting.WhoPresides(At.Parse(attendance), Cast, chosen: null);

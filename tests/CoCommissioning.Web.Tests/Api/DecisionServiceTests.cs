@@ -164,7 +164,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         decision.CastingVote.Should().BeNull();
         decision.Explanation.Should().Be("Carried: 3 for, 0 against, 1 abstaining (majority of votes cast).");
         decision.QuorumExplanation.Should().StartWith("Quorate.").And.Contain("Lucy Price (deputy for Mark Benson)");
-        decision.PresidingExplanation.Should().Be("The chair presides.");
+        decision.PresidingExplanation.Should().Be("The chair, Helen Carter, presides.");
         decision.Votes.Should().BeEquivalentTo([
             new VoteDto(meeting.Id(Chair), VoteChoice.For),
             new VoteDto(meeting.Id(Nurse), VoteChoice.For),
@@ -185,7 +185,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         using var response = await meeting.PostVoteAsync(meeting.AllFor(ViceChair, Nurse, Gp, ChiefOfficer));
 
         var decision = await response.ReadJsonAsync<DecisionDto>(HttpStatusCode.Created);
-        decision.PresidingExplanation.Should().Be("The vice chair presides because the chair is conflicted (takes part in discussion but does not vote).");
+        decision.PresidingExplanation.Should().Be("The vice chair, David Okafor, presides because the chair is conflicted (takes part in discussion but does not vote).");
         decision.Outcome.Should().Be(VoteOutcome.Carried);
         decision.Eligible.Should().Be(4, "the chair is in the room but ruled out of the vote");
     }
@@ -204,7 +204,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         decision.Outcome.Should().Be(VoteOutcome.CarriedOnCastingVote);
         decision.CastingVote.Should().Be(VoteChoice.For);
         decision.Explanation.Should().Be("Carried on the casting vote of the person presiding: 2 for, 2 against, 0 abstaining, a tie of votes cast.");
-        decision.PresidingExplanation.Should().Be("The chair presides.");
+        decision.PresidingExplanation.Should().Be("The chair, Helen Carter, presides.");
         (await meeting.DecisionsAsync()).Should().ContainSingle().Which.Votes.Should().HaveCount(4);
     }
 
@@ -247,7 +247,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         reasons[meeting.Id(ViceChair)].Reason.Should().Be("absent for this item");
         reasons[meeting.Id("Claire Hughes")].Should().Be(new VoterEligibility(meeting.Id("Claire Hughes"), "Claire Hughes", false, "not a voting member"));
         status.Eligibility.Count(e => e.MayVote).Should().Be(3);
-        status.Presiding.Should().Be("The chair presides.");
+        status.Presiding.Should().Be("The chair, Helen Carter, presides.");
 
         // Three count (Helen Carter, Sarah Whitfield, Lucy Price): not quorate, so the chair's options are listed.
         status.Verdict.IsQuorate.Should().BeFalse();

@@ -7,7 +7,7 @@ namespace CoCommissioning.Web.Features.TermsOfReference;
 /// <summary>The editable form of a ToR document, as the editor page binds it.</summary>
 public sealed class TermsOfReferenceDraft
 {
-    public DateTime? EffectiveFrom { get; set; } = DateTime.Today;
+    public DateTime? EffectiveFrom { get; set; }
     public CoCommissioningLevel Level { get; set; } = CoCommissioningLevel.Delegated;
     public int MinimumMeetingsPerYear { get; set; } = 6;
     public bool MeetingsPublicByDefault { get; set; } = true;
@@ -53,7 +53,7 @@ public sealed class TermsOfReferenceDraft
     public TermsOfReferenceDocument ToDocument() =>
         new(
             TermsOfReferenceDocument.CurrentFormat,
-            DateOnly.FromDateTime(EffectiveFrom ?? DateTime.Today),
+            EffectiveFrom is { } from ? DateOnly.FromDateTime(from) : DateOnly.MinValue,
             Level,
             MinimumMeetingsPerYear,
             MeetingsPublicByDefault,

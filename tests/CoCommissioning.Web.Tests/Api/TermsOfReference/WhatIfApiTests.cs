@@ -41,7 +41,7 @@ public sealed class WhatIfApiTests(PostgresAppFixture app) : IClassFixture<Postg
         result.Verdict.IsQuorate.Should().BeTrue();
         result.Verdict.Explanation.Should().StartWith("Quorate.");
         result.Verdict.Counted.Should().Be(9, "nine members have a vote");
-        result.Presiding.Should().Be("The chair presides.");
+        result.Presiding.Should().Be("The chair, Helen Carter, presides.");
     }
 
     /// <summary>
