@@ -1,0 +1,93 @@
+using System.Net;
+using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Domain.Quorum;
+using CoCommissioning.Web.Features.Meetings;
+using CoCommissioning.Web.Tests.Infrastructure;
+using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;
+
+namespace CoCommissioning.Web.Tests.Api;
+
+/// <summary>The chair's choice for an inquorate item, and the quorum forecast from apologies, through HTTP on PostgreSQL.</summary>
+public sealed class InquorateAndForecastTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+{
+    [Fact]
+    public async Task ResolveInquorate_ItemInquorate_RecordsTheChoiceOnce()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
+        await meeting.RuleAsync(ChiefOfficer, ConflictRuling.LeavesRoom);
+
+        using var deferred = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/inquorate", new { action = InquorateAction.Defer, detail = "Deferred to the January meeting" });
+        using var again = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/inquorate", new { action = InquorateAction.Refer, detail = "To the governing body" });
+
+        var recorded = await deferred.ReadJsonAsync<InquorateResolutionDto>(HttpStatusCode.OK);
+        recorded.Action.Should().Be(InquorateAction.Defer);
+        recorded.QuorumExplanation.Should().StartWith("Not quorate.");
+        (await again.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()
+            .Should().Be("This item already has a decision or a recorded choice.");
+    }
+
+    [Fact]
+    public async Task ResolveInquorate_ItemQuorate_Refused()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
+
+        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/inquorate", new { action = InquorateAction.Defer, detail = "No reason" });
+
+        (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()
+            .Should().Be("The item is quorate: record the decision instead of deferring, referring or co-opting.");
+    }
+
+    [Fact]
+    public async Task ResolveInquorate_NoDetail_NamesField()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+
+        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/inquorate", new { action = InquorateAction.Refer, detail = "" });
+
+        (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("detail", out _).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Forecast_Apologies_DeputyExpectedAndShortfallExplained()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        var version = meeting.Meeting.Version;
+        foreach (var name in new[] { ChiefOfficer, ChiefFinanceOfficer, Chair, ViceChair, Nurse, "Dr James Morton" })
+        {
+            using var sent = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/apologies", new { membershipId = meeting.Id(name), version });
+            version = (await sent.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK)).Version;
+        }
+
+        var forecast = await meeting.Secretary.GetJsonAsync<MeetingForecastDto>($"{meeting.Url}/forecast");
+
+        forecast.ExpectedAbsent.Should().HaveCount(6);
+        var item = forecast.Items.Single();
+        item.Verdict.IsQuorate.Should().BeFalse();
+        item.Verdict.Explanation.Should().Contain("Chief Officer or Chief Finance Officer: Lucy Price (deputy for Mark Benson).");
+        item.Verdict.Explanation.Should().Contain("none present and unconflicted (Helen Carter is absent; David Okafor is absent;");
+    }
+
+    [Fact]
+    public async Task Forecast_OtherOrganisation_Returns404()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        using var northfield = await app.CreateApiClientAsync(DemoUsers.NorthfieldSecretary);
+
+        using var response = await northfield.GetAsync($"{meeting.Url}/forecast");
+
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task ResolveInquorate_Member_Returns403()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        using var member = await app.CreateApiClientAsync(DemoUsers.Member);
+
+        using var response = await member.PostJsonAsync($"{meeting.ItemUrl}/inquorate", new { action = InquorateAction.Defer, detail = "x" });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+    }
+}
