@@ -73,12 +73,17 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
     public Task<CommandResult<CommitteeDto>> AddMembershipAsync(CurrentUser user, Guid committeeId, AddMembershipRequest request, CancellationToken ct = default) =>
         ChangeAsync(user, committeeId, request.Version, "added a member", async (db, committee) =>
         {
+            // Every field's problem at once, so the form shows them all together.
+            var checkedInput = await CheckMembershipInputAsync(db, user, request.RoleIds, request.TermStart, request.DeputyPersonId, ct);
             if (!await PersonExistsAsync(db, user, request.PersonId, ct))
             {
-                return Failure.Validation(nameof(request.PersonId), "Choose a person from your organisation.");
+                var errors = new Dictionary<string, string[]>(checkedInput.Failure?.FieldErrors ?? new Dictionary<string, string[]>())
+                {
+                    [nameof(request.PersonId)] = ["Choose a person from your organisation."],
+                };
+                return Failure.Validation(errors);
             }
 
-            var checkedInput = await CheckMembershipInputAsync(db, user, request.RoleIds, request.TermStart, request.DeputyPersonId, ct);
             if (!checkedInput.Succeeded)
             {
                 return checkedInput.Failure!;
