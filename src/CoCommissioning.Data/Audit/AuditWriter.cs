@@ -71,7 +71,20 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
     private static Dictionary<string, AuditValue> Describe(EntityEntry entry)
     {
         var diff = new Dictionary<string, AuditValue>();
-        foreach (var property in entry.Properties)
+        Describe(entry.State, entry.Properties, "", diff);
+
+        // Value objects (an interest's details, an offer) are complex properties: their fields are audited too.
+        foreach (var complex in entry.ComplexProperties)
+        {
+            Describe(entry.State, complex.Properties, complex.Metadata.Name + ".", diff);
+        }
+
+        return diff;
+    }
+
+    private static void Describe(EntityState state, IEnumerable<PropertyEntry> properties, string prefix, Dictionary<string, AuditValue> diff)
+    {
+        foreach (var property in properties)
         {
             // The concurrency token changes on every save and says nothing a reader needs.
             if (property.Metadata.IsConcurrencyToken)
@@ -79,8 +92,8 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
                 continue;
             }
 
-            var name = property.Metadata.Name;
-            switch (entry.State)
+            var name = prefix + property.Metadata.Name;
+            switch (state)
             {
                 case EntityState.Added:
                     diff[name] = new AuditValue(null, property.CurrentValue);
@@ -93,8 +106,6 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
                     break;
             }
         }
-
-        return diff;
     }
 
     // Collections compare by reference; compare what they hold.

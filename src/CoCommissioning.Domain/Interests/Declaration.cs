@@ -25,6 +25,15 @@ public enum ReviewStatus
     Accepted,
 }
 
+/// <summary>Why an entry is kept off the public register (rule book section 6).</summary>
+public enum WithholdingGround
+{
+    /// <summary>Publishing would create a real risk of harm to the person or others.</summary>
+    RiskOfHarm,
+    /// <summary>A legal bar prevents publication.</summary>
+    LegalBar,
+}
+
 /// <summary>What one version of a declaration says. Corrections add a version; earlier versions are kept.</summary>
 public sealed record InterestDetails(
     InterestCategory Category,
@@ -104,8 +113,22 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
     public string? AgreedMitigation { get; private set; }
     public DateOnly? ReviewedOn { get; private set; }
     public Guid? ReviewedByUserId { get; private set; }
+    public string? ReviewedByName { get; private set; }
     public bool Withheld { get; private set; }
+    public WithholdingGround? WithholdingGround { get; private set; }
     public string? WithheldReason { get; private set; }
+
+    /// <summary>The Conflicts of Interest Guardian who approved withholding, where the organisation names one.</summary>
+    public Guid? WithholdingApprovedByPersonId { get; private set; }
+
+    /// <summary>The current details (null for a nil return), kept beside the versions so registers can be queried.</summary>
+    public InterestDetails? Details { get; private set; }
+
+    /// <summary>The date of the first version: when the interest was first declared.</summary>
+    public DateOnly DeclaredOn { get; private set; }
+
+    /// <summary>Whether the current version was declared late.</summary>
+    public bool IsLate { get; private set; }
     public Guid Version { get; private set; }
     public IReadOnlyCollection<DeclarationVersion> Versions => versions.AsReadOnly();
     public DeclarationVersion Current => versions.MaxBy(v => v.Number)!;
@@ -152,20 +175,23 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
     /// <summary>Ends the interest: a new version with the end date. The entry stays in the register.</summary>
     public CommandResult End(DateOnly lastDay, DateOnly today)
     {
-        if (Kind == DeclarationKind.NilReturn || Current.Details is null)
+        if (Kind == DeclarationKind.NilReturn || Details is null)
         {
             return Failure.Rule("A nil return cannot be ended.");
         }
 
-        if (Current.Details.To is { } to && to <= lastDay)
+        if (Details.To is { } to && to <= lastDay)
         {
             return Failure.Validation("to", $"This interest already ends on {to.ToString("d MMMM yyyy", Uk)}.");
         }
 
-        return Correct(Current.Details with { To = lastDay }, lastDay, today);
+        return Correct(Details with { To = lastDay }, lastDay, today);
     }
 
-    public CommandResult Accept(Guid reviewerUserId, string? agreedMitigation, DateOnly today)
+    public CommandResult Accept(Guid reviewerUserId, string? agreedMitigation, DateOnly today) =>
+        Accept(reviewerUserId, null, agreedMitigation, today);
+
+    public CommandResult Accept(Guid reviewerUserId, string? reviewerName, string? agreedMitigation, DateOnly today)
     {
         var mitigation = Text.Optional("agreedMitigation", agreedMitigation, TextMaxLength);
         if (!mitigation.Succeeded)
@@ -173,12 +199,15 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
             return mitigation.Failure!;
         }
 
-        (Status, AgreedMitigation, ReviewComment, ReviewedOn, ReviewedByUserId) = (ReviewStatus.Accepted, mitigation.Value, null, today, reviewerUserId);
+        (Status, AgreedMitigation, ReviewComment, ReviewedOn, ReviewedByUserId, ReviewedByName) = (ReviewStatus.Accepted, mitigation.Value, null, today, reviewerUserId, reviewerName);
         Touch();
         return CommandResult.Success();
     }
 
-    public CommandResult RequestChanges(Guid reviewerUserId, string? comment, DateOnly today)
+    public CommandResult RequestChanges(Guid reviewerUserId, string? comment, DateOnly today) =>
+        RequestChanges(reviewerUserId, null, comment, today);
+
+    public CommandResult RequestChanges(Guid reviewerUserId, string? reviewerName, string? comment, DateOnly today)
     {
         var text = Text.Required("reviewComment", comment, TextMaxLength);
         if (!text.Succeeded)
@@ -186,13 +215,19 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
             return text.Failure!;
         }
 
-        (Status, ReviewComment, ReviewedOn, ReviewedByUserId) = (ReviewStatus.ChangesRequested, text.Value, today, reviewerUserId);
+        (Status, ReviewComment, ReviewedOn, ReviewedByUserId, ReviewedByName) = (ReviewStatus.ChangesRequested, text.Value, today, reviewerUserId, reviewerName);
         Touch();
         return CommandResult.Success();
     }
 
     /// <summary>Withholds the entry from the public register (risk of harm, legal bar); the reason stays internal.</summary>
-    public CommandResult Withhold(string? reason)
+    public CommandResult Withhold(string? reason) => Withhold(Interests.WithholdingGround.RiskOfHarm, reason, guardianPersonId: null, approvedByPersonId: null);
+
+    /// <summary>
+    /// Withholds the entry: the governance lead decides, with the Conflicts of Interest Guardian's approval where the
+    /// organisation names one (<paramref name="guardianPersonId"/>).
+    /// </summary>
+    public CommandResult Withhold(WithholdingGround ground, string? reason, Guid? guardianPersonId, Guid? approvedByPersonId)
     {
         var text = Text.Required("withheldReason", reason, TextMaxLength);
         if (!text.Succeeded)
@@ -200,59 +235,80 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
             return text.Failure!;
         }
 
-        (Withheld, WithheldReason) = (true, text.Value);
+        if (guardianPersonId is { } guardian && approvedByPersonId != guardian)
+        {
+            return Failure.Validation("guardianApproved", "The Conflicts of Interest Guardian must approve withholding this entry: record their approval.");
+        }
+
+        (Withheld, WithholdingGround, WithheldReason, WithholdingApprovedByPersonId) = (true, ground, text.Value, approvedByPersonId);
         Touch();
         return CommandResult.Success();
     }
 
+    /// <summary>Puts a withheld entry back on the public register (the risk has passed).</summary>
+    public CommandResult Publish()
+    {
+        if (!Withheld)
+        {
+            return Failure.Rule("This entry is not withheld.");
+        }
+
+        (Withheld, WithholdingGround, WithheldReason, WithholdingApprovedByPersonId) = (false, null, null, null);
+        Touch();
+        return CommandResult.Success();
+    }
+
+    /// <summary>The date the entry stops mattering for retention: the interest's end, or a nil return's date.</summary>
+    public DateOnly? EndedOn => Kind == DeclarationKind.NilReturn ? DeclaredOn : Details?.To;
+
     /// <summary>Whether anyone may see this entry on the public register today.</summary>
     public bool IsPublicOn(DateOnly today) =>
-        Kind == DeclarationKind.Interest && Status == ReviewStatus.Accepted && RegisterRules.IsPublicOn(today, ReviewedOn, Current.Details?.To, Withheld);
+        Kind == DeclarationKind.Interest && Status == ReviewStatus.Accepted && RegisterRules.IsPublicOn(today, ReviewedOn, Details?.To, Withheld);
 
     private static readonly System.Globalization.CultureInfo Uk = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 
     private static CommandResult<InterestDetails> Check(InterestDetails details, DateOnly today)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         var nature = Text.Required("nature", details.Nature, NatureMaxLength);
         var relationship = Text.Optional("relationship", details.Relationship, TextMaxLength);
         var mitigation = Text.Optional("mitigation", details.Mitigation, TextMaxLength);
-        foreach (var failure in new[] { nature.Failure, relationship.Failure, mitigation.Failure })
-        {
-            foreach (var (field, messages) in failure?.FieldErrors ?? new Dictionary<string, string[]>())
-            {
-                errors[field] = messages;
-            }
-        }
+        errors.Add(nature.Failure, relationship.Failure, mitigation.Failure);
 
         if (!details.IsDirect && relationship.Value is null && relationship.Succeeded)
         {
-            errors["relationship"] = ["For an indirect interest, say who the close associate is (for example: spouse, business partner)."];
+            errors.Add("relationship", "For an indirect interest, say who the close associate is (for example: spouse, business partner).");
         }
 
         if (details.To is { } to && to < details.From)
         {
-            errors["to"] = ["The interest cannot end before it began."];
+            errors.Add("to", "The interest cannot end before it began.");
         }
 
         if (details.From > today.AddYears(1))
         {
-            errors["from"] = ["The start date is more than a year away: check the year."];
+            errors.Add("from", "The start date is more than a year away: check the year.");
         }
 
         if (details.From.Year < 1950)
         {
-            errors["from"] = ["Enter the date the interest began."];
+            errors.Add("from", "Enter the date the interest began.");
         }
 
-        return errors.Count > 0
-            ? Failure.Validation(errors)
+        return errors.Any
+            ? errors.ToFailure()
             : CommandResult<InterestDetails>.Success(details with { Nature = nature.Value!, Relationship = relationship.Value, Mitigation = mitigation.Value });
     }
 
     private void AddVersion(InterestDetails? details, DateOnly today, bool late)
     {
         versions.Add(new DeclarationVersion(Id, OrganisationId, versions.Count + 1, details, today, late));
+        if (versions.Count == 1)
+        {
+            DeclaredOn = today;
+        }
+
+        (Details, IsLate) = (details, late);
         Touch();
     }
 

@@ -62,25 +62,18 @@ public sealed class Person : IGovernanceRecord, IVersioned
 
     private static CommandResult<(string Name, string? Email, string? JobTitle)> CheckDetails(string? fullName, string? email, string? jobTitle)
     {
-        var errors = new Dictionary<string, string[]>();
+        var errors = new ValidationErrors();
         var name = Text.Required(nameof(FullName), fullName, NameMaxLength);
         var mail = Text.Optional(nameof(Email), email, EmailMaxLength);
         var title = Text.Optional(nameof(JobTitle), jobTitle, JobTitleMaxLength);
-        foreach (var failure in new[] { name.Failure, mail.Failure, title.Failure })
-        {
-            foreach (var (field, messages) in failure?.FieldErrors ?? new Dictionary<string, string[]>())
-            {
-                errors[field] = messages;
-            }
-        }
-
+        errors.Add(name.Failure, mail.Failure, title.Failure);
         if (mail.Value is { } address && !LooksLikeEmail(address))
         {
-            errors[nameof(Email)] = ["Enter an email address in the correct format, like name@example.nhs.uk."];
+            errors.Add(nameof(Email), "Enter an email address in the correct format, like name@example.nhs.uk.");
         }
 
-        return errors.Count > 0
-            ? Failure.Validation(errors)
+        return errors.Any
+            ? errors.ToFailure()
             : CommandResult<(string, string?, string?)>.Success((name.Value!, mail.Value, title.Value));
     }
 

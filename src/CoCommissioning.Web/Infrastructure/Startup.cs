@@ -13,6 +13,15 @@ using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.Quorum;
 using CoCommissioning.Web.Features.TermsOfReference;
 using CoCommissioning.Web.Features.PublicRecords;
+using CoCommissioning.Web.Features.Bodies;
+using CoCommissioning.Web.Features.Declarations;
+using CoCommissioning.Web.Features.DeclarationCycles;
+using CoCommissioning.Web.Features.Retention;
+using CoCommissioning.Web.Features.GiftsAndHospitality;
+using CoCommissioning.Web.Features.Procurement;
+using CoCommissioning.Web.Features.Breaches;
+using CoCommissioning.Web.Features.RegisterSettings;
+using CoCommissioning.Web.Features.PublicRegisters;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -103,6 +112,15 @@ public static class Startup
         services.AddSingleton<DecisionService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<PublicService>();
+        services.AddSingleton<ExternalBodyService>();
+        services.AddSingleton<DeclarationService>();
+        services.AddSingleton<DeclarationCycleService>();
+        services.AddSingleton<RetentionService>();
+        services.AddSingleton<GiftService>();
+        services.AddSingleton<ProcurementService>();
+        services.AddSingleton<BreachService>();
+        services.AddSingleton<RegisterSettingsService>();
+        services.AddSingleton<PublicRegisterService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<DemoSeeder>();
     }
@@ -144,6 +162,15 @@ public static class Startup
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();
+        api.MapBodyEndpoints();
+        api.MapDeclarationEndpoints();
+        api.MapDeclarationCycleEndpoints();
+        api.MapRetentionEndpoints();
+        api.MapGiftEndpoints();
+        api.MapProcurementEndpoints();
+        api.MapBreachEndpoints();
+        api.MapRegisterSettingsEndpoints();
+        api.MapPublicRegisterEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
