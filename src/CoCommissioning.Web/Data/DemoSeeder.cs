@@ -133,6 +133,10 @@ public sealed class DemoSeeder(GovernanceDbFactory dbs, UserManager<ApplicationU
         await AddUserAsync(db, northfield.Id, "secretary@northfield-icb.nhs.uk", "Owen Price", northfieldSecretary.Id, [AppRole.CommitteeSecretary, AppRole.Member]);
         await db.SaveChangesAsync(ct);
 
+        var governanceLead = await users.FindByEmailAsync("governance@example-ccg.nhs.uk") ?? throw new InvalidOperationException("The demo governance lead was not created.");
+        DemoRegisters.Add(db, example.Id, people, pccc.Id, governanceLead.Id, governanceLead.DisplayName, today);
+        await db.SaveChangesAsync(ct);
+
         logger.LogInformation("Seeded the demo organisations {Example} and {Northfield}", example.Name, northfield.Name);
         return true;
     }
