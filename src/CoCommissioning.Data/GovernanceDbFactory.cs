@@ -16,6 +16,17 @@ public sealed class GovernanceDbFactory(IDbContextFactory<AppDbContext> contexts
         return db;
     }
 
+    /// <summary>
+    /// A context for the retention job: records it deletes are audited as purged, with the reason and without their
+    /// contents, since keeping the contents in the audit trail would defeat the purge.
+    /// </summary>
+    public async Task<AppDbContext> CreateForPurgeAsync(AuditActor actor, string reason, CancellationToken cancellationToken = default)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Audit = new AuditWriter(actor, clock) { PurgeReason = reason };
+        return db;
+    }
+
     /// <summary>A context for reading only: saving a governance change through it throws.</summary>
     public Task<AppDbContext> CreateForReadingAsync(CancellationToken cancellationToken = default) =>
         contexts.CreateDbContextAsync(cancellationToken);

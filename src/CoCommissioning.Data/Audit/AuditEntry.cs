@@ -5,6 +5,8 @@ public enum AuditAction
     Insert,
     Update,
     Delete,
+    /// <summary>Deleted by the retention job: the entry keeps the reason, not the contents.</summary>
+    Purge,
 }
 
 /// <summary>

@@ -15,6 +15,9 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
 
     public AuditActor Actor { get; } = actor;
 
+    /// <summary>Set for the retention job: deletes are recorded as purges with this reason.</summary>
+    public string? PurgeReason { get; init; }
+
     private TimeProvider Clock { get; } = clock;
 
     public static void Record(DbContext context, AuditWriter? writer)
@@ -43,7 +46,8 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
         var now = writer.Clock.Now();
         foreach (var entry in changes)
         {
-            var diff = Describe(entry);
+            var purging = entry.State == EntityState.Deleted && writer.PurgeReason is not null;
+            var diff = purging ? new Dictionary<string, AuditValue> { ["retention"] = new(null, writer.PurgeReason) } : Describe(entry);
             if (entry.State == EntityState.Modified && diff.Count == 0)
             {
                 continue;
@@ -60,6 +64,7 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
                 (entry.Entity as IPartOfAggregate)?.AggregateId.ToString(),
                 entry.State switch
                 {
+                    _ when purging => AuditAction.Purge,
                     EntityState.Added => AuditAction.Insert,
                     EntityState.Deleted => AuditAction.Delete,
                     _ => AuditAction.Update,

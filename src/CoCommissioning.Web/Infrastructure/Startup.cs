@@ -13,6 +13,7 @@ using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.Quorum;
 using CoCommissioning.Web.Features.TermsOfReference;
 using CoCommissioning.Web.Features.PublicRecords;
+using CoCommissioning.Web.Infrastructure.Email;
 using CoCommissioning.Web.Features.Bodies;
 using CoCommissioning.Web.Features.Declarations;
 using CoCommissioning.Web.Features.DeclarationCycles;
@@ -122,6 +123,9 @@ public static class Startup
         services.AddSingleton<RegisterSettingsService>();
         services.AddSingleton<PublicRegisterService>();
         services.AddScoped<UserAdminService>();
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.AddSingleton<IEmailSender, SmtpEmailSender>();
+        services.AddHostedService<RetentionJob>();
         services.AddScoped<DemoSeeder>();
     }
 

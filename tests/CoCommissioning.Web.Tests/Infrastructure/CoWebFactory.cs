@@ -12,6 +12,9 @@ public sealed class CoWebFactory(ITestDatabase database) : WebApplicationFactory
 {
     public ITestDatabase Database { get; } = database;
 
+    /// <summary>Where the app writes the emails it sends (no SMTP server in tests).</summary>
+    public string OutboxDirectory { get; } = Path.Combine(Path.GetTempPath(), $"coco-outbox-{Guid.NewGuid():N}");
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // UseSetting writes host configuration, which Program.cs already sees while it registers services (the
@@ -20,6 +23,7 @@ public sealed class CoWebFactory(ITestDatabase database) : WebApplicationFactory
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:CoCommissioning", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Email:PickupDirectory", OutboxDirectory);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning");
     }

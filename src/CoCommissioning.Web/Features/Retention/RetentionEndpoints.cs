@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CoCommissioning.Web.Infrastructure;
 
 namespace CoCommissioning.Web.Features.Retention;
@@ -6,7 +7,13 @@ public static class RetentionEndpoints
 {
     public static void MapRetentionEndpoints(this IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/retention").WithTags("Retention").RequireAuthorization(Policies.Administrator);
-        _ = group;
+        var group = api.MapGroup("/retention").WithTags("Retention").RequireAuthorization(Policies.GovernanceLead);
+
+        group.MapPost("/run", async (ClaimsPrincipal principal, RetentionService service, CancellationToken ct) =>
+            {
+                var user = CurrentUser.Require(principal);
+                return TypedResults.Ok(await service.PurgeAsync(user.AsAuditActor(), user.OrganisationId, ct));
+            })
+            .WithSummary("Run the retention purge now for your organisation (it also runs daily): entries ended more than six years ago are purged and the purge audited");
     }
 }

@@ -1,11 +1,82 @@
 using CoCommissioning.Data;
+using CoCommissioning.Data.Audit;
+using CoCommissioning.Domain.Interests;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoCommissioning.Web.Features.Retention;
 
-/// <summary>TODO (issue 4): the retention feature service.</summary>
+/// <param name="Declarations">Declarations (with all their versions) purged.</param>
+/// <param name="GiftEntries">Gifts and hospitality entries purged.</param>
+public sealed record RetentionRunDto(DateOnly RunOn, int Declarations, int GiftEntries);
+
+/// <summary>
+/// Purges register entries six years after they ended (rule book section 6). Each purge is written to the audit
+/// trail as a purge with its reason, not the contents, in the same save as the delete.
+/// </summary>
 public sealed class RetentionService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<RetentionService> logger)
 {
-    internal GovernanceDbFactory Dbs { get; } = dbs;
-    internal TimeProvider Clock { get; } = clock;
-    internal ILogger<RetentionService> Logger { get; } = logger;
+    /// <summary>Runs for every organisation; <paramref name="organisationId"/> limits it to one.</summary>
+    public async Task<RetentionRunDto> PurgeAsync(AuditActor actor, Guid? organisationId = null, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+        // IsDueForPurge(today, ended) is "today > ended + 6 years", so ended < today - 6 years.
+        var cutOff = today.AddYears(-RegisterRules.RetentionYearsAfterEnd);
+        var reason = $"Retention: ended more than {RegisterRules.RetentionYearsAfterEnd} years before {today:yyyy-MM-dd}.";
+        await using var db = await dbs.CreateForPurgeAsync(actor, reason, ct);
+
+        var declarations = await db.Declarations
+            .Include(d => d.Versions)
+            .Where(d => organisationId == null || d.OrganisationId == organisationId)
+            .Where(d => (d.Kind == DeclarationKind.NilReturn && d.DeclaredOn < cutOff) || (d.Details != null && d.Details.To < cutOff))
+            .ToListAsync(ct);
+        var gifts = await db.GiftEntries
+            .Where(g => organisationId == null || g.OrganisationId == organisationId)
+            .Where(g => (g.Details.ReceivedOn ?? g.Details.OfferedOn) < cutOff)
+            .ToListAsync(ct);
+
+        // The domain rule decides; the query only narrows what is loaded.
+        declarations = [.. declarations.Where(d => RegisterRules.IsDueForPurge(today, d.EndedOn))];
+        gifts = [.. gifts.Where(g => RegisterRules.IsDueForPurge(today, g.EndedOn))];
+
+        // A nil return referenced by an annual return: the return stays, the reference is cleared by the purge.
+        db.Declarations.RemoveRange(declarations);
+        db.GiftEntries.RemoveRange(gifts);
+        await db.SaveChangesAsync(ct);
+
+        if (declarations.Count + gifts.Count > 0)
+        {
+            logger.LogInformation("Retention purged {Declarations} declarations and {Gifts} gifts and hospitality entries", declarations.Count, gifts.Count);
+        }
+
+        return new RetentionRunDto(today, declarations.Count, gifts.Count);
+    }
+}
+
+/// <summary>Runs the retention purge once a day (configurable with Retention:Enabled and Retention:IntervalHours).</summary>
+public sealed class RetentionJob(RetentionService retention, IConfiguration configuration, ILogger<RetentionJob> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Retention:Enabled", true))
+        {
+            return;
+        }
+
+        var interval = TimeSpan.FromHours(configuration.GetValue("Retention:IntervalHours", 24.0));
+        using var timer = new PeriodicTimer(interval);
+        do
+        {
+            try
+            {
+                await retention.PurgeAsync(AuditActor.System("retention job"), ct: stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // A failed run is retried at the next interval; the app keeps serving.
+                logger.LogError(ex, "The retention purge failed");
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
 }
