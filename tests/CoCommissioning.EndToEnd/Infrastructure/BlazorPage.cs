@@ -46,6 +46,15 @@ public static class BlazorPage
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>Follows the main navigation's link to a page and waits for its heading and for the circuit.</summary>
+    public static async Task NavigateAsync(this IPage page, string link, string heading)
+    {
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main", Exact = true })
+            .GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForInteractiveAsync();
+    }
+
     /// <summary>The names of the links in the main navigation, in order.</summary>
     public static async Task<IReadOnlyList<string>> NavigationLinksAsync(this IPage page)
     {

@@ -61,6 +61,10 @@ public static partial class CommitteeSteps
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>Opens "Edit details" on the committee's page and returns the dialog.</summary>
+    public static Task<ILocator> OpenEditDetailsAsync(this IPage page) =>
+        page.OpenDialogAsync(page.GetByRole(AriaRole.Button, new() { Name = "Edit details", Exact = true }), "Edit committee details");
+
     /// <summary>"Add member": the person, one role, the term start; Save; the row appears.</summary>
     public static async Task AddMemberAsync(this IPage page, string person, string role, DateOnly termStart, AccessibilityAudit? audit = null, string? screenshots = null)
     {

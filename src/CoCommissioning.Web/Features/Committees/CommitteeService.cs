@@ -192,6 +192,7 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
 
     private static Task<Committee?> LoadAsync(AppDbContext db, CurrentUser user, Guid committeeId, CancellationToken ct) =>
         db.Committees.Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == committeeId && c.OrganisationId == user.OrganisationId, ct);
 
     private static Task<bool> PersonExistsAsync(AppDbContext db, CurrentUser user, Guid personId, CancellationToken ct) =>

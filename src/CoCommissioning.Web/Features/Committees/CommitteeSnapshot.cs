@@ -25,6 +25,7 @@ internal sealed record CommitteeSnapshot(
     public static async Task<CommitteeSnapshot?> LoadAsync(AppDbContext db, Guid organisationId, Guid committeeId, DateOnly date, CancellationToken ct)
     {
         var committee = await db.Committees.AsNoTracking().Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == committeeId && c.OrganisationId == organisationId, ct);
         if (committee is null)
         {
