@@ -86,7 +86,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         }, ct);
 
     internal static Task<Meeting?> LoadAsync(AppDbContext db, CurrentUser user, Guid meetingId, CancellationToken ct) =>
-        db.Meetings.Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings)
+        db.Meetings.Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings).AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == meetingId && m.OrganisationId == user.OrganisationId, ct);
 
     private static CommandResult ToResult<T>(CommandResult<T> result) => result.Succeeded ? CommandResult.Success() : result.Failure!;

@@ -168,7 +168,7 @@ public sealed class TermsOfReferenceService(GovernanceDbFactory dbs, TimeProvide
             content.CoOptionAllowed);
 
     private static Task<Committee?> LoadAsync(AppDbContext db, CurrentUser user, Guid committeeId, CancellationToken ct) =>
-        db.Committees.Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions)
+        db.Committees.Include(c => c.Memberships).Include(c => c.TermsOfReferenceVersions).AsSplitQuery()
             .SingleOrDefaultAsync(c => c.Id == committeeId && c.OrganisationId == user.OrganisationId, ct);
 
     private static async Task<IReadOnlyCollection<MemberRole>> RolesAsync(AppDbContext db, CurrentUser user, CancellationToken ct) =>
