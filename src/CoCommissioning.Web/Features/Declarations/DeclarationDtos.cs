@@ -116,3 +116,6 @@ public sealed record RegisterQuery(ReviewStatus? Status, Guid? PersonId, bool? L
 
 /// <summary>The organisation's Conflicts of Interest Guardian, if it names one.</summary>
 public sealed record GuardianDto(Guid PersonId, string FullName);
+
+/// <summary>What the review dialog did, for the register page's message.</summary>
+public sealed record ReviewOutcome(string Message, bool Stale);
