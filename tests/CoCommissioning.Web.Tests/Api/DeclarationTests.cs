@@ -169,6 +169,20 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
     }
 
     [Fact]
+    public async Task MyDeclarationsPage_ShowsMarkupAsEscapedText()
+    {
+        using var member = await app.CreateApiClientAsync(DemoUsers.Member);
+        var marker = Guid.NewGuid().ToString("N")[..8];
+        var markup = $"<script>alert('{marker}')</script>";
+        await member.DeclareAsync(new { category = InterestCategory.Financial, isDirect = true, nature = markup, from = Today });
+        using var browser = await app.CreateSignedInBrowserAsync(DemoUsers.Member);
+
+        var html = await browser.GetStringAsync("/declarations");
+
+        html.Should().Contain($"&lt;script&gt;alert(&#x27;{marker}&#x27;)&lt;/script&gt;").And.NotContain(markup);
+    }
+
+    [Fact]
     public async Task Correct_KeepsBothVersions_AndTheRegisterShowsTheNewOne()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
