@@ -18,6 +18,8 @@ namespace CoCommissioning.Web.Tests.Api;
 /// </summary>
 public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
 {
+    private static readonly string[] MemberRoleOnly = ["Member"];
+
     private static DateOnly Today => ApiScenario.Today;
 
     [Fact]
@@ -64,6 +66,23 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         var declared = await member.DeclareAsync(new { personId = self.Id, category = InterestCategory.NonFinancialProfessional, isDirect = true, nature = "Trustee of a charity", from = Today });
 
         declared.PersonId.Should().Be(self.Id);
+    }
+
+    [Fact]
+    public async Task Declare_WithAnAccountLinkedToNoPerson_Returns422WithAMessage()
+    {
+        using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);
+        var email = $"no-person-{Guid.NewGuid():N}@example-ccg.nhs.uk";
+        const string password = "No-Person-Password-2026";
+        using var created = await admin.PostJsonAsync("/api/admin/users", new { email, displayName = "No Person", password, personId = (Guid?)null, roles = MemberRoleOnly });
+        created.IsSuccessStatusCode.Should().BeTrue(await created.Content.ReadAsStringAsync());
+        using var unlinked = app.CreateBearerClient(await app.CreateTokenAsync(email, password));
+
+        using var response = await unlinked.PostJsonAsync("/api/declarations", Interest("Anything"));
+        using var mine = await unlinked.GetAsync("/api/declarations/mine");
+
+        (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().Contain("not linked to a person");
+        await mine.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
     [Theory]
