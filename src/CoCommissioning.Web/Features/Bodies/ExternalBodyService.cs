@@ -1,11 +1,135 @@
 using CoCommissioning.Data;
+using CoCommissioning.Domain.Common;
+using CoCommissioning.Domain.Organisations;
+using CoCommissioning.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoCommissioning.Web.Features.Bodies;
 
-/// <summary>TODO (issue 4): the bodies feature service.</summary>
-public sealed class ExternalBodyService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<ExternalBodyService> logger)
+public sealed record BodyDto(Guid Id, string Name, BodyKind Kind, string? Code, Guid Version);
+
+public sealed record BodyRequest(string? Name, BodyKind Kind, string? Code);
+
+public sealed record UpdateBodyRequest(string? Name, BodyKind Kind, string? Code, Guid Version);
+
+/// <summary>The practices, PCNs, federations, suppliers and other bodies that interests concern.</summary>
+public sealed class ExternalBodyService(GovernanceDbFactory dbs, ILogger<ExternalBodyService> logger)
 {
-    internal GovernanceDbFactory Dbs { get; } = dbs;
-    internal TimeProvider Clock { get; } = clock;
-    internal ILogger<ExternalBodyService> Logger { get; } = logger;
+    public const string DuplicateMessage = "Your organisation's list already has a body of this kind with this name: pick it from the list.";
+
+    public async Task<IReadOnlyList<BodyDto>> ListAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        return await db.ExternalBodies.AsNoTracking()
+            .Where(b => b.OrganisationId == user.OrganisationId)
+            .OrderBy(b => b.Name)
+            .Select(b => new BodyDto(b.Id, b.Name, b.Kind, b.Code, b.Version))
+            .ToListAsync(ct);
+    }
+
+    public async Task<BodyDto?> GetAsync(CurrentUser user, Guid bodyId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var body = await db.ExternalBodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bodyId && b.OrganisationId == user.OrganisationId, ct);
+        return body is null ? null : ToDto(body);
+    }
+
+    public async Task<CommandResult<BodyDto>> CreateAsync(CurrentUser user, BodyRequest request, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
+        var added = await AddAsync(db, user.OrganisationId, request.Name, request.Kind, request.Code, "name", ct);
+        if (!added.Succeeded)
+        {
+            return added.Failure!;
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone added the same body between our check and our save: the unique index refused the second.
+            return Failure.Validation("name", DuplicateMessage);
+        }
+
+        logger.LogInformation("Body {BodyId} added by {UserId}", added.Value!.Id, user.UserId);
+        return CommandResult<BodyDto>.Success(ToDto(added.Value));
+    }
+
+    public async Task<CommandResult<BodyDto>> UpdateAsync(CurrentUser user, Guid bodyId, UpdateBodyRequest request, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
+        var body = await db.ExternalBodies.SingleOrDefaultAsync(b => b.Id == bodyId && b.OrganisationId == user.OrganisationId, ct);
+        if (body is null)
+        {
+            return Failure.NotFound("The body");
+        }
+
+        if (body.Version != request.Version)
+        {
+            return Failure.Conflict("body");
+        }
+
+        var updated = body.Update(request.Name, request.Kind, request.Code);
+        if (!updated.Succeeded)
+        {
+            return updated.Failure!;
+        }
+
+        if (await IsDuplicateAsync(db, user.OrganisationId, body.Kind, body.Name, body.Id, ct))
+        {
+            return Failure.Validation("name", DuplicateMessage);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict("body");
+        }
+        catch (DbUpdateException)
+        {
+            return Failure.Validation("name", DuplicateMessage);
+        }
+
+        logger.LogInformation("Body {BodyId} updated by {UserId}", body.Id, user.UserId);
+        return CommandResult<BodyDto>.Success(ToDto(body));
+    }
+
+    /// <summary>
+    /// Adds a body to the organisation's list in the caller's context (not saved), refusing a duplicate of kind and
+    /// name. Declaring an interest uses this too, so a member can add the body they need without leaving the form;
+    /// <paramref name="nameField"/> is the request property the name came from.
+    /// </summary>
+    internal static async Task<CommandResult<ExternalBody>> AddAsync(
+        AppDbContext db, Guid organisationId, string? name, BodyKind kind, string? code, string nameField, CancellationToken ct)
+    {
+        var created = ExternalBody.Create(organisationId, name, kind, code);
+        if (!created.Succeeded)
+        {
+            return Renamed(created.Failure!, "name", nameField);
+        }
+
+        if (await IsDuplicateAsync(db, organisationId, kind, created.Value!.Name, null, ct))
+        {
+            return Failure.Validation(nameField, DuplicateMessage);
+        }
+
+        db.ExternalBodies.Add(created.Value);
+        return created;
+    }
+
+    /// <summary>A failure with one field renamed to the request property the value came from.</summary>
+    internal static Failure Renamed(Failure failure, string from, string to) =>
+        failure.Kind != FailureKind.Validation || from == to || !failure.FieldErrors.ContainsKey(from)
+            ? failure
+            : failure with { FieldErrors = failure.FieldErrors.ToDictionary(kv => kv.Key == from ? to : kv.Key, kv => kv.Value) };
+
+    private static Task<bool> IsDuplicateAsync(AppDbContext db, Guid organisationId, BodyKind kind, string name, Guid? except, CancellationToken ct) =>
+        db.ExternalBodies.AnyAsync(b => b.OrganisationId == organisationId && b.Kind == kind && b.Name == name && b.Id != except, ct);
+
+    private static BodyDto ToDto(ExternalBody b) => new(b.Id, b.Name, b.Kind, b.Code, b.Version);
 }
