@@ -312,14 +312,16 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
     }
 
     [Fact]
-    public async Task WithholdAndPublish_WithNoGuardianNamed_NeedsOnlyAReason()
+    public async Task WithholdAndPublish_WithTheGuardiansApproval_NeedsAReasonKeptInternal()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
         var declared = await member.DeclareAsync(Interest(ApiScenario.UniqueName("Sensitive")));
 
-        using var noReason = await governance.PostJsonAsync($"/api/declarations/{declared.Id}/withhold", new { ground = WithholdingGround.RiskOfHarm, reason = "", guardianApproved = false, version = declared.Version });
-        using var withhold = await governance.PostJsonAsync($"/api/declarations/{declared.Id}/withhold", new { ground = WithholdingGround.LegalBar, reason = "Court order", guardianApproved = false, version = declared.Version });
+        using var noReason = await governance.PostJsonAsync($"/api/declarations/{declared.Id}/withhold", new { ground = WithholdingGround.RiskOfHarm, reason = "", guardianApproved = true, version = declared.Version });
+
+        // The demo organisation names David Okafor as its Conflicts of Interest Guardian.
+        using var withhold = await governance.PostJsonAsync($"/api/declarations/{declared.Id}/withhold", new { ground = WithholdingGround.LegalBar, reason = "Court order", guardianApproved = true, version = declared.Version });
 
         (await noReason.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("reason").Should().ContainSingle();
         var withheld = await withhold.ReadJsonAsync<DeclarationDto>(HttpStatusCode.OK);
@@ -337,14 +339,18 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
     [Fact]
     public async Task NilReturn_IsADeclarationWithNoDetails()
     {
+        // The secretary has no interests in the register (the member has: a nil return would contradict them).
+        using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
 
-        using var response = await member.PostJsonAsync("/api/declarations/nil-return", new { });
+        using var response = await secretary.PostJsonAsync("/api/declarations/nil-return", new { });
+        using var contradicted = await member.PostJsonAsync("/api/declarations/nil-return", new { });
 
         var nil = await response.ReadJsonAsync<DeclarationDto>(HttpStatusCode.Created);
         nil.Kind.Should().Be(DeclarationKind.NilReturn);
         nil.Details.Should().BeNull();
         nil.Versions.Should().ContainSingle();
+        (await contradicted.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().Contain("not ended");
     }
 
     private static object Interest(string nature, DateOnly? from = null, string? newBodyName = null, BodyKind? newBodyKind = null) =>

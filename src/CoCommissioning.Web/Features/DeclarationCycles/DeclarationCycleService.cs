@@ -276,9 +276,6 @@ public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSende
                 p => new InScope(p.Id, p.FullName, p.JobTitle, p.Email, seatsByPerson.TryGetValue(p.Id, out var committees) ? $"Member: {committees}" : "Decision-making staff"));
     }
 
-    private async Task<int> CurrentInterestsAsync(AppDbContext db, Guid organisationId, Guid personId, CancellationToken ct)
-    {
-        var today = Today;
-        return await db.Declarations.CountAsync(d => d.OrganisationId == organisationId && d.PersonId == personId && d.Kind == DeclarationKind.Interest && d.Details != null && (d.Details.To == null || d.Details.To >= today), ct);
-    }
+    private Task<int> CurrentInterestsAsync(AppDbContext db, Guid organisationId, Guid personId, CancellationToken ct) =>
+        AnnualReturns.CurrentInterestsAsync(db, organisationId, personId, Today, ct);
 }

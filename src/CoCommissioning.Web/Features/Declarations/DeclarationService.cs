@@ -8,6 +8,8 @@ using CoCommissioning.Web.Features.Bodies;
 using CoCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
+using CoCommissioning.Web.Features.DeclarationCycles;
+
 namespace CoCommissioning.Web.Features.Declarations;
 
 /// <summary>
@@ -80,8 +82,15 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
         }
 
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
+        var current = await AnnualReturns.CurrentInterestsAsync(db, user.OrganisationId, self.Value, Today, ct);
+        if (current > 0)
+        {
+            return Failure.Rule($"You have {current} interest{(current == 1 ? "" : "s")} in the register that {(current == 1 ? "has" : "have")} not ended: a nil return would contradict {(current == 1 ? "it" : "them")}. End the interests that have ended first.");
+        }
+
         var declaration = Declaration.NilReturn(user.OrganisationId, self.Value, Today);
         db.Declarations.Add(declaration);
+        await AnnualReturns.CountNilReturnInOpenCycleAsync(db, declaration, Today, ct);
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Nil return {DeclarationId} made by {UserId} for {PersonId}", declaration.Id, user.UserId, self.Value);
         return CommandResult<DeclarationDto>.Success(await ToDtoAsync(db, user, declaration, internalDetails: false, ct));
