@@ -12,7 +12,7 @@ public static class GiftLabels
     {
         OfferAdvice.MayAcceptWithoutDeclaring => "May accept: no declaration needed",
         OfferAdvice.MayAcceptAndDeclare => "May accept: must declare",
-        OfferAdvice.AcceptOnlyOnBehalfOfOrganisationAndDeclare => "Accept only on behalf of the organisation: must declare",
+        OfferAdvice.AcceptOnBehalfOfOrganisationAndDeclare => "Accept only on behalf of the organisation: must declare",
         OfferAdvice.RefuseUnlessSeniorApproval => "Refuse unless a senior manager approves: declare either way",
         _ => "Decline",
     };
@@ -20,7 +20,7 @@ public static class GiftLabels
     public static string IconOf(OfferAdvice advice) => advice switch
     {
         OfferAdvice.MayAcceptWithoutDeclaring => MudBlazor.Icons.Material.Filled.CheckCircle,
-        OfferAdvice.MayAcceptAndDeclare or OfferAdvice.AcceptOnlyOnBehalfOfOrganisationAndDeclare => MudBlazor.Icons.Material.Filled.Info,
+        OfferAdvice.MayAcceptAndDeclare or OfferAdvice.AcceptOnBehalfOfOrganisationAndDeclare => MudBlazor.Icons.Material.Filled.Info,
         OfferAdvice.RefuseUnlessSeniorApproval => MudBlazor.Icons.Material.Filled.Warning,
         _ => MudBlazor.Icons.Material.Filled.Block,
     };
@@ -28,7 +28,7 @@ public static class GiftLabels
     public static MudBlazor.Severity SeverityOf(OfferAdvice advice) => advice switch
     {
         OfferAdvice.MayAcceptWithoutDeclaring => MudBlazor.Severity.Success,
-        OfferAdvice.MayAcceptAndDeclare or OfferAdvice.AcceptOnlyOnBehalfOfOrganisationAndDeclare => MudBlazor.Severity.Info,
+        OfferAdvice.MayAcceptAndDeclare or OfferAdvice.AcceptOnBehalfOfOrganisationAndDeclare => MudBlazor.Severity.Info,
         OfferAdvice.RefuseUnlessSeniorApproval => MudBlazor.Severity.Warning,
         _ => MudBlazor.Severity.Error,
     };
