@@ -289,6 +289,33 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         thresholds.Should().Be(Features.RegisterSettings.ThresholdsDto.From(GiftThresholds.Guidance2017));
     }
 
+    [Fact]
+    public async Task Pages_RenderTheEntriesWithMarkupAsText()
+    {
+        using var member = await app.CreateApiClientAsync(DemoUsers.Member);
+        var gift = await DeclareAsync(member, Offer(ApiScenario.UniqueName("Page test"), 12m, description: "<script>alert('page')</script>"));
+        using var memberBrowser = await app.CreateSignedInBrowserAsync(DemoUsers.Member);
+        using var governanceBrowser = await app.CreateSignedInBrowserAsync(DemoUsers.Governance);
+
+        var mine = await memberBrowser.GetStringAsync("/gifts");
+        var register = await governanceBrowser.GetStringAsync("/registers/gifts");
+
+        foreach (var html in new[] { mine, register })
+        {
+            html.Should().Contain("&lt;script&gt;alert(").And.NotContain("<script>alert('page')");
+            html.Should().Contain(gift.OfferorName).And.Contain("May accept: no declaration needed");
+        }
+
+        foreach (var path in new[] { "/registers/settings", "/registers/procurement", "/registers/breaches" })
+        {
+            using var response = await governanceBrowser.GetAsync(path);
+            response.StatusCode.Should().Be(HttpStatusCode.OK, "{0} should render for a governance lead", path);
+        }
+
+        using var denied = await memberBrowser.GetAsync("/registers/gifts");
+        denied.RedirectTarget().Should().StartWith("/account/access-denied");
+    }
+
     internal static OfferRequest Offer(
         string offeror,
         decimal value,
