@@ -119,6 +119,20 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
     }
 
     [Fact]
+    public async Task Declare_SeveralMistakes_ReportsEveryFieldAtOnce()
+    {
+        using var member = await app.CreateApiClientAsync(DemoUsers.Member);
+
+        using var response = await member.PostJsonAsync("/api/gifts", new { kind = OfferKind.Gift, offerorKind = OfferorKind.Other, estimatedValue = 10m, offeredOn = Today, receivedOn = Today });
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorsFor("outcome").Should().NotBeEmpty();
+        problem.ErrorsFor("description").Should().ContainSingle().Which.Should().Be("Enter the description.");
+        problem.ErrorsFor("offerorName").Should().NotBeEmpty();
+        problem.GetProperty("errors").TryGetProperty("receivedOn", out _).Should().BeFalse("the date received is not wrong, only the outcome is missing");
+    }
+
+    [Fact]
     public async Task Advice_NegativeValue_Returns400NotA500()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);

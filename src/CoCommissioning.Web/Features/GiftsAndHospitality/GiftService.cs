@@ -111,23 +111,19 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
             errors.Add("offerorBodyId", "Choose the offeror from your organisation's list of bodies.");
         }
 
-        if (request.Kind is null || request.OfferorKind is null || request.EstimatedValue is null || request.OfferedOn is null || request.Outcome is null)
-        {
-            return errors.ToFailure();
-        }
-
-        var details = ToDetails(request);
+        var details = ToDetails(request, Today);
 
         // The advice is worked out here, from the stored entries and the organisation's thresholds, whatever the client showed.
         var thresholds = await RegisterSettingsService.ThresholdsOfAsync(db, user.OrganisationId, ct);
         var earlier = await EarlierGiftsAsync(db, user.OrganisationId, personId, details.OfferorName, details.OfferedOn, thresholds, ct);
         var declared = GiftEntry.Declare(user.OrganisationId, personId, details, earlier, thresholds, Today);
 
-        // Every mistake at once: the domain's field messages with the ones found here.
-        errors.Add(declared.Failure);
-        if (errors.Any)
+        // Every mistake at once: the domain's field messages (checked on stand-ins for missing choices) and the ones found here.
+        if (declared.Failure is not null || errors.Any)
         {
-            return errors.ToFailure();
+            var all = new ValidationErrors();
+            all.Add(declared.Failure, errors.Any ? errors.ToFailure() : null);
+            return all.ToFailure();
         }
 
         var gift = declared.Value!;
@@ -233,9 +229,14 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         }
     }
 
-    private static OfferDetails ToDetails(OfferRequest r) => new(
-        r.Kind!.Value, r.Description ?? "", r.OfferorName ?? "", r.OfferorBusiness, r.OfferorKind!.Value, r.OfferorBodyId,
-        r.EstimatedValue!.Value, r.IsCashOrVoucher, r.IsLowCostBrandedItem, r.OfferedOn!.Value, r.ReceivedOn, r.Outcome!.Value, r.Reason, r.ApprovedBy);
+    /// <summary>
+    /// The offer as the domain checks it. A missing choice is reported by the caller; a neutral stand-in (declined, so
+    /// no advice-based rule fires) lets the domain check the rest of the form at the same time.
+    /// </summary>
+    private static OfferDetails ToDetails(OfferRequest r, DateOnly today) => new(
+        r.Kind ?? OfferKind.Gift, r.Description ?? "", r.OfferorName ?? "", r.OfferorBusiness, r.OfferorKind ?? OfferorKind.Other, r.OfferorBodyId,
+        r.EstimatedValue ?? 0m, r.IsCashOrVoucher, r.IsLowCostBrandedItem, r.OfferedOn ?? today, r.Outcome is null ? null : r.ReceivedOn,
+        r.Outcome ?? OfferOutcome.Declined, r.Reason, r.ApprovedBy);
 
     /// <summary>
     /// The person's accepted gifts from the same offeror (by name, ignoring case) within the aggregation period.
