@@ -13,7 +13,7 @@ public enum OfferorKind
     Other,
 }
 
-/// <summary>What the guidance advises for an offer.</summary>
+/// <summary>What the guidance advises for an offer. Names stay within 40 characters: enums are stored as text in columns of that size.</summary>
 public enum OfferAdvice
 {
     /// <summary>May be accepted; no declaration needed.</summary>
@@ -21,7 +21,7 @@ public enum OfferAdvice
     /// <summary>May be accepted, and must be declared.</summary>
     MayAcceptAndDeclare,
     /// <summary>Accept only on behalf of the organisation, and declare.</summary>
-    AcceptOnlyOnBehalfOfOrganisationAndDeclare,
+    AcceptOnBehalfOfOrganisationAndDeclare,
     /// <summary>Refuse unless senior approval is given; declare either way.</summary>
     RefuseUnlessSeniorApproval,
     /// <summary>Decline, and record that it was declined.</summary>
@@ -85,6 +85,6 @@ public static class GiftsAndHospitalityAdvice
         }
 
         var counted = total == offer.EstimatedValue ? "" : $" With earlier gifts from this source in the last {thresholds.AggregationMonths} months the total is £{total:0.##}.";
-        return new(OfferAdvice.AcceptOnlyOnBehalfOfOrganisationAndDeclare, $"Gifts of £{thresholds.GiftDeclarationLimit:0.##} or more may be accepted only on behalf of the organisation, and must be declared.{counted}", total);
+        return new(OfferAdvice.AcceptOnBehalfOfOrganisationAndDeclare, $"Gifts of £{thresholds.GiftDeclarationLimit:0.##} or more may be accepted only on behalf of the organisation, and must be declared.{counted}", total);
     }
 }

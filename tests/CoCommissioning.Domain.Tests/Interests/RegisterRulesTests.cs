@@ -50,8 +50,8 @@ public sealed class GiftsAndHospitalityAdviceTests
 
     [Theory]
     [InlineData(49.99, OfferAdvice.MayAcceptWithoutDeclaring)]
-    [InlineData(50.00, OfferAdvice.AcceptOnlyOnBehalfOfOrganisationAndDeclare)]
-    [InlineData(120.00, OfferAdvice.AcceptOnlyOnBehalfOfOrganisationAndDeclare)]
+    [InlineData(50.00, OfferAdvice.AcceptOnBehalfOfOrganisationAndDeclare)]
+    [InlineData(120.00, OfferAdvice.AcceptOnBehalfOfOrganisationAndDeclare)]
     public void OtherGift_Thresholds(double value, OfferAdvice advice) =>
         GiftsAndHospitalityAdvice.For(Gift((decimal)value, OfferorKind.Other), [], Guidance).Action.Should().Be(advice);
 
@@ -67,7 +67,7 @@ public sealed class GiftsAndHospitalityAdviceTests
         GiftsAndHospitalityAdvice.For(Gift(5m, OfferorKind.Other) with { IsCashOrVoucher = true }, [], Guidance).Action.Should().Be(OfferAdvice.Decline);
 
     [Theory]
-    [InlineData(-11, OfferAdvice.AcceptOnlyOnBehalfOfOrganisationAndDeclare, 60)]  // 30 + 30 within 12 months
+    [InlineData(-11, OfferAdvice.AcceptOnBehalfOfOrganisationAndDeclare, 60)]  // 30 + 30 within 12 months
     [InlineData(-12, OfferAdvice.MayAcceptWithoutDeclaring, 30)]                   // the earlier gift is exactly 12 months old: outside
     public void Gifts_FromOneSource_AddUpOverTwelveMonths(int monthsAgo, OfferAdvice advice, int counted)
     {
