@@ -1,5 +1,7 @@
 using CoCommissioning.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCommissioning.Web.Features.PublicRegisters;
@@ -49,7 +51,18 @@ public static class PublicRegisterCaching
     public static void AddPolicies(OutputCacheOptions options) =>
         options.AddPolicy(PolicyName, policy => policy.Expire(Expiry).AddPolicy<OrganisationTagPolicy>());
 
-    /// <summary>Tags each cached page with its organisation's slug from the route, so one eviction drops them all.</summary>
+    /// <summary>
+    /// Tags each cached page with its organisation's slug from the route, so one eviction drops them all, and keeps
+    /// Blazor's antiforgery cookie off cacheable responses.
+    /// </summary>
+    /// <remarks>
+    /// Blazor sets an antiforgery cookie on every page it renders for a visitor without one, and the default output
+    /// cache policy rightly refuses to store a response that sets a cookie. These pages have no form that posts, so
+    /// the cookie serves no purpose here: it is removed from anonymous, cacheable responses (the cookie is made again
+    /// by the first page that needs it). Our callback is registered before Blazor's, and response-starting callbacks
+    /// run last-registered first, so it runs after the cookie is added. Never storing the cookie also means a cached
+    /// page can never hand one visitor's token to another.
+    /// </remarks>
     private sealed class OrganisationTagPolicy : IOutputCachePolicy
     {
         public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
@@ -59,11 +72,40 @@ public static class PublicRegisterCaching
                 context.Tags.Add(TagFor(text));
             }
 
+            if (context.AllowCacheStorage)
+            {
+                var response = context.HttpContext.Response;
+                response.OnStarting(() =>
+                {
+                    DropAntiforgeryCookie(response);
+                    return Task.CompletedTask;
+                });
+            }
+
             return ValueTask.CompletedTask;
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
 
         public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        private static void DropAntiforgeryCookie(HttpResponse response)
+        {
+            var cookies = response.Headers.SetCookie;
+            if (cookies.Count == 0)
+            {
+                return;
+            }
+
+            var kept = cookies.Where(c => c is not null && !c.StartsWith(AntiforgeryOptions.DefaultCookiePrefix, StringComparison.Ordinal)).ToArray();
+            if (kept.Length == 0)
+            {
+                response.Headers.Remove(HeaderNames.SetCookie);
+            }
+            else
+            {
+                response.Headers.SetCookie = kept;
+            }
+        }
     }
 }
