@@ -73,7 +73,21 @@ run_wrk static-file "$base/bench/register-page.html"
 awk -v a="$register_page_rps" -v b="$static_file_rps" 'BEGIN { printf "ratio page/static: %.2f (target >= 0.50)\n", a / b }'
 grep -E "Non-2xx|Socket errors" "$work"/wrk-*.txt || true
 
+echo
+echo "cache misses (each URL new to the cache; curl time_total)"
+for query in "page=2" "page=3" "page=200" "page=400" "q=aisha" "category=Indirect&page=7" "from=2026-01-01&to=2026-06-30"; do
+  printf '  %-34s %s s\n' "?$query" "$(curl -fs -o /dev/null -w '%{time_total}' "$base$page?$query")"
+done
+printf '  %-34s %s s\n' "large organisation, first page" "$(curl -fs -o /dev/null -w '%{time_total}' "$base/public/load-test-icb-large/registers/interests")"
+
 status() { awk -v k="$1:" '$1==k {print $2}' "/proc/$pid/status"; }
+
+rows() {
+  case $1 in
+    json*) grep -o '"person":' "$work/$1.csv" | wc -l ;;
+    *) echo $(( $(wc -l <"$work/$1.csv") - 1 )) ;;
+  esac
+}
 
 download() {
   local name=$1 url=$2 peak=0 rss
@@ -88,7 +102,7 @@ download() {
   wait "$curl_pid"
   local ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   printf '%-22s %7d rows  %6d KiB  %6d ms   VmRSS before %7d KiB, peak during %7d KiB, VmHWM after %7d KiB\n' \
-    "$name" "$(( $(wc -l <"$work/$name.csv") - 1 ))" "$(( $(stat -c %s "$work/$name.csv") / 1024 ))" "$ms" "$before" "$peak" "$(status VmHWM)"
+    "$name" "$(rows "$name")" "$(( $(stat -c %s "$work/$name.csv") / 1024 ))" "$ms" "$before" "$peak" "$(status VmHWM)"
 }
 
 echo
@@ -97,3 +111,4 @@ download interests-20k "$base/public/load-test-icb/registers/interests.csv"
 download interests-100k "$base/public/load-test-icb-large/registers/interests.csv"
 download interests-20k-again "$base/public/load-test-icb/registers/interests.csv"
 download interests-100k-again "$base/public/load-test-icb-large/registers/interests.csv"
+download json-100k "$base/public/load-test-icb-large/registers/interests.json"
