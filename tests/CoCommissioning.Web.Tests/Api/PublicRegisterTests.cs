@@ -169,6 +169,19 @@ public sealed class PublicRegisterTests(PostgresAppFixture app) : IClassFixture<
         page.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheRegisterEndpoints()
+    {
+        using var anonymous = app.CreateAnonymousClient();
+
+        var document = await GetOkAsync(anonymous, "/openapi/v1.json");
+
+        foreach (var register in new[] { "interests", "gifts", "procurement", "breaches" })
+        {
+            document.Should().Contain($"/api/public/organisations/{{slug}}/registers/{register}");
+        }
+    }
+
     /// <summary>The SQL filters agree with the domain's IsPublicOn across month ends, leap days and review dates.</summary>
     [Fact]
     public async Task Filters_EdgeCaseDates_AgreeWithTheDomain()

@@ -46,7 +46,7 @@ public static class PublicRegisterEndpoints
     {
         var downloads = app.MapGroup("/public/{slug}/registers").AllowAnonymous().ExcludeFromDescription();
 
-        downloads.MapGet("/{register}.csv", async (string slug, string register, string? q, string? category, string? from, string? to, HttpContext http, PublicRegisterService service, CancellationToken ct) =>
+        downloads.MapGet("/{register}.csv", async (string slug, string register, string? q, string? category, string? from, string? to, PublicRegisterService service, CancellationToken ct) =>
             TryRegister(register) is { } which
                 ? await CsvAsync(which, slug, new(q, category, from, to), service, ct)
                 : NotFound());
@@ -57,6 +57,7 @@ public static class PublicRegisterEndpoints
                 : NotFound());
     }
 
+    // Names only: Enum.TryParse would also accept "0.csv".
     private static PublicRegister? TryRegister(string name) =>
         Enum.TryParse<PublicRegister>(name, ignoreCase: true, out var register) && Enum.IsDefined(register) && !char.IsDigit(name[0]) ? register : null;
 
