@@ -1,6 +1,7 @@
 using System.Net;
 using CoCommissioning.Data;
 using CoCommissioning.Data.Audit;
+using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Interests;
 using CoCommissioning.Domain.Organisations;
@@ -167,6 +168,36 @@ public sealed class PublicRegisterTests(PostgresAppFixture app) : IClassFixture<
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
         using var page = await anonymous.GetAsync("/public/no-such-organisation/registers/interests");
         page.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Interests_CommitteeMemberNotMarkedAsStaff_IsADecisionMakerWithTheSeatAsPosition()
+    {
+        var run = Token();
+        var organisation = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var person = Must(Person.Create(organisation, $"Committee Member {run}", null, null, isDecisionMakingStaff: false));
+        var role = Must(MemberRole.Create(organisation, $"GP representative {run}", RoleClassification.Clinical));
+        var committee = Must(Committee.Create(organisation, $"Primary Care Commissioning Committee {run}", CommitteeType.PrimaryCareCommissioning, CoCommissioningLevel.Delegated, null));
+        Must(committee.AddMember(person.Id, [role], isVoting: true, Today.AddMonths(-1), null));
+        var formerPerson = Must(Person.Create(organisation, $"Former Member {run}", null, null, isDecisionMakingStaff: false));
+        Must(committee.AddMember(formerPerson.Id, [role], isVoting: true, Today.AddYears(-2), Today.AddDays(-1)));
+        await SaveAsync(db =>
+        {
+            db.People.AddRange(person, formerPerson);
+            db.MemberRoles.Add(role);
+            db.Committees.Add(committee);
+            db.Declarations.Add(Accepted(organisation, formerPerson.Id, $"Former member interest {run}", null));
+        });
+        var member = person.Id;
+
+        await SaveAsync(db => db.Declarations.Add(Accepted(organisation, member, $"Committee member interest {run}", null)));
+        using var anonymous = app.CreateAnonymousClient();
+
+        var csv = await GetOkAsync(anonymous, $"{Interests}.csv?q={run}");
+
+        csv.Should().Contain($"Committee member interest {run}");
+        csv.Should().Contain($"Primary Care Commissioning Committee {run} (voting member)", "positions name the committee seat");
+        csv.Should().NotContain($"Former member interest {run}", "someone whose membership has ended no longer makes decisions");
     }
 
     [Fact]
