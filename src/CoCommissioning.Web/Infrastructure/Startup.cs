@@ -122,6 +122,8 @@ public static class Startup
         services.AddSingleton<BreachService>();
         services.AddSingleton<RegisterSettingsService>();
         services.AddSingleton<PublicRegisterService>();
+        services.AddOutputCache(PublicRegisterCaching.AddPolicies);
+        services.AddSingleton<IPublicRegisterCache, PublicRegisterCache>();
         services.AddScoped<UserAdminService>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
@@ -148,9 +150,16 @@ public static class Startup
                 await problems.WriteAsync(new ProblemDetailsContext { HttpContext = http });
             }
         });
+        if (app.Configuration["Bench:StaticFolder"] is { Length: > 0 } benchFolder)
+        {
+            // Opt-in, for tests/load/public-register-load.sh: a static file to compare the register page with.
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(benchFolder), RequestPath = "/bench" });
+        }
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseOutputCache();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
@@ -177,6 +186,7 @@ public static class Startup
         api.MapPublicRegisterEndpoints();
 
         app.MapAccountFormEndpoints();
+        app.MapPublicRegisterDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
@@ -191,6 +201,8 @@ public static class Startup
             var seeded = await seeder.SeedAsync();
             app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintWelcome(app, seeded));
         }
+
+        await LoadTestSeeder.SeedAsync(scope.ServiceProvider, app.Configuration);
     }
 
     private static string ConnectionString(IConfiguration configuration, DatabaseProvider provider, IWebHostEnvironment environment)

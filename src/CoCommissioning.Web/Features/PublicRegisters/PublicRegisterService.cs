@@ -1,11 +1,319 @@
+using System.Runtime.CompilerServices;
 using CoCommissioning.Data;
+using CoCommissioning.Domain.Committees;
+using CoCommissioning.Domain.Interests;
+using Microsoft.EntityFrameworkCore;
 
 namespace CoCommissioning.Web.Features.PublicRegisters;
 
-/// <summary>TODO (issue 4): the public registers feature service.</summary>
+/// <summary>
+/// Reads the published registers for anyone, signed in or not. Pages get one page of rows; downloads get every
+/// filtered row as a stream straight from the database, so a download's memory does not grow with its length.
+/// What is public is decided only in <see cref="PublicRegisterFilters"/>.
+/// </summary>
 public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<PublicRegisterService> logger)
 {
-    internal GovernanceDbFactory Dbs { get; } = dbs;
-    internal TimeProvider Clock { get; } = clock;
-    internal ILogger<PublicRegisterService> Logger { get; } = logger;
+    public const int PageSize = 50;
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public async Task<PublicOrganisationSummary?> OrganisationAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        return await db.Organisations.AsNoTracking()
+            .Where(o => o.Slug == slug)
+            .Select(o => new PublicOrganisationSummary(o.Id, o.Slug, o.Name))
+            .SingleOrDefaultAsync(ct);
+    }
+
+    public Task<PublicRegisterPage<PublicInterestRow>?> InterestsPageAsync(string slug, PublicRegisterFilter filter, int page, CancellationToken ct = default) =>
+        PageAsync(slug, page, async (db, organisation, today, first) =>
+        {
+            var query = InterestQuery(db, organisation.Id, today, filter);
+            var total = await query.CountAsync(ct);
+            var rows = await query.Skip(first).Take(PageSize).ToListAsync(ct);
+            var positions = await PositionsAsync(db, organisation.Id, today, [.. rows.Select(r => r.PersonId).Distinct()], ct);
+            return (rows.Select(r => r.ToPublic(positions)).ToList(), total);
+        }, ct);
+
+    public Task<PublicRegisterPage<PublicGiftRow>?> GiftsPageAsync(string slug, PublicRegisterFilter filter, int page, CancellationToken ct = default) =>
+        PageAsync(slug, page, async (db, organisation, today, first) =>
+        {
+            var query = GiftQuery(db, organisation.Id, today, filter);
+            return (await query.Skip(first).Take(PageSize).ToListAsync(ct), await query.CountAsync(ct));
+        }, ct);
+
+    public Task<PublicRegisterPage<PublicProcurementRow>?> ProcurementPageAsync(string slug, PublicRegisterFilter filter, int page, CancellationToken ct = default) =>
+        PageAsync(slug, page, async (db, organisation, _, first) =>
+        {
+            var query = ProcurementQuery(db, organisation.Id, filter);
+            return (await query.Skip(first).Take(PageSize).ToListAsync(ct), await query.CountAsync(ct));
+        }, ct);
+
+    public Task<PublicRegisterPage<PublicBreachRow>?> BreachesPageAsync(string slug, PublicRegisterFilter filter, int page, CancellationToken ct = default) =>
+        PageAsync(slug, page, async (db, organisation, _, first) =>
+        {
+            var query = BreachQuery(db, organisation.Id, filter);
+            return (await query.Skip(first).Take(PageSize).ToListAsync(ct), await query.CountAsync(ct));
+        }, ct);
+
+    /// <summary>Every filtered interest, read row by row; the context lives as long as the enumeration.</summary>
+    public async IAsyncEnumerable<PublicInterestRow> StreamInterests(PublicOrganisationSummary organisation, PublicRegisterFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var today = Today;
+
+        // Positions come from current memberships, which number in the tens per organisation, not per row.
+        var positions = await PositionsAsync(db, organisation.Id, today, null, ct);
+        var count = 0;
+        await foreach (var row in InterestQuery(db, organisation.Id, today, filter).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            count++;
+            yield return row.ToPublic(positions);
+        }
+
+        logger.LogInformation("Streamed {Rows} public interests of {OrganisationSlug}", count, organisation.Slug);
+    }
+
+    public IAsyncEnumerable<PublicGiftRow> StreamGifts(PublicOrganisationSummary organisation, PublicRegisterFilter filter, CancellationToken ct = default) =>
+        StreamAsync(db => GiftQuery(db, organisation.Id, Today, filter), ct);
+
+    public IAsyncEnumerable<PublicProcurementRow> StreamProcurement(PublicOrganisationSummary organisation, PublicRegisterFilter filter, CancellationToken ct = default) =>
+        StreamAsync(db => ProcurementQuery(db, organisation.Id, filter), ct);
+
+    public IAsyncEnumerable<PublicBreachRow> StreamBreaches(PublicOrganisationSummary organisation, PublicRegisterFilter filter, CancellationToken ct = default) =>
+        StreamAsync(db => BreachQuery(db, organisation.Id, filter), ct);
+
+    private async IAsyncEnumerable<TRow> StreamAsync<TRow>(Func<AppDbContext, IQueryable<TRow>> query, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        await foreach (var row in query(db).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return row;
+        }
+    }
+
+    private async Task<PublicRegisterPage<TRow>?> PageAsync<TRow>(string slug, int page, Func<AppDbContext, PublicOrganisationSummary, DateOnly, int, Task<(List<TRow> Rows, int Total)>> read, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var organisation = await db.Organisations.AsNoTracking()
+            .Where(o => o.Slug == slug)
+            .Select(o => new PublicOrganisationSummary(o.Id, o.Slug, o.Name))
+            .SingleOrDefaultAsync(ct);
+        if (organisation is null)
+        {
+            return null;
+        }
+
+        var today = Today;
+        var number = Math.Clamp(page, 1, int.MaxValue / PageSize);
+        var (rows, total) = await read(db, organisation, today, (number - 1) * PageSize);
+        return new PublicRegisterPage<TRow>(organisation, rows, number, PageSize, total, today);
+    }
+
+    // The text filters run in SQL: ToLower() becomes lower(), so the analyzers' culture advice does not apply there.
+#pragma warning disable CA1304, CA1311, CA1862
+    private static IQueryable<InterestQueryRow> InterestQuery(AppDbContext db, Guid organisationId, DateOnly today, PublicRegisterFilter filter)
+    {
+        var joined =
+            from d in PublicRegisterFilters.PublicDeclarations(db, organisationId, today)
+            join p in db.People on d.PersonId equals p.Id
+            join b in db.ExternalBodies on d.Details!.ConcernsBodyId equals (Guid?)b.Id into bodies
+            from body in bodies.DefaultIfEmpty()
+            select new { d, p.FullName, p.JobTitle, BodyName = body == null ? null : body.Name };
+
+        if (filter.CleanQuery is { } text)
+        {
+            var q = text.ToLowerInvariant();
+            joined = joined.Where(x => x.FullName.ToLower().Contains(q) || (x.BodyName != null && x.BodyName.ToLower().Contains(q)) || x.d.Details!.Nature.ToLower().Contains(q));
+        }
+
+        if (filter.CategoryAs<InterestCategory>() is { } category)
+        {
+            joined = joined.Where(x => x.d.Details!.Category == category);
+        }
+
+        if (filter.From is { } from)
+        {
+            joined = joined.Where(x => x.d.Details!.To == null || x.d.Details.To >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            joined = joined.Where(x => x.d.Details!.From <= to);
+        }
+
+        return joined
+            .OrderBy(x => x.FullName).ThenBy(x => x.d.Details!.From).ThenBy(x => x.d.Id)
+            .Select(x => new InterestQueryRow
+            {
+                PersonId = x.d.PersonId,
+                Person = x.FullName,
+                JobTitle = x.JobTitle,
+                Category = x.d.Details!.Category,
+                IsDirect = x.d.Details.IsDirect,
+                Relationship = x.d.Details.Relationship,
+                Organisation = x.BodyName,
+                Nature = x.d.Details.Nature,
+                From = x.d.Details.From,
+                To = x.d.Details.To,
+                DeclaredMitigation = x.d.Details.Mitigation,
+                AgreedMitigation = x.d.AgreedMitigation,
+                DeclaredOn = x.d.DeclaredOn,
+                ReviewedOn = x.d.ReviewedOn!.Value,
+                ReviewedBy = x.d.ReviewedByName,
+            });
+    }
+
+    private static IQueryable<PublicGiftRow> GiftQuery(AppDbContext db, Guid organisationId, DateOnly today, PublicRegisterFilter filter)
+    {
+        var joined =
+            from g in PublicRegisterFilters.PublicGifts(db, organisationId, today)
+            join p in db.People on g.PersonId equals p.Id
+            select new { g, p.FullName, p.JobTitle };
+
+        if (filter.CleanQuery is { } text)
+        {
+            var q = text.ToLowerInvariant();
+            joined = joined.Where(x => x.FullName.ToLower().Contains(q) || x.g.Details.OfferorName.ToLower().Contains(q)
+                || (x.g.Details.OfferorBusiness != null && x.g.Details.OfferorBusiness.ToLower().Contains(q)) || x.g.Details.Description.ToLower().Contains(q));
+        }
+
+        if (filter.CategoryAs<OfferKind>() is { } kind)
+        {
+            joined = joined.Where(x => x.g.Details.Kind == kind);
+        }
+
+        if (filter.From is { } from)
+        {
+            joined = joined.Where(x => x.g.Details.OfferedOn >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            joined = joined.Where(x => x.g.Details.OfferedOn <= to);
+        }
+
+        return joined
+            .OrderByDescending(x => x.g.Details.OfferedOn).ThenBy(x => x.FullName).ThenBy(x => x.g.Id)
+            .Select(x => new PublicGiftRow(x.FullName, x.JobTitle, x.g.Details.Kind, x.g.Details.Description, x.g.Details.OfferorName, x.g.Details.OfferorBusiness,
+                x.g.Details.EstimatedValue, x.g.Details.OfferedOn, x.g.Details.ReceivedOn, x.g.Details.Outcome, x.g.Details.Reason, x.g.DeclaredOn, x.g.ReviewedOn!.Value));
+    }
+
+    private static IQueryable<PublicProcurementRow> ProcurementQuery(AppDbContext db, Guid organisationId, PublicRegisterFilter filter)
+    {
+        var joined =
+            from pd in PublicRegisterFilters.PublicProcurement(db, organisationId)
+            join c in db.Committees on pd.Details.CommitteeId equals (Guid?)c.Id into committees
+            from committee in committees.DefaultIfEmpty()
+            join b in db.ExternalBodies on pd.Details.SupplierBodyId equals (Guid?)b.Id into bodies
+            from body in bodies.DefaultIfEmpty()
+            select new { pd, Committee = committee == null ? null : committee.Name, Supplier = pd.Details.SupplierName ?? (body == null ? null : body.Name) };
+
+        if (filter.CleanQuery is { } text)
+        {
+            var q = text.ToLowerInvariant();
+            joined = joined.Where(x => x.pd.Details.Title.ToLower().Contains(q) || x.pd.Details.Service.ToLower().Contains(q) || (x.Supplier != null && x.Supplier.ToLower().Contains(q)));
+        }
+
+        if (filter.CategoryAs<ProcurementRoute>() is { } route)
+        {
+            joined = joined.Where(x => x.pd.Details.Route == route);
+        }
+
+        if (filter.From is { } from)
+        {
+            joined = joined.Where(x => x.pd.Details.DecidedOn >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            joined = joined.Where(x => x.pd.Details.DecidedOn <= to);
+        }
+
+        return joined
+            .OrderByDescending(x => x.pd.Details.DecidedOn).ThenBy(x => x.pd.Id)
+            .Select(x => new PublicProcurementRow(x.pd.Details.Title, x.pd.Details.Service, x.pd.Details.Route, x.pd.Details.DecidedOn, x.Committee, x.Supplier,
+                x.pd.Details.ContractValue, x.pd.Details.ContractStartsOn, x.pd.Details.ContractEndsOn, x.pd.Details.ConflictsNoted, x.pd.Details.ConflictsManagement));
+    }
+
+    private static IQueryable<PublicBreachRow> BreachQuery(AppDbContext db, Guid organisationId, PublicRegisterFilter filter)
+    {
+        var breaches = PublicRegisterFilters.PublicBreaches(db, organisationId);
+        if (filter.CleanQuery is { } text)
+        {
+            var q = text.ToLowerInvariant();
+            breaches = breaches.Where(b => b.PublicSummary.ToLower().Contains(q) || b.ActionTaken.ToLower().Contains(q));
+        }
+
+        if (filter.From is { } from)
+        {
+            breaches = breaches.Where(b => b.IdentifiedOn >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            breaches = breaches.Where(b => b.IdentifiedOn <= to);
+        }
+
+        return breaches.OrderByDescending(b => b.IdentifiedOn).ThenBy(b => b.Id).ToPublicBreach();
+    }
+
+#pragma warning restore CA1304, CA1311, CA1862
+
+    /// <summary>Each person's current committee seats, as words: "Primary Care Commissioning Committee (chair)".</summary>
+    private static async Task<Dictionary<Guid, string>> PositionsAsync(AppDbContext db, Guid organisationId, DateOnly today, IReadOnlyCollection<Guid>? people, CancellationToken ct)
+    {
+        var memberships = db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today));
+        if (people is not null)
+        {
+            memberships = memberships.Where(m => people.Contains(m.PersonId));
+        }
+
+        var seats = await (from m in memberships
+                           join c in db.Committees on m.CommitteeId equals c.Id
+                           orderby c.Name
+                           select new { m.PersonId, Committee = c.Name, m.Office, m.IsVoting }).ToListAsync(ct);
+        return seats.GroupBy(s => s.PersonId).ToDictionary(
+            g => g.Key,
+            g => string.Join("; ", g.Select(s => $"{s.Committee} ({Seat(s.Office, s.IsVoting)})")));
+    }
+
+    private static string Seat(CommitteeOffice office, bool isVoting) => office switch
+    {
+        CommitteeOffice.Chair => "chair",
+        CommitteeOffice.ViceChair => "vice chair",
+        _ => isVoting ? "voting member" : "non-voting member",
+    };
+
+    /// <summary>What the interests query reads; a class with setters so EF can translate the filter above it.</summary>
+    private sealed class InterestQueryRow
+    {
+        public Guid PersonId { get; init; }
+        public string Person { get; init; } = "";
+        public string? JobTitle { get; init; }
+        public InterestCategory Category { get; init; }
+        public bool IsDirect { get; init; }
+        public string? Relationship { get; init; }
+        public string? Organisation { get; init; }
+        public string Nature { get; init; } = "";
+        public DateOnly From { get; init; }
+        public DateOnly? To { get; init; }
+        public string? DeclaredMitigation { get; init; }
+        public string? AgreedMitigation { get; init; }
+        public DateOnly DeclaredOn { get; init; }
+        public DateOnly ReviewedOn { get; init; }
+        public string? ReviewedBy { get; init; }
+
+        public PublicInterestRow ToPublic(IReadOnlyDictionary<Guid, string> positions)
+        {
+            var seats = positions.GetValueOrDefault(PersonId);
+            var described = string.Join("; ", new[] { JobTitle, seats }.Where(s => !string.IsNullOrEmpty(s)));
+
+            // The governance lead's agreed mitigation supersedes what the declarer proposed.
+            return new PublicInterestRow(Person, described, Category, IsDirect, Relationship, Organisation, Nature, From, To,
+                AgreedMitigation ?? DeclaredMitigation, DeclaredOn, ReviewedOn, ReviewedBy);
+        }
+    }
 }

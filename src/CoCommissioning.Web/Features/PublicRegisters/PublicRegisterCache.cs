@@ -1,0 +1,111 @@
+using CoCommissioning.Data;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCommissioning.Web.Features.PublicRegisters;
+
+/// <summary>
+/// Drops the cached public register pages of an organisation. Call it after saving any change that can alter what
+/// the public registers show (a declaration reviewed, withheld, published, corrected or ended; a gift reviewed or
+/// withheld; a procurement decision or breach recorded or corrected; a person's decision-making flag or committee
+/// membership changed). Without a call, pages catch up within <see cref="PublicRegisterCaching.Expiry"/>.
+/// </summary>
+public interface IPublicRegisterCache
+{
+    Task InvalidateAsync(Guid organisationId, CancellationToken ct = default);
+}
+
+/// <summary>Evicts this instance's cached pages by the organisation's tag; other instances expire on their own.</summary>
+public sealed class PublicRegisterCache(IOutputCacheStore store, GovernanceDbFactory dbs, ILogger<PublicRegisterCache> logger) : IPublicRegisterCache
+{
+    public async Task InvalidateAsync(Guid organisationId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var slug = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Slug).SingleOrDefaultAsync(ct);
+        if (slug is null)
+        {
+            return;
+        }
+
+        await store.EvictByTagAsync(PublicRegisterCaching.TagFor(slug), ct);
+        logger.LogInformation("Public register pages of {OrganisationSlug} evicted from the output cache", slug);
+    }
+}
+
+/// <summary>The output-cache policy of the register pages (ADR-0008).</summary>
+public static class PublicRegisterCaching
+{
+    public const string PolicyName = "PublicRegisterPage";
+
+    /// <summary>
+    /// Short, because the publication window moves with the date and other app instances do not hear this
+    /// instance's evictions: a page is never more than a minute behind.
+    /// </summary>
+    public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(60);
+
+    public static string TagFor(string slug) => $"public-registers:{slug}";
+
+    /// <summary>For <c>AddOutputCache</c>: pages keyed by path and query (the default), tagged per organisation.</summary>
+    public static void AddPolicies(OutputCacheOptions options) =>
+        options.AddPolicy(PolicyName, policy => policy.Expire(Expiry).AddPolicy<OrganisationTagPolicy>());
+
+    /// <summary>
+    /// Tags each cached page with its organisation's slug from the route, so one eviction drops them all, and keeps
+    /// Blazor's antiforgery cookie off cacheable responses.
+    /// </summary>
+    /// <remarks>
+    /// Blazor sets an antiforgery cookie on every page it renders for a visitor without one, and the default output
+    /// cache policy rightly refuses to store a response that sets a cookie. These pages have no form that posts, so
+    /// the cookie serves no purpose here: it is removed from anonymous, cacheable responses (the cookie is made again
+    /// by the first page that needs it). Our callback is registered before Blazor's, and response-starting callbacks
+    /// run last-registered first, so it runs after the cookie is added. Never storing the cookie also means a cached
+    /// page can never hand one visitor's token to another.
+    /// </remarks>
+    private sealed class OrganisationTagPolicy : IOutputCachePolicy
+    {
+        public ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
+        {
+            if (context.HttpContext.Request.RouteValues.TryGetValue("slug", out var slug) && slug is string text)
+            {
+                context.Tags.Add(TagFor(text));
+            }
+
+            if (context.AllowCacheStorage)
+            {
+                var response = context.HttpContext.Response;
+                response.OnStarting(() =>
+                {
+                    DropAntiforgeryCookie(response);
+                    return Task.CompletedTask;
+                });
+            }
+
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        public ValueTask ServeResponseAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;
+
+        private static void DropAntiforgeryCookie(HttpResponse response)
+        {
+            var cookies = response.Headers.SetCookie;
+            if (cookies.Count == 0)
+            {
+                return;
+            }
+
+            var kept = cookies.Where(c => c is not null && !c.StartsWith(AntiforgeryOptions.DefaultCookiePrefix, StringComparison.Ordinal)).ToArray();
+            if (kept.Length == 0)
+            {
+                response.Headers.Remove(HeaderNames.SetCookie);
+            }
+            else
+            {
+                response.Headers.SetCookie = kept;
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using CoCommissioning.Domain.Interests;
+
+namespace CoCommissioning.Web.Features.PublicRegisters;
+
+/// <summary>The four registers an organisation publishes.</summary>
+public enum PublicRegister
+{
+    Interests,
+    Gifts,
+    Procurement,
+    Breaches,
+}
+
+/// <summary>
+/// What a visitor searched for. The same filter drives the page, the CSV and the JSON, so a download holds exactly
+/// the rows the page listed (all pages of them).
+/// </summary>
+/// <param name="Query">Free text matched against person, organisation and nature (or the register's own text columns).</param>
+/// <param name="Category">Interests: an <see cref="InterestCategory"/> name; gifts: Gift or Hospitality; procurement: a route.</param>
+/// <param name="From">Only entries on or after this date (the register's main date; for interests, still running on it).</param>
+/// <param name="To">Only entries on or before this date.</param>
+public sealed record PublicRegisterFilter(string? Query = null, string? Category = null, DateOnly? From = null, DateOnly? To = null)
+{
+    public const int MaxQueryLength = 200;
+
+    public string? CleanQuery => string.IsNullOrWhiteSpace(Query) ? null : Query.Trim() is { Length: > MaxQueryLength } q ? q[..MaxQueryLength] : Query.Trim();
+
+    public TEnum? CategoryAs<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.TryParse<TEnum>(Category, ignoreCase: true, out var value) && Enum.IsDefined(value) ? value : null;
+}
+
+public sealed record PublicOrganisationSummary(Guid Id, string Slug, string Name);
+
+/// <summary>One page of a register, with what the page needs to draw its pagination.</summary>
+public sealed record PublicRegisterPage<TRow>(PublicOrganisationSummary Organisation, IReadOnlyList<TRow> Rows, int Page, int PageSize, int TotalRows, DateOnly Today)
+{
+    public int PageCount => Math.Max(1, (TotalRows + PageSize - 1) / PageSize);
+}
+
+/// <summary>A published interest of a decision-maker. No ids: the register names people, it does not index them.</summary>
+public sealed record PublicInterestRow(
+    string Person,
+    string Positions,
+    InterestCategory Category,
+    bool IsDirect,
+    string? Relationship,
+    string? Organisation,
+    string Nature,
+    DateOnly From,
+    DateOnly? To,
+    string? Mitigation,
+    DateOnly DeclaredOn,
+    DateOnly ReviewedOn,
+    string? ReviewedBy);
+
+public sealed record PublicGiftRow(
+    string Person,
+    string? Position,
+    OfferKind Kind,
+    string Description,
+    string Offeror,
+    string? OfferorBusiness,
+    decimal EstimatedValue,
+    DateOnly OfferedOn,
+    DateOnly? ReceivedOn,
+    OfferOutcome Outcome,
+    string? Reason,
+    DateOnly DeclaredOn,
+    DateOnly ReviewedOn);
+
+public sealed record PublicProcurementRow(
+    string Title,
+    string Service,
+    ProcurementRoute Route,
+    DateOnly DecidedOn,
+    string? Committee,
+    string? Supplier,
+    decimal? ContractValue,
+    DateOnly? ContractStartsOn,
+    DateOnly? ContractEndsOn,
+    string? ConflictsNoted,
+    string? ConflictsManagement);
+
+/// <summary>A breach as the public sees it: never the internal description, never the person.</summary>
+public sealed record PublicBreachRow(DateOnly IdentifiedOn, string PublicSummary, string ActionTaken);

@@ -1,0 +1,351 @@
+using System.Net;
+using CoCommissioning.Data;
+using CoCommissioning.Data.Audit;
+using CoCommissioning.Domain.Committees;
+using CoCommissioning.Domain.Common;
+using CoCommissioning.Domain.Interests;
+using CoCommissioning.Domain.Organisations;
+using CoCommissioning.Domain.People;
+using CoCommissioning.Web.Data;
+using CoCommissioning.Web.Features.PublicRegisters;
+using CoCommissioning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoCommissioning.Web.Tests.Api;
+
+/// <summary>
+/// The public registers, read anonymously (no cookie, no token) through the page, the CSV and the JSON: only reviewed,
+/// accepted, unwithheld entries of the organisation's decision-makers inside the publication window ever appear.
+/// </summary>
+public sealed class PublicRegisterTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
+    private const string Interests = "/public/example-ccg/registers/interests";
+
+    [Fact]
+    public async Task Interests_SeededEdgeCases_OnlyPublishedEntriesAppearInPageCsvAndJson()
+    {
+        var run = Token();
+        var seeded = await SeedInterestsAsync(run);
+        using var anonymous = app.CreateAnonymousClient();
+
+        var page = await GetOkAsync(anonymous, $"{Interests}?q={run}");
+        var csv = await GetOkAsync(anonymous, $"{Interests}.csv?q={run}");
+        var json = await GetOkAsync(anonymous, $"{Interests}.json?q={run}");
+        var api = await GetOkAsync(anonymous, $"/api/public/organisations/example-ccg/registers/interests?q={run}");
+
+        foreach (var (name, body) in new[] { ("page", page), ("csv", csv), ("json", json), ("api", api) })
+        {
+            body.Should().Contain(seeded.Accepted, "the accepted entry is public ({0})", name);
+            body.Should().Contain(seeded.EndedFiveMonthsAgo, "an entry stays public for six months after it ends ({0})", name);
+            foreach (var hidden in seeded.Hidden)
+            {
+                body.Should().NotContain(hidden, "withheld, unreviewed, long-ended, non-decision-makers' and other organisations' entries are never public ({0})", name);
+            }
+        }
+
+        csv.Should().StartWith("person,positions,category,direct_or_indirect,relationship,organisation,nature,from,to,mitigation,declared_on,reviewed_on,reviewed_by");
+        page.Should().Contain("Agreed by the governance lead " + run, "the agreed mitigation replaces the declared one");
+        page.Should().NotContain("Declared mitigation " + run);
+    }
+
+    [Fact]
+    public async Task Interests_NatureWithMarkup_IsShownAsTextAndEscapedInCsv()
+    {
+        var run = Token();
+        await SeedInterestsAsync(run);
+        using var anonymous = app.CreateAnonymousClient();
+
+        var page = await GetOkAsync(anonymous, $"{Interests}?q={run}");
+        var csv = await GetOkAsync(anonymous, $"{Interests}.csv?q={run}");
+
+        page.Should().NotContain("<script>alert('x')</script>");
+        page.Should().Contain("&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;");
+        csv.Should().Contain("\"'=HYPERLINK(", "a cell that starts like a formula gets a leading quote");
+        csv.Should().NotContain("\"=HYPERLINK(").And.NotContain(",=HYPERLINK(");
+    }
+
+    [Fact]
+    public async Task Interests_OtherOrganisationsRegister_ShowsItsOwnEntriesOnly()
+    {
+        var run = Token();
+        var seeded = await SeedInterestsAsync(run);
+        using var anonymous = app.CreateAnonymousClient();
+
+        var northfield = await GetOkAsync(anonymous, $"/public/{DemoSeeder.NorthfieldSlug}/registers/interests.csv?q={run}");
+
+        northfield.Should().Contain(seeded.OtherOrganisation);
+        northfield.Should().NotContain(seeded.Accepted);
+    }
+
+    [Fact]
+    public async Task Breaches_PublicViews_NeverExposeTheDescription()
+    {
+        var run = Token();
+        var organisation = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var breach = Must(Breach.Record(organisation, Today.AddDays(-3), null, $"Internal description {run} naming Dr Example", null, null, $"Public summary {run}", $"Training given {run}", Today));
+        await SaveAsync(db => db.Breaches.Add(breach));
+        using var anonymous = app.CreateAnonymousClient();
+
+        foreach (var url in new[] { "/public/example-ccg/registers/breaches", "/public/example-ccg/registers/breaches.csv", "/public/example-ccg/registers/breaches.json", "/api/public/organisations/example-ccg/registers/breaches" })
+        {
+            var body = await GetOkAsync(anonymous, $"{url}?q={run}");
+            body.Should().Contain($"Public summary {run}", url);
+            body.Should().NotContain("Internal description", url);
+            body.Should().NotContain("personId", url);
+        }
+    }
+
+    [Fact]
+    public async Task Gifts_AcceptedShownWithheldAndUnreviewedNot()
+    {
+        var run = Token();
+        var organisation = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var person = Must(Person.Create(organisation, $"Gift Person {run}", null, "GP partner", isDecisionMakingStaff: true));
+        GiftEntry Gift(string canary) => Must(GiftEntry.Declare(organisation, person.Id,
+            new OfferDetails(OfferKind.Hospitality, $"Dinner {canary}", "Acme Health Ltd", null, OfferorKind.Other, null, 40m, false, false, Today.AddDays(-10), Today.AddDays(-10), OfferOutcome.Accepted, null, null),
+            [], GiftThresholds.Guidance2017, Today));
+        var accepted = Gift($"accepted-{run}");
+        Check(accepted.Accept(Guid.NewGuid(), "Sophie Turner", Today));
+        var withheld = Gift($"withheld-{run}");
+        Check(withheld.Accept(Guid.NewGuid(), "Sophie Turner", Today));
+        Check(withheld.Withhold("Risk of harm"));
+        var unreviewed = Gift($"unreviewed-{run}");
+        await SaveAsync(db =>
+        {
+            db.People.Add(person);
+            db.GiftEntries.AddRange(accepted, withheld, unreviewed);
+        });
+        using var anonymous = app.CreateAnonymousClient();
+
+        foreach (var url in new[] { "/public/example-ccg/registers/gifts", "/public/example-ccg/registers/gifts.csv", "/public/example-ccg/registers/gifts.json" })
+        {
+            var body = await GetOkAsync(anonymous, $"{url}?q={run}");
+            body.Should().Contain($"accepted-{run}", url);
+            body.Should().NotContain($"withheld-{run}", url);
+            body.Should().NotContain($"unreviewed-{run}", url);
+        }
+
+        (await GetOkAsync(anonymous, $"/public/example-ccg/registers/gifts.csv?q={run}")).Should().Contain(",40.00,", "amounts are pounds with two decimals");
+    }
+
+    [Fact]
+    public async Task Page_CachedThenInvalidated_ShowsTheNewEntry()
+    {
+        var run = Token();
+        var organisation = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var person = Must(Person.Create(organisation, $"Cache Person {run}", null, null, isDecisionMakingStaff: true));
+        await SaveAsync(db => db.People.Add(person));
+        using var anonymous = app.CreateAnonymousClient();
+        var url = $"{Interests}?q={run}";
+        (await GetOkAsync(anonymous, url)).Should().Contain("No entries match");
+
+        var late = Accepted(organisation, person.Id, $"Arrived later {run}", null);
+        await SaveAsync(db => db.Declarations.Add(late));
+        using (var cached = await anonymous.GetAsync(url))
+        {
+            cached.Headers.Contains("Age").Should().BeTrue("the page is served from the output cache");
+            (await cached.Content.ReadAsStringAsync()).Should().NotContain($"Arrived later {run}");
+        }
+
+        await app.Factory.Services.GetRequiredService<IPublicRegisterCache>().InvalidateAsync(organisation);
+
+        (await GetOkAsync(anonymous, url)).Should().Contain($"Arrived later {run}");
+    }
+
+    [Fact]
+    public async Task Downloads_BadFilter_GetFieldMessagesAndUnknownOrganisation404()
+    {
+        using var anonymous = app.CreateAnonymousClient();
+
+        using var badDate = await anonymous.GetAsync($"{Interests}.csv?from=2026-02-30");
+        badDate.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        (await badDate.Content.ReadAsStringAsync()).Should().Contain("\"from\"");
+        using var badCategory = await anonymous.GetAsync("/api/public/organisations/example-ccg/registers/interests?category=Bribes");
+        badCategory.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        using var unknown = await anonymous.GetAsync("/public/no-such-organisation/registers/interests.json");
+        unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        using var page = await anonymous.GetAsync("/public/no-such-organisation/registers/interests");
+        page.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Interests_CommitteeMemberNotMarkedAsStaff_IsADecisionMakerWithTheSeatAsPosition()
+    {
+        var run = Token();
+        var organisation = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var person = Must(Person.Create(organisation, $"Committee Member {run}", null, null, isDecisionMakingStaff: false));
+        var role = Must(MemberRole.Create(organisation, $"GP representative {run}", RoleClassification.Clinical));
+        var committee = Must(Committee.Create(organisation, $"Primary Care Commissioning Committee {run}", CommitteeType.PrimaryCareCommissioning, CoCommissioningLevel.Delegated, null));
+        Must(committee.AddMember(person.Id, [role], isVoting: true, Today.AddMonths(-1), null));
+        var formerPerson = Must(Person.Create(organisation, $"Former Member {run}", null, null, isDecisionMakingStaff: false));
+        Must(committee.AddMember(formerPerson.Id, [role], isVoting: true, Today.AddYears(-2), Today.AddDays(-1)));
+        await SaveAsync(db =>
+        {
+            db.People.AddRange(person, formerPerson);
+            db.MemberRoles.Add(role);
+            db.Committees.Add(committee);
+            db.Declarations.Add(Accepted(organisation, formerPerson.Id, $"Former member interest {run}", null));
+        });
+        var member = person.Id;
+
+        await SaveAsync(db => db.Declarations.Add(Accepted(organisation, member, $"Committee member interest {run}", null)));
+        using var anonymous = app.CreateAnonymousClient();
+
+        var csv = await GetOkAsync(anonymous, $"{Interests}.csv?q={run}");
+
+        csv.Should().Contain($"Committee member interest {run}");
+        csv.Should().Contain($"Primary Care Commissioning Committee {run} (voting member)", "positions name the committee seat");
+        csv.Should().NotContain($"Former member interest {run}", "someone whose membership has ended no longer makes decisions");
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheRegisterEndpoints()
+    {
+        using var anonymous = app.CreateAnonymousClient();
+
+        var document = await GetOkAsync(anonymous, "/openapi/v1.json");
+
+        foreach (var register in new[] { "interests", "gifts", "procurement", "breaches" })
+        {
+            document.Should().Contain($"/api/public/organisations/{{slug}}/registers/{register}");
+        }
+    }
+
+    /// <summary>The SQL filters agree with the domain's IsPublicOn across month ends, leap days and review dates.</summary>
+    [Fact]
+    public async Task Filters_EdgeCaseDates_AgreeWithTheDomain()
+    {
+        var run = Token();
+        var organisation = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var person = Must(Person.Create(organisation, $"Window Person {run}", null, null, isDecisionMakingStaff: true));
+        DateOnly[] todays = [new(2025, 3, 31), new(2025, 2, 28), new(2024, 2, 29), new(2024, 8, 31), new(2025, 8, 31), new(2025, 9, 30), new(2026, 11, 26), new(2024, 3, 1)];
+        DateOnly?[] ends = [null, .. todays.SelectMany(t => Enumerable.Range(-4, 9).Select(k => (DateOnly?)t.AddMonths(-6).AddDays(k))).Distinct()];
+        DateOnly?[] reviews = [null, new(2024, 1, 1), new(2025, 3, 31), new(2025, 4, 1)];
+        var declarations = new List<Declaration>();
+        var gifts = new List<GiftEntry>();
+        foreach (var end in ends)
+        {
+            foreach (var reviewed in reviews)
+            {
+                var declaration = Must(Declaration.Declare(organisation, person.Id, new InterestDetails(InterestCategory.Financial, true, null, null, $"Window {run}", new(2020, 1, 1), end, null), new(2026, 11, 26)));
+                var gift = end is { } offered
+                    ? Must(GiftEntry.Declare(organisation, person.Id, new OfferDetails(OfferKind.Hospitality, $"Window {run}", "Acme", null, OfferorKind.Other, null, 10m, false, false, offered, null, OfferOutcome.Declined, null, null), [], GiftThresholds.Guidance2017, offered))
+                    : null;
+                if (reviewed is { } on)
+                {
+                    Check(declaration.Accept(Guid.NewGuid(), null, on));
+                    if (gift is not null)
+                    {
+                        Check(gift.Accept(Guid.NewGuid(), null, on));
+                    }
+                }
+
+                declarations.Add(declaration);
+                if (gift is not null)
+                {
+                    gifts.Add(gift);
+                }
+            }
+        }
+
+        var withheld = Accepted(organisation, person.Id, $"Window {run}", null);
+        Check(withheld.Withhold("Legal bar"));
+        declarations.Add(withheld);
+        await SaveAsync(db =>
+        {
+            db.People.Add(person);
+            db.Declarations.AddRange(declarations);
+            db.GiftEntries.AddRange(gifts);
+        });
+
+        var dbs = app.Factory.Services.GetRequiredService<GovernanceDbFactory>();
+        await using var read = await dbs.CreateForReadingAsync();
+        foreach (var today in todays.Concat(todays.Select(t => t.AddDays(1))))
+        {
+            var sql = await PublicRegisterFilters.PublicDeclarations(read, organisation, today).Where(d => d.PersonId == person.Id).Select(d => d.Id).ToListAsync();
+            sql.Should().BeEquivalentTo(declarations.Where(d => d.IsPublicOn(today)).Select(d => d.Id), "interests on {0}", today);
+            var sqlGifts = await PublicRegisterFilters.PublicGifts(read, organisation, today).Where(g => g.PersonId == person.Id).Select(g => g.Id).ToListAsync();
+            sqlGifts.Should().BeEquivalentTo(gifts.Where(g => g.IsPublicOn(today)).Select(g => g.Id), "gifts on {0}", today);
+        }
+    }
+
+    private sealed record SeededInterests(string Accepted, string EndedFiveMonthsAgo, string OtherOrganisation, IReadOnlyList<string> Hidden);
+
+    private async Task<SeededInterests> SeedInterestsAsync(string run)
+    {
+        var example = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var northfield = await OrganisationIdAsync(DemoSeeder.NorthfieldSlug);
+        var decisionMaker = Must(Person.Create(example, $"Dr Canary {run}", null, "GP partner", isDecisionMakingStaff: true));
+        var bystander = Must(Person.Create(example, $"Not A Decision Maker {run}", null, "Receptionist", isDecisionMakingStaff: false));
+        var northfieldPerson = Must(Person.Create(northfield, $"Northfield Person {run}", null, null, isDecisionMakingStaff: true));
+        var body = Must(ExternalBody.Create(example, $"Riverside Surgery {run}", BodyKind.GpPractice, null));
+
+        var canary = (string what) => $"{what}-{run}";
+        var accepted = Accepted(example, decisionMaker.Id, canary("ACCEPTED"), null, body.Id, "Declared mitigation " + run);
+        Check(accepted.Accept(Guid.NewGuid(), "Sophie Turner", "Agreed by the governance lead " + run, Today));
+        var withheld = Accepted(example, decisionMaker.Id, canary("WITHHELD"), null);
+        Check(withheld.Withhold("Risk of harm to the person"));
+        var unreviewed = Must(Declaration.Declare(example, decisionMaker.Id, Details(canary("UNREVIEWED"), null), Today));
+        var endedSeven = Accepted(example, decisionMaker.Id, canary("ENDED7"), Today.AddMonths(-7));
+        var endedFive = Accepted(example, decisionMaker.Id, canary("ENDED5"), Today.AddMonths(-5));
+        var bystanders = Accepted(example, bystander.Id, canary("BYSTANDER"), null);
+        var other = Accepted(northfield, northfieldPerson.Id, canary("NORTHFIELD"), null);
+        var markup = Accepted(example, decisionMaker.Id, $"<script>alert('x')</script> {run}", null);
+        var formula = Accepted(example, decisionMaker.Id, $"=HYPERLINK(\"http://evil.example\") {run}", null);
+
+        await SaveAsync(db =>
+        {
+            db.People.AddRange(decisionMaker, bystander, northfieldPerson);
+            db.ExternalBodies.Add(body);
+            db.Declarations.AddRange(accepted, withheld, unreviewed, endedSeven, endedFive, bystanders, other, markup, formula);
+        });
+
+        return new(canary("ACCEPTED"), canary("ENDED5"), canary("NORTHFIELD"), [canary("WITHHELD"), canary("UNREVIEWED"), canary("ENDED7"), canary("BYSTANDER"), canary("NORTHFIELD")]);
+    }
+
+    private static Declaration Accepted(Guid organisation, Guid person, string nature, DateOnly? to, Guid? body = null, string? mitigation = null)
+    {
+        var declaration = Must(Declaration.Declare(organisation, person, Details(nature, to, body, mitigation), Today));
+        Check(declaration.Accept(Guid.NewGuid(), "Sophie Turner", null, Today));
+        return declaration;
+    }
+
+    private static InterestDetails Details(string nature, DateOnly? to, Guid? body = null, string? mitigation = null) =>
+        new(InterestCategory.Financial, true, null, body, nature, Today.AddYears(-2), to, mitigation);
+
+    private async Task<Guid> OrganisationIdAsync(string slug)
+    {
+        await using var db = await app.Factory.Services.GetRequiredService<GovernanceDbFactory>().CreateForReadingAsync();
+        return await db.Organisations.Where(o => o.Slug == slug).Select(o => o.Id).SingleAsync();
+    }
+
+    private async Task SaveAsync(Action<AppDbContext> change)
+    {
+        await using var db = await app.Factory.Services.GetRequiredService<GovernanceDbFactory>().CreateAsync(AuditActor.System("public register tests"));
+        change(db);
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<string> GetOkAsync(HttpClient client, string url)
+    {
+        using var response = await client.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        response.StatusCode.Should().Be(HttpStatusCode.OK, "GET {0} answered {1}", url, body);
+        return body;
+    }
+
+    private static string Token() => $"t{Guid.NewGuid():N}"[..13];
+
+    private static T Must<T>(CommandResult<T> result) =>
+        result.Succeeded ? result.Value! : throw new InvalidOperationException(result.Failure!.Message);
+
+    private static void Check(CommandResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(result.Failure!.Message);
+        }
+    }
+}
