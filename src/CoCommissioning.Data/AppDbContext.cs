@@ -47,16 +47,31 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Set by <see cref="GovernanceDbFactory"/>; saving a governance change without it is a bug.</summary>
     internal AuditWriter? Audit { get; set; }
 
+    /// <summary>Told after each committed save that changed governance records.</summary>
+    internal IReadOnlyList<IGovernanceChangeObserver> Observers { get; set; } = [];
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        AuditWriter.Record(this, Audit);
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var changes = AuditWriter.Record(this, Audit);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        foreach (var observer in changes.Count > 0 ? Observers : [])
+        {
+            observer.SavedAsync(changes, CancellationToken.None).GetAwaiter().GetResult();
+        }
+
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        AuditWriter.Record(this, Audit);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changes = AuditWriter.Record(this, Audit);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var observer in changes.Count > 0 ? Observers : [])
+        {
+            await observer.SavedAsync(changes, cancellationToken);
+        }
+
+        return saved;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -7,12 +7,13 @@ namespace CoCommissioning.Data;
 /// Creates a short-lived context that names who is acting, so every governance change it saves is audited.
 /// Feature services use this; components never see a context.
 /// </summary>
-public sealed class GovernanceDbFactory(IDbContextFactory<AppDbContext> contexts, TimeProvider clock)
+public sealed class GovernanceDbFactory(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, IEnumerable<IGovernanceChangeObserver> observers)
 {
     public async Task<AppDbContext> CreateAsync(AuditActor actor, CancellationToken cancellationToken = default)
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Audit = new AuditWriter(actor, clock);
+        db.Observers = [.. observers];
         return db;
     }
 
@@ -24,6 +25,7 @@ public sealed class GovernanceDbFactory(IDbContextFactory<AppDbContext> contexts
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Audit = new AuditWriter(actor, clock) { PurgeReason = reason };
+        db.Observers = [.. observers];
         return db;
     }
 

@@ -20,7 +20,8 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
 
     private TimeProvider Clock { get; } = clock;
 
-    public static void Record(DbContext context, AuditWriter? writer)
+    /// <summary>Adds the audit entries to the save; returns the governance records the save changes.</summary>
+    public static IReadOnlyList<GovernanceChange> Record(DbContext context, AuditWriter? writer)
     {
         context.ChangeTracker.DetectChanges();
         var tracked = context.ChangeTracker.Entries().ToList();
@@ -35,7 +36,7 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
             .ToList();
         if (changes.Count == 0)
         {
-            return;
+            return [];
         }
 
         if (writer is null)
@@ -44,6 +45,7 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
         }
 
         var now = writer.Clock.Now();
+        var saved = new List<GovernanceChange>(changes.Count);
         foreach (var entry in changes)
         {
             var purging = entry.State == EntityState.Deleted && writer.PurgeReason is not null;
@@ -54,6 +56,7 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
             }
 
             var record = (IGovernanceRecord)entry.Entity;
+            saved.Add(new GovernanceChange(entry.Metadata.ClrType.Name, record.Id, record.OrganisationId));
             context.Add(new AuditEntry(
                 record.OrganisationId,
                 now,
@@ -71,6 +74,8 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
                 },
                 JsonSerializer.Serialize(diff, Json)));
         }
+
+        return saved;
     }
 
     private static Dictionary<string, AuditValue> Describe(EntityEntry entry)

@@ -124,6 +124,7 @@ public static class Startup
         services.AddSingleton<PublicRegisterService>();
         services.AddOutputCache(PublicRegisterCaching.AddPolicies);
         services.AddSingleton<IPublicRegisterCache, PublicRegisterCache>();
+        services.AddSingleton<IGovernanceChangeObserver, PublicRegisterInvalidation>();
         services.AddScoped<UserAdminService>();
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();

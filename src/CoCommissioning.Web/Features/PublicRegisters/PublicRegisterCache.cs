@@ -18,11 +18,13 @@ public interface IPublicRegisterCache
 }
 
 /// <summary>Evicts this instance's cached pages by the organisation's tag; other instances expire on their own.</summary>
-public sealed class PublicRegisterCache(IOutputCacheStore store, GovernanceDbFactory dbs, ILogger<PublicRegisterCache> logger) : IPublicRegisterCache
+// Reads through the plain context factory, not GovernanceDbFactory: the factory tells observers (among them the
+// invalidation below) about saves, and depending on it here would be a cycle.
+public sealed class PublicRegisterCache(IOutputCacheStore store, IDbContextFactory<AppDbContext> contexts, ILogger<PublicRegisterCache> logger) : IPublicRegisterCache
 {
     public async Task InvalidateAsync(Guid organisationId, CancellationToken ct = default)
     {
-        await using var db = await dbs.CreateForReadingAsync(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
         var slug = await db.Organisations.AsNoTracking().Where(o => o.Id == organisationId).Select(o => o.Slug).SingleOrDefaultAsync(ct);
         if (slug is null)
         {
@@ -31,6 +33,27 @@ public sealed class PublicRegisterCache(IOutputCacheStore store, GovernanceDbFac
 
         await store.EvictByTagAsync(PublicRegisterCaching.TagFor(slug), ct);
         logger.LogInformation("Public register pages of {OrganisationSlug} evicted from the output cache", slug);
+    }
+}
+
+/// <summary>
+/// Drops an organisation's cached register pages whenever a save touches anything they show, so a withheld entry
+/// leaves the public pages at once rather than within the cache's expiry.
+/// </summary>
+public sealed class PublicRegisterInvalidation(IPublicRegisterCache cache) : IGovernanceChangeObserver
+{
+    private static readonly HashSet<string> Shown =
+    [
+        "Declaration", "DeclarationVersion", "GiftEntry", "ProcurementDecision", "Breach", "ExternalBody",
+        "Person", "Membership", "Committee", "Organisation",
+    ];
+
+    public async Task SavedAsync(IReadOnlyList<GovernanceChange> changes, CancellationToken cancellationToken)
+    {
+        foreach (var organisationId in changes.Where(c => Shown.Contains(c.RecordType)).Select(c => c.OrganisationId).Distinct())
+        {
+            await cache.InvalidateAsync(organisationId, cancellationToken);
+        }
     }
 }
 
