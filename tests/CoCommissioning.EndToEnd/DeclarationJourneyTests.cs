@@ -25,8 +25,8 @@ public sealed class DeclarationJourneyTests(AppFixture app, ITestOutputHelper ou
         await lead.SignInAsync(DemoUsers.GovernanceLead);
         await GovernanceLeadAcceptsAsync(lead, practice, nature, audit);
 
-        // TODO (public registers): an anonymous visitor finds the accepted entry on the public register.
-        await AnonymousVisitorFindsItOnThePublicRegisterAsync(practice, nature);
+        await using var visitorContext = await NewContextAsync();
+        await AnonymousVisitorFindsItOnThePublicRegisterAsync(await visitorContext.NewPageAsync(), practice, nature, audit);
 
         audit.ShouldHaveNoSeriousViolations();
     }
@@ -87,14 +87,26 @@ public sealed class DeclarationJourneyTests(AppFixture app, ITestOutputHelper ou
     }
 
     /// <summary>
-    /// TODO (lead, once the public register pages land): open a fresh anonymous context, go to the organisation's
-    /// public register of interests, search for <paramref name="practice"/>, expect the row with
-    /// <paramref name="nature"/>, and run axe on the page.
+    /// An anonymous visitor (no sign-in) goes from the organisation's public page to its register of interests,
+    /// searches for the practice and finds the accepted entry; the page is plain server-rendered HTML.
     /// </summary>
-    private static Task AnonymousVisitorFindsItOnThePublicRegisterAsync(string practice, string nature)
+    private static async Task AnonymousVisitorFindsItOnThePublicRegisterAsync(IPage page, string practice, string nature, AccessibilityAudit audit)
     {
-        _ = (practice, nature);
-        return Task.CompletedTask;
+        await page.GotoAsync("public/example-ccg");
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Register of interests", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Register of interests", Level = 1 })).ToBeVisibleAsync();
+        await audit.CheckAsync(page, "public-register-of-interests");
+
+        await page.GetByLabel("Search", new() { Exact = true }).FillAsync(practice);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = nature });
+        await Expect(row).ToContainTextAsync(practice);
+        await Expect(row).ToContainTextAsync("Dr Aisha Rahman");
+        await Expect(row).ToContainTextAsync("Leaves the room for items about the practice and takes no part in them.");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = false }).First).ToBeVisibleAsync();
+        await audit.CheckAsync(page, "public-register-search");
+        await page.ScreenshotAsync("declaration-04-public-register");
     }
 
     private async Task<IBrowserContext> NewContextAsync()
