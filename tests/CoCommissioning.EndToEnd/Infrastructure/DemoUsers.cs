@@ -8,4 +8,5 @@ public static class DemoUsers
     public const string GovernanceLead = "governance@example-ccg.nhs.uk";
     public const string Administrator = "admin@example-ccg.nhs.uk";
     public const string Member = "member@example-ccg.nhs.uk";
+    public const string Chair = "chair@example-ccg.nhs.uk";
 }
