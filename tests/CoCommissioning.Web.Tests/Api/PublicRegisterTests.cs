@@ -18,7 +18,7 @@ namespace CoCommissioning.Web.Tests.Api;
 /// The public registers, read anonymously (no cookie, no token) through the page, the CSV and the JSON: only reviewed,
 /// accepted, unwithheld entries of the organisation's decision-makers inside the publication window ever appear.
 /// </summary>
-public sealed class PublicRegisterTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class PublicRegisterTests(AppFixture app)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     private const string Interests = "/public/example-ccg/registers/interests";
@@ -367,3 +367,9 @@ public sealed class PublicRegisterTests(PostgresAppFixture app) : IClassFixture<
         }
     }
 }
+
+/// <summary>On PostgreSQL, the production database.</summary>
+public sealed class PostgresPublicRegisterTests(PostgresAppFixture app) : PublicRegisterTests(app), IClassFixture<PostgresAppFixture>;
+
+/// <summary>On SQLite, the embedded default a newcomer's public pages are served from.</summary>
+public sealed class SqlitePublicRegisterTests(SqliteAppFixture app) : PublicRegisterTests(app), IClassFixture<SqliteAppFixture>;
