@@ -65,32 +65,13 @@ public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSende
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var cycle = await db.DeclarationCycles.SingleOrDefaultAsync(c => c.Id == cycleId && c.OrganisationId == user.OrganisationId, ct);
-        if (cycle is null)
-        {
-            return Failure.NotFound("The declaration cycle");
-        }
-
-        if (cycle.Version != request.Version)
-        {
-            return Failure.Conflict("declaration cycle");
-        }
-
-        var closed = cycle.Close(Today);
+        var closed = await VersionedEdit.ApplyAsync(db, cycle, request.Version, "The declaration cycle", "declaration cycle", c => c.Close(Today), ct);
         if (!closed.Succeeded)
         {
             return closed.Failure!;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("declaration cycle");
-        }
-
-        logger.LogInformation("Declaration cycle {CycleId} closed by {UserId}", cycle.Id, user.UserId);
+        logger.LogInformation("Declaration cycle {CycleId} closed by {UserId}", cycle!.Id, user.UserId);
         return CommandResult<CycleSummaryDto>.Success((await DashboardAsync(db, cycle, ct)).Cycle);
     }
 

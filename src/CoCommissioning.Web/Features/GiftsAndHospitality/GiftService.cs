@@ -147,32 +147,13 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var gift = await db.GiftEntries.SingleOrDefaultAsync(g => g.Id == giftId && g.OrganisationId == user.OrganisationId, ct);
-        if (gift is null)
+        var applied = await VersionedEdit.ApplyAsync(db, gift, version, "The gift or hospitality entry", "entry", change, ct);
+        if (!applied.Succeeded)
         {
-            return Failure.NotFound("The gift or hospitality entry");
+            return applied.Failure!;
         }
 
-        if (gift.Version != version)
-        {
-            return Failure.Conflict("entry");
-        }
-
-        var changed = change(gift);
-        if (!changed.Succeeded)
-        {
-            return changed.Failure!;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("entry");
-        }
-
-        logger.LogInformation("Gift or hospitality {GiftId} {Done} by {UserId}", gift.Id, done, user.UserId);
+        logger.LogInformation("Gift or hospitality {GiftId} {Done} by {UserId}", gift!.Id, done, user.UserId);
         var name = await db.People.AsNoTracking().Where(p => p.Id == gift.PersonId).Select(p => p.FullName).SingleAsync(ct);
         return CommandResult<GiftDto>.Success(ToDto(new GiftRow(gift, name)));
     }

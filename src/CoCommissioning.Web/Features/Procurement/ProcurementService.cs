@@ -127,32 +127,13 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var decision = await db.ProcurementDecisions.SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == user.OrganisationId, ct);
-        if (decision is null)
+        var applied = await VersionedEdit.ApplyAsync(db, decision, version, "The procurement decision", "procurement decision", d => change(db, d), ct);
+        if (!applied.Succeeded)
         {
-            return Failure.NotFound("The procurement decision");
+            return applied.Failure!;
         }
 
-        if (decision.Version != version)
-        {
-            return Failure.Conflict("procurement decision");
-        }
-
-        var changed = await change(db, decision);
-        if (!changed.Succeeded)
-        {
-            return changed.Failure!;
-        }
-
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("procurement decision");
-        }
-
-        logger.LogInformation("Procurement decision {ProcurementId} {Done} by {UserId}", decision.Id, done, user.UserId);
+        logger.LogInformation("Procurement decision {ProcurementId} {Done} by {UserId}", decision!.Id, done, user.UserId);
         return CommandResult<ProcurementDto>.Success(ToDto(decision, await NamesAsync(db, user.OrganisationId, ct)));
     }
 
