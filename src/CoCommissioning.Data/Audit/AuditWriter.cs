@@ -48,6 +48,10 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
         var saved = new List<GovernanceChange>(changes.Count);
         foreach (var entry in changes)
         {
+            var record = (IGovernanceRecord)entry.Entity;
+
+            // Observers hear of a version move too (a decision moves its meeting's version); the audit does not need it.
+            saved.Add(new GovernanceChange(entry.Metadata.ClrType.Name, record.Id, record.OrganisationId, (entry.Entity as IPartOfAggregate)?.AggregateId));
             var purging = entry.State == EntityState.Deleted && writer.PurgeReason is not null;
             var diff = purging ? new Dictionary<string, AuditValue> { ["retention"] = new(null, writer.PurgeReason) } : Describe(entry);
             if (entry.State == EntityState.Modified && diff.Count == 0)
@@ -55,8 +59,6 @@ internal sealed class AuditWriter(AuditActor actor, TimeProvider clock)
                 continue;
             }
 
-            var record = (IGovernanceRecord)entry.Entity;
-            saved.Add(new GovernanceChange(entry.Metadata.ClrType.Name, record.Id, record.OrganisationId));
             context.Add(new AuditEntry(
                 record.OrganisationId,
                 now,

@@ -129,6 +129,8 @@ public static class Startup
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<RetentionJob>();
+        services.AddSingleton<IMeetingUpdates, InProcessMeetingUpdates>();
+        services.AddSingleton<IGovernanceChangeObserver, MeetingChangeObserver>();
         services.AddScoped<DemoSeeder>();
     }
 

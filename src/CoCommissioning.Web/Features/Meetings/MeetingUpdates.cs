@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using CoCommissioning.Data;
+
+namespace CoCommissioning.Web.Features.Meetings;
+
+/// <summary>Something about a meeting changed: open views of it reload what they show.</summary>
+public sealed record MeetingChanged(Guid MeetingId, Guid OrganisationId, DateTimeOffset At);
+
+/// <summary>
+/// Tells every open view of a meeting (the secretary's console, the chair's view, members' views) that it changed.
+/// In-process now; an implementation over a message broker or PostgreSQL LISTEN/NOTIFY can carry the same calls
+/// between several app instances without the views changing.
+/// </summary>
+public interface IMeetingUpdates
+{
+    /// <summary>Calls <paramref name="onChanged"/> after each change to the meeting until the result is disposed.</summary>
+    IDisposable Subscribe(Guid meetingId, Func<MeetingChanged, Task> onChanged);
+
+    Task PublishAsync(MeetingChanged change, CancellationToken cancellationToken = default);
+}
+
+public sealed class InProcessMeetingUpdates(ILogger<InProcessMeetingUpdates> logger) : IMeetingUpdates
+{
+    private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Func<MeetingChanged, Task>>> subscribers = new();
+
+    public int SubscriberCount(Guid meetingId) => subscribers.TryGetValue(meetingId, out var views) ? views.Count : 0;
+
+    public IDisposable Subscribe(Guid meetingId, Func<MeetingChanged, Task> onChanged)
+    {
+        var key = Guid.NewGuid();
+        subscribers.GetOrAdd(meetingId, _ => new()).TryAdd(key, onChanged);
+        return new Subscription(() =>
+        {
+            if (subscribers.TryGetValue(meetingId, out var views))
+            {
+                views.TryRemove(key, out _);
+            }
+        });
+    }
+
+    public Task PublishAsync(MeetingChanged change, CancellationToken cancellationToken = default)
+    {
+        if (subscribers.TryGetValue(change.MeetingId, out var views))
+        {
+            // Each view refreshes on its own: the save that caused the change does not wait for twenty circuits.
+            foreach (var onChanged in views.Values)
+            {
+                _ = NotifyAsync(onChanged, change);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task NotifyAsync(Func<MeetingChanged, Task> onChanged, MeetingChanged change)
+    {
+        try
+        {
+            await onChanged(change);
+        }
+        catch (Exception ex)
+        {
+            // A broken view (a closed circuit) must not stop the others hearing of the change.
+            logger.LogWarning(ex, "A view of meeting {MeetingId} failed to refresh", change.MeetingId);
+        }
+    }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private Action? onDispose = dispose;
+
+        public void Dispose() => Interlocked.Exchange(ref onDispose, null)?.Invoke();
+    }
+}
+
+/// <summary>Turns committed saves of a meeting or its parts into <see cref="MeetingChanged"/> notices.</summary>
+public sealed class MeetingChangeObserver(IMeetingUpdates updates, TimeProvider clock) : IGovernanceChangeObserver
+{
+    private static readonly HashSet<string> PartsOfAMeeting = ["AgendaItem", "AttendanceRecord", "ItemRuling"];
+
+    public async Task SavedAsync(IReadOnlyList<GovernanceChange> changes, CancellationToken cancellationToken)
+    {
+        // Decisions and votes move the meeting's version, so a save of one always includes the meeting itself.
+        var meetings = changes
+            .Select(c => c.RecordType == "Meeting" ? (c.RecordId, c.OrganisationId)
+                : PartsOfAMeeting.Contains(c.RecordType) && c.AggregateId is { } meetingId ? (meetingId, c.OrganisationId)
+                : ((Guid, Guid)?)null)
+            .OfType<(Guid MeetingId, Guid OrganisationId)>()
+            .Distinct();
+        foreach (var (meetingId, organisationId) in meetings)
+        {
+            await updates.PublishAsync(new MeetingChanged(meetingId, organisationId, clock.GetUtcNow()), cancellationToken);
+        }
+    }
+}

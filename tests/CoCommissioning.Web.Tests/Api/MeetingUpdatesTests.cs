@@ -1,0 +1,78 @@
+using System.Collections.Concurrent;
+using System.Net;
+using CoCommissioning.Web.Features.Meetings;
+using CoCommissioning.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;
+
+namespace CoCommissioning.Web.Tests.Api;
+
+/// <summary>Open views of a meeting hear of each committed change to it (the groundwork of issue 5's live views).</summary>
+public sealed class MeetingUpdatesTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+{
+    private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
+
+    [Fact]
+    public async Task Subscribe_ArrivalRulingAndVote_EachNotifiesTheMeetingsViewsOnly()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        using var other = await MeetingScenario.StartAsync(app);
+        var updates = app.Factory.Services.GetRequiredService<IMeetingUpdates>();
+        var heard = new ConcurrentQueue<MeetingChanged>();
+        var otherHeard = new ConcurrentQueue<MeetingChanged>();
+        using var view = updates.Subscribe(meeting.MeetingId, change => { heard.Enqueue(change); return Task.CompletedTask; });
+        using var otherView = updates.Subscribe(other.MeetingId, change => { otherHeard.Enqueue(change); return Task.CompletedTask; });
+
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
+        await WaitUntilAsync(() => heard.Count >= 4);
+        await meeting.RuleAsync(Gp, CoCommissioning.Domain.Quorum.ConflictRuling.FullPart);
+        await WaitUntilAsync(() => heard.Count >= 5);
+        using var vote = await meeting.PostVoteAsync(meeting.AllFor(Chair, Nurse, Gp, ChiefOfficer));
+        vote.StatusCode.Should().Be(HttpStatusCode.Created, await vote.Content.ReadAsStringAsync());
+        await WaitUntilAsync(() => heard.Count >= 6);
+
+        heard.Should().OnlyContain(c => c.MeetingId == meeting.MeetingId);
+        otherHeard.Should().BeEmpty("a change to one meeting is not news to another's views");
+    }
+
+    [Fact]
+    public async Task Dispose_StopsTheNotices()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        var updates = app.Factory.Services.GetRequiredService<IMeetingUpdates>();
+        var heard = 0;
+        var view = updates.Subscribe(meeting.MeetingId, _ => { Interlocked.Increment(ref heard); return Task.CompletedTask; });
+        await meeting.ArriveAsync(Chair);
+        await WaitUntilAsync(() => Volatile.Read(ref heard) == 1);
+
+        view.Dispose();
+        await meeting.ArriveAsync(Nurse);
+        await Task.Delay(300);
+
+        Volatile.Read(ref heard).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Publish_AViewThatThrows_DoesNotStopTheOthers()
+    {
+        var updates = app.Factory.Services.GetRequiredService<IMeetingUpdates>();
+        var meetingId = Guid.NewGuid();
+        var heard = new TaskCompletionSource();
+        using var broken = updates.Subscribe(meetingId, _ => throw new InvalidOperationException("closed circuit"));
+        using var working = updates.Subscribe(meetingId, _ => { heard.TrySetResult(); return Task.CompletedTask; });
+
+        await updates.PublishAsync(new MeetingChanged(meetingId, Guid.NewGuid(), DateTimeOffset.UtcNow));
+
+        await heard.Task.WaitAsync(Soon);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + Soon;
+        while (!condition())
+        {
+            DateTime.UtcNow.Should().BeBefore(deadline, "the views should hear of the change within {0}", Soon);
+            await Task.Delay(20);
+        }
+    }
+}
