@@ -47,6 +47,8 @@ public sealed partial class ApiTokensJourneyTests(AppFixture app, ITestOutputHel
         await Expect(Page.GetByText(token)).ToHaveCountAsync(0);
 
         await row.GetByRole(AriaRole.Button, new() { Name = $"Revoke {name}", Exact = true }).ClickAsync();
+        await audit.CheckSettledAsync(Page, "api-tokens-revoke-confirm");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Revoke", Exact = true }).ClickAsync();
         await Expect(Page.Snackbar($"Token \"{name}\" revoked.")).ToBeVisibleAsync();
         await Expect(row).ToContainTextAsync("Revoked");
         await Expect(row.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
