@@ -30,6 +30,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<VoteRecord> Votes => Set<VoteRecord>();
     public DbSet<InquorateResolution> InquorateResolutions => Set<InquorateResolution>();
+    public DbSet<PreFlagResponse> PreFlagResponses => Set<PreFlagResponse>();
     public DbSet<ExternalBody> ExternalBodies => Set<ExternalBody>();
     public DbSet<RegisterSettings> RegisterSettings => Set<RegisterSettings>();
     public DbSet<Declaration> Declarations => Set<Declaration>();

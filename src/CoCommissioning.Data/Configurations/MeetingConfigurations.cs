@@ -34,7 +34,30 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     {
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.Title).HasMaxLength(AgendaItem.TitleMaxLength);
+
+        // A short list read with the item, like a meeting's apologies: no join table to keep in step. Bodies are
+        // checked against the organisation's list when set; a body is never deleted once named (no delete in the API).
+        builder.PrimitiveCollection(i => i.AffectedBodyIds).HasField("affectedBodyIds").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
+    }
+}
+
+internal sealed class PreFlagResponseConfiguration : IEntityTypeConfiguration<PreFlagResponse>
+{
+    public void Configure(EntityTypeBuilder<PreFlagResponse> builder)
+    {
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Note).HasMaxLength(PreFlagResponse.NoteMaxLength);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(r => r.MembershipId).OnDelete(DeleteBehavior.Restrict);
+
+        // No foreign key to the declaration: the retention job purges declarations six years after they end, and
+        // the meeting record (with what the member answered) outlives that.
+
+        // One answer per item and declaration: a double click or two tabs leave one, the second save is refused.
+        builder.HasIndex(r => new { r.ItemId, r.DeclarationId }).IsUnique();
+        builder.HasIndex(r => new { r.MeetingId, r.PersonId });
     }
 }
 

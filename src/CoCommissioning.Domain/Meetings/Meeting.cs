@@ -15,13 +15,16 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
 {
     public const int TitleMaxLength = 300;
 
+    private List<Guid> affectedBodyIds = [];
+
     private AgendaItem()
     {
         Title = "";
     }
 
-    internal AgendaItem(Guid meetingId, Guid organisationId, int number, string title, ItemPurpose purpose, bool isPrivate)
+    internal AgendaItem(Guid meetingId, Guid organisationId, int number, string title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid> affectedBodyIds)
     {
+        this.affectedBodyIds = [.. affectedBodyIds.Distinct()];
         Id = Guid.NewGuid();
         MeetingId = meetingId;
         OrganisationId = organisationId;
@@ -41,6 +44,15 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
 
     /// <summary>Taken in the private part, after a resolution excludes the public.</summary>
     public bool IsPrivate { get; private set; }
+
+    /// <summary>
+    /// The organisation's bodies (practices, PCNs, federations, suppliers) this item affects: matched against the
+    /// bodies members' interests concern, this is what pre-flags likely conflicts before the meeting.
+    /// </summary>
+    public IReadOnlyList<Guid> AffectedBodyIds => affectedBodyIds;
+
+    // A fresh list, not an edit in place, so EF Core sees the primitive collection change.
+    internal void Affects(IEnumerable<Guid> bodyIds) => affectedBodyIds = [.. bodyIds.Distinct()];
 }
 
 /// <summary>
@@ -174,7 +186,11 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
             : checkedTitle.Failure!;
     }
 
-    public CommandResult<AgendaItem> AddItem(string? title, ItemPurpose purpose, bool isPrivate)
+    /// <summary>
+    /// Adds an item. The caller checks that <paramref name="affectedBodyIds"/> are bodies of this meeting's
+    /// organisation (the list lives outside the aggregate).
+    /// </summary>
+    public CommandResult<AgendaItem> AddItem(string? title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid>? affectedBodyIds = null)
     {
         var checkedTitle = Text.Required(nameof(AgendaItem.Title), title, AgendaItem.TitleMaxLength);
         if (!checkedTitle.Succeeded)
@@ -182,10 +198,24 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
             return checkedTitle.Failure!;
         }
 
-        var item = new AgendaItem(Id, OrganisationId, items.Count == 0 ? 1 : items.Max(i => i.Number) + 1, checkedTitle.Value!, purpose, isPrivate);
+        var item = new AgendaItem(Id, OrganisationId, items.Count == 0 ? 1 : items.Max(i => i.Number) + 1, checkedTitle.Value!, purpose, isPrivate, affectedBodyIds ?? []);
         items.Add(item);
         Touch();
         return CommandResult<AgendaItem>.Success(item);
+    }
+
+    /// <summary>Replaces the bodies an item affects (the caller checks they belong to the organisation).</summary>
+    public CommandResult ChangeAffectedBodies(Guid itemId, IEnumerable<Guid> bodyIds)
+    {
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        item.Affects(bodyIds);
+        Touch();
+        return CommandResult.Success();
     }
 
     public CommandResult SendApologies(Guid membershipId)

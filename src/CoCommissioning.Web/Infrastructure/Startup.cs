@@ -111,6 +111,7 @@ public static class Startup
         services.AddSingleton<WhatIfService>();
         services.AddSingleton<MeetingService>();
         services.AddSingleton<DecisionService>();
+        services.AddSingleton<PreFlagService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<PublicService>();
         services.AddSingleton<ExternalBodyService>();

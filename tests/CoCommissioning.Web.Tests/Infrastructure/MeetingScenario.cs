@@ -121,6 +121,13 @@ public sealed class MeetingScenario : IDisposable
         return Meeting.Items.Single(i => i.Title == title).Id;
     }
 
+    /// <summary>Adds a decision item affecting the bodies named (by id) and returns its id.</summary>
+    public async Task<Guid> AddItemAffectingAsync(string title, params Guid[] bodyIds)
+    {
+        await ChangeAsync("items", new { title, purpose = ItemPurpose.Decision, isPrivate = false, version = Meeting.Version, affectedBodyIds = bodyIds });
+        return Meeting.Items.Single(i => i.Title == title).Id;
+    }
+
     /// <summary>POSTs a vote on the item (the first unless <paramref name="itemId"/> says); the caller reads the answer.</summary>
     public Task<HttpResponseMessage> PostVoteAsync(object[] votes, VoteChoice? castingVote = null, HttpClient? client = null, string resolution = Resolution, Guid? itemId = null) =>
         (client ?? Secretary).PostJsonAsync($"{Url}/items/{itemId ?? ItemId}/votes", new { resolution, votes, castingVote });

@@ -1,4 +1,5 @@
 using CoCommissioning.Domain.Decisions;
+using CoCommissioning.Domain.Interests;
 using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Quorum;
 using CoCommissioning.Web.Features.Quorum;
@@ -7,7 +8,11 @@ namespace CoCommissioning.Web.Features.Meetings;
 
 public sealed record ScheduleMeetingRequest(string? Title, DateTimeOffset? StartsAt);
 
-public sealed record AddItemRequest(string? Title, ItemPurpose Purpose, bool IsPrivate, Guid Version);
+/// <summary>An agenda item; <see cref="AffectedBodyIds"/> names the organisation's bodies it affects (for pre-flags).</summary>
+public sealed record AddItemRequest(string? Title, ItemPurpose Purpose, bool IsPrivate, Guid Version, IReadOnlyList<Guid>? AffectedBodyIds = null);
+
+/// <summary>Replaces the bodies an item affects; the meeting's version guards against a stale change.</summary>
+public sealed record AffectedBodiesRequest(IReadOnlyList<Guid>? BodyIds, Guid Version);
 
 public sealed record ApologiesRequest(Guid MembershipId, Guid Version);
 
@@ -16,7 +21,7 @@ public sealed record AttendanceRequest(Guid MembershipId, bool Deputy, DateTimeO
 
 public sealed record RulingRequest(Guid MembershipId, string? Interest, ConflictRuling Ruling, Guid? RuledByMembershipId, Guid Version);
 
-public sealed record AgendaItemDto(Guid Id, int Number, string Title, ItemPurpose Purpose, bool IsPrivate);
+public sealed record AgendaItemDto(Guid Id, int Number, string Title, ItemPurpose Purpose, bool IsPrivate, IReadOnlyList<Guid> AffectedBodyIds);
 
 public sealed record AttendanceDto(Guid Id, Guid MembershipId, string Name, DateTimeOffset ArrivedAt, DateTimeOffset? LeftAt);
 
@@ -72,3 +77,32 @@ public sealed record InquorateResolutionDto(Guid Id, Guid ItemId, InquorateActio
 public sealed record ItemForecastDto(Guid ItemId, int Number, string Title, VerdictDto Verdict);
 
 public sealed record MeetingForecastDto(Guid MeetingId, IReadOnlyList<string> ExpectedAbsent, IReadOnlyList<ItemForecastDto> Items);
+
+/// <summary>A member's answer to their own pre-flag on an item.</summary>
+public sealed record PreFlagRespondRequest(Guid ItemId, Guid DeclarationId, PreFlagAnswer? Response, string? Note);
+
+public sealed record PreFlagResponseDto(PreFlagAnswer Response, string? Note, DateTimeOffset RespondedAt);
+
+/// <summary>
+/// A likely conflict before the meeting: <see cref="PersonName"/> (the member, or with <see cref="AsDeputy"/> the
+/// member's named deputy) has an interest in the register concerning a body the item affects.
+/// <see cref="NotYetReviewed"/> marks an interest the governance lead has not accepted yet; <see cref="Withheld"/>
+/// one kept off the public register, whose nature must not go into a public pack.
+/// </summary>
+public sealed record PreFlagDto(
+    Guid ItemId,
+    int ItemNumber,
+    string ItemTitle,
+    Guid MembershipId,
+    Guid PersonId,
+    string PersonName,
+    bool AsDeputy,
+    Guid DeclarationId,
+    InterestCategory Category,
+    string Nature,
+    Guid BodyId,
+    string BodyName,
+    ReviewStatus ReviewStatus,
+    bool NotYetReviewed,
+    bool Withheld,
+    PreFlagResponseDto? Response);

@@ -29,6 +29,38 @@ public static class MeetingEndpoints
         MapChange(meetings.MapPost("/items", async (Guid meetingId, AddItemRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
             ApiResults.From(await service.AddItemAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Add an agenda item");
 
+        MapChange(meetings.MapPut("/items/{itemId:guid}/affected-bodies", async (Guid meetingId, Guid itemId, AffectedBodiesRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+            ApiResults.From(await service.ChangeAffectedBodiesAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), "Replace the bodies (practices, PCNs, federations, suppliers) an agenda item affects");
+
+        // The meeting pack's conflicts section: the secretary prepares it, so it lists every member's flags.
+        meetings.MapGet("/pre-flags", async (Guid meetingId, ClaimsPrincipal principal, PreFlagService service, CancellationToken ct) =>
+                await service.ForMeetingAsync(CurrentUser.Require(principal), meetingId, ct) is { } flags ? Results.Ok(flags) : ApiResults.NotFoundProblem("The meeting"))
+            .RequireAuthorization(Policies.Secretary)
+            .WithTags("Pre-flags")
+            .Produces<IReadOnlyList<PreFlagDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Likely conflicts per item before the meeting: members (and named deputies) whose register interests concern a body the item affects, with their answers");
+
+        // A member sees only their own: other members' interests reach them through the public register, not here.
+        meetings.MapGet("/pre-flags/mine", async (Guid meetingId, ClaimsPrincipal principal, PreFlagService service, CancellationToken ct) =>
+                await service.MineAsync(CurrentUser.Require(principal), meetingId, ct) is { } flags ? Results.Ok(flags) : ApiResults.NotFoundProblem("The meeting"))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Pre-flags")
+            .Produces<IReadOnlyList<PreFlagDto>>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("The caller's own pre-flags for a meeting");
+
+        meetings.MapPost("/pre-flags/respond", async (Guid meetingId, PreFlagRespondRequest request, ClaimsPrincipal principal, PreFlagService service, CancellationToken ct) =>
+                ApiResults.From(await service.RespondAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok))
+            .RequireAuthorization(Policies.SignedIn)
+            .WithTags("Pre-flags")
+            .Produces<PreFlagDto>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Confirm or dismiss one of your own pre-flags (someone else's is refused with 403)");
+
         MapChange(meetings.MapPost("/apologies", async (Guid meetingId, ApologiesRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
             ApiResults.From(await service.SendApologiesAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Record a member's apologies");
 

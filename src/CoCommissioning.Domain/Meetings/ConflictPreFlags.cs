@@ -1,0 +1,136 @@
+using CoCommissioning.Domain.Common;
+using CoCommissioning.Domain.Interests;
+
+namespace CoCommissioning.Domain.Meetings;
+
+/// <summary>
+/// Someone whose interests are checked against a meeting's agenda: a member whose term covers the meeting date, or
+/// the deputy named for that member (who may attend in their place, so their interests matter too).
+/// </summary>
+public sealed record PreFlagCandidate(Guid MembershipId, Guid PersonId, string Name, bool IsDeputy);
+
+/// <summary>What the pre-flag rule needs of a register entry.</summary>
+public sealed record RegisterInterest(Guid DeclarationId, Guid PersonId, DeclarationKind Kind, ReviewStatus Status, bool Withheld, InterestDetails? Details)
+{
+    public static RegisterInterest From(Declaration declaration) =>
+        new(declaration.Id, declaration.PersonId, declaration.Kind, declaration.Status, declaration.Withheld, declaration.Details);
+}
+
+/// <summary>A likely conflict: a person's interest concerns a body the item affects.</summary>
+public sealed record PreFlag(Guid ItemId, PreFlagCandidate Candidate, RegisterInterest Interest, Guid BodyId)
+{
+    /// <summary>Submitted but not yet accepted by the governance lead: shown, labelled, so the chair is not surprised.</summary>
+    public bool NotYetReviewed => Interest.Status == ReviewStatus.Submitted;
+}
+
+/// <summary>
+/// Register-driven pre-flagging (rule book section 5): for each agenda item, the members (and named deputies) whose
+/// interests in the register concern a body the item affects. Pure, so the rule is tested table by table.
+/// </summary>
+public static class ConflictPreFlags
+{
+    /// <summary>
+    /// Whether an entry can flag on <paramref name="meetingDate"/>: an interest (not a nil return), accepted or
+    /// awaiting review, naming a body, and current on the day. Changes requested means the governance lead sent it
+    /// back as wrong, so it is not shown as if it were the member's word; the member's corrected version flags once
+    /// resubmitted (a correction goes back to Submitted).
+    /// </summary>
+    public static bool Counts(RegisterInterest interest, DateOnly meetingDate) =>
+        interest.Kind == DeclarationKind.Interest
+        && interest.Status is ReviewStatus.Accepted or ReviewStatus.Submitted
+        && interest.Details is { ConcernsBodyId: not null } details
+        && details.From <= meetingDate
+        && (details.To is null || details.To >= meetingDate);
+
+    public static IReadOnlyList<PreFlag> For(IEnumerable<AgendaItem> items, IEnumerable<PreFlagCandidate> candidates, IEnumerable<RegisterInterest> interests, DateOnly meetingDate)
+    {
+        var byPerson = interests.Where(i => Counts(i, meetingDate)).ToLookup(i => i.PersonId);
+        var people = candidates.ToList();
+        var flags = new List<PreFlag>();
+        foreach (var item in items.OrderBy(i => i.Number))
+        {
+            var affected = item.AffectedBodyIds.ToHashSet();
+            foreach (var candidate in people)
+            {
+                foreach (var interest in byPerson[candidate.PersonId])
+                {
+                    if (affected.Contains(interest.Details!.ConcernsBodyId!.Value))
+                    {
+                        flags.Add(new PreFlag(item.Id, candidate, interest, interest.Details.ConcernsBodyId.Value));
+                    }
+                }
+            }
+        }
+
+        return flags;
+    }
+}
+
+public enum PreFlagAnswer
+{
+    /// <summary>"Yes, this interest is relevant to the item": the chair will rule on it.</summary>
+    Confirmed,
+
+    /// <summary>"Not relevant to this item" (the note says why); the chair still sees the flag and the answer.</summary>
+    Dismissed,
+}
+
+/// <summary>
+/// A member's answer to a pre-flag before the meeting. One per item and declaration (a declaration belongs to one
+/// person); answering again changes it. Audited, and read with the meeting's history.
+/// </summary>
+public sealed class PreFlagResponse : IGovernanceRecord, IPartOfAggregate
+{
+    public const int NoteMaxLength = 1000;
+
+    private PreFlagResponse()
+    {
+    }
+
+    private PreFlagResponse(Guid organisationId, Guid meetingId, Guid itemId, Guid membershipId, Guid personId, Guid declarationId)
+    {
+        Id = Guid.NewGuid();
+        OrganisationId = organisationId;
+        MeetingId = meetingId;
+        ItemId = itemId;
+        MembershipId = membershipId;
+        PersonId = personId;
+        DeclarationId = declarationId;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    public Guid MeetingId { get; private set; }
+    Guid IPartOfAggregate.AggregateId => MeetingId;
+    public Guid ItemId { get; private set; }
+
+    /// <summary>The seat the flag is for (a deputy answers against the member they stand in for).</summary>
+    public Guid MembershipId { get; private set; }
+
+    /// <summary>Who answered: the member, or the named deputy whose interest it is.</summary>
+    public Guid PersonId { get; private set; }
+
+    public Guid DeclarationId { get; private set; }
+    public PreFlagAnswer Response { get; private set; }
+    public string? Note { get; private set; }
+    public DateTimeOffset RespondedAt { get; private set; }
+
+    public static CommandResult<PreFlagResponse> Record(Guid organisationId, Guid meetingId, PreFlag flag, PreFlagAnswer response, string? note, DateTimeOffset at)
+    {
+        var made = new PreFlagResponse(organisationId, meetingId, flag.ItemId, flag.Candidate.MembershipId, flag.Candidate.PersonId, flag.Interest.DeclarationId);
+        var changed = made.Change(response, note, at);
+        return changed.Succeeded ? CommandResult<PreFlagResponse>.Success(made) : changed.Failure!;
+    }
+
+    public CommandResult Change(PreFlagAnswer response, string? note, DateTimeOffset at)
+    {
+        var checkedNote = Text.Optional("note", note, NoteMaxLength);
+        if (!checkedNote.Succeeded)
+        {
+            return checkedNote.Failure!;
+        }
+
+        (Response, Note, RespondedAt) = (response, checkedNote.Value, at);
+        return CommandResult.Success();
+    }
+}
