@@ -57,6 +57,8 @@ internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Declar
         builder.HasOne<Organisation>().WithMany().HasForeignKey(d => d.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Person>().WithMany().HasForeignKey(d => d.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.ComplexProperty(d => d.Details, InterestDetailsMapping.Configure);
+        builder.ComplexProperty(d => d.PublishedDetails, InterestDetailsMapping.Configure);
+        builder.Property(d => d.PublishedByName).HasMaxLength(200);
         builder.HasMany(d => d.Versions).WithOne().HasForeignKey(v => v.DeclarationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Versions).HasField("versions").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(d => new { d.OrganisationId, d.PersonId });

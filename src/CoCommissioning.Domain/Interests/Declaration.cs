@@ -124,6 +124,18 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
     /// <summary>The current details (null for a nil return), kept beside the versions so registers can be queried.</summary>
     public InterestDetails? Details { get; private set; }
 
+    /// <summary>
+    /// The details as the governance lead last accepted them: what the public register shows. A correction or an end
+    /// date waits for review without taking the accepted entry off the register, so changing an entry cannot hide it.
+    /// </summary>
+    public InterestDetails? PublishedDetails { get; private set; }
+
+    /// <summary>When <see cref="PublishedDetails"/> were accepted.</summary>
+    public DateOnly? PublishedOn { get; private set; }
+
+    /// <summary>Who accepted <see cref="PublishedDetails"/>.</summary>
+    public string? PublishedByName { get; private set; }
+
     /// <summary>The date of the first version: when the interest was first declared.</summary>
     public DateOnly DeclaredOn { get; private set; }
 
@@ -200,6 +212,7 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
         }
 
         (Status, AgreedMitigation, ReviewComment, ReviewedOn, ReviewedByUserId, ReviewedByName) = (ReviewStatus.Accepted, mitigation.Value, null, today, reviewerUserId, reviewerName);
+        (PublishedDetails, PublishedOn, PublishedByName) = (Details, today, reviewerName);
         Touch();
         return CommandResult.Success();
     }
@@ -263,7 +276,7 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
 
     /// <summary>Whether anyone may see this entry on the public register today.</summary>
     public bool IsPublicOn(DateOnly today) =>
-        Kind == DeclarationKind.Interest && Status == ReviewStatus.Accepted && RegisterRules.IsPublicOn(today, ReviewedOn, Details?.To, Withheld);
+        Kind == DeclarationKind.Interest && PublishedDetails is not null && RegisterRules.IsPublicOn(today, PublishedOn, PublishedDetails.To, Withheld);
 
     private static readonly System.Globalization.CultureInfo Uk = System.Globalization.CultureInfo.GetCultureInfo("en-GB");
 
@@ -308,7 +321,8 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
             DeclaredOn = today;
         }
 
-        (Details, IsLate) = (details, late);
+        // Once late, always late: correcting a late declaration does not make it timely.
+        (Details, IsLate) = (details, IsLate || late);
         Touch();
     }
 

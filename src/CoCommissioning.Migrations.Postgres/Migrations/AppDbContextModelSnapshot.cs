@@ -648,6 +648,13 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -686,6 +693,39 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(40)");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "CoCommissioning.Domain.Interests.Declaration.Details#InterestDetails", b1 =>
+                        {
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.Property<Guid?>("ConcernsBodyId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("date");
+
+                            b1.Property<bool>("IsDirect")
+                                .HasColumnType("boolean");
+
+                            b1.Property<string>("Mitigation")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Nature")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Relationship")
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<DateOnly?>("To")
+                                .HasColumnType("date");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PublishedDetails", "CoCommissioning.Domain.Interests.Declaration.PublishedDetails#InterestDetails", b1 =>
                         {
                             b1.Property<string>("Category")
                                 .IsRequired()

@@ -643,6 +643,13 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.Property<Guid>("PersonId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PublishedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReviewComment")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -681,6 +688,39 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Details", "CoCommissioning.Domain.Interests.Declaration.Details#InterestDetails", b1 =>
+                        {
+                            b1.Property<string>("Category")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("ConcernsBodyId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("From")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsDirect")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Mitigation")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Nature")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Relationship")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("To")
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "PublishedDetails", "CoCommissioning.Domain.Interests.Declaration.PublishedDetails#InterestDetails", b1 =>
                         {
                             b1.Property<string>("Category")
                                 .IsRequired()

@@ -173,6 +173,30 @@ public abstract class PublicRegisterTests(AppFixture app)
     }
 
     [Fact]
+    public async Task CorrectedOrEnded_AwaitingReview_ThePublicKeepsSeeingTheAcceptedEntry()
+    {
+        var run = Token();
+        var member = await app.CreateApiClientAsync(DemoUsers.Member);
+        var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
+        using var declared = await member.PostJsonAsync("/api/declarations", new { category = InterestCategory.Financial, isDirect = true, nature = $"Accepted wording {run}", from = Today.AddDays(-20) });
+        var declaration = await declared.ReadJsonAsync<CoCommissioning.Web.Features.Declarations.DeclarationDto>(HttpStatusCode.Created);
+        using var accepted = await governance.PostJsonAsync($"/api/declarations/{declaration.Id}/accept", new { version = declaration.Version });
+        var reviewed = await accepted.ReadJsonAsync<CoCommissioning.Web.Features.Declarations.DeclarationDto>(HttpStatusCode.OK);
+
+        // Changing an accepted entry cannot take it off the register: the public sees the accepted version until review.
+        using var corrected = await member.PutJsonAsync($"/api/declarations/{declaration.Id}", new { category = InterestCategory.Financial, isDirect = true, nature = $"Pending wording {run}", from = Today.AddDays(-20), changedOn = Today, version = reviewed.Version });
+        var pending = await corrected.ReadJsonAsync<CoCommissioning.Web.Features.Declarations.DeclarationDto>(HttpStatusCode.OK);
+        using var anonymous = app.CreateAnonymousClient();
+        var page = await GetOkAsync(anonymous, $"{Interests}?q={run}");
+        page.Should().Contain($"Accepted wording {run}").And.NotContain($"Pending wording {run}");
+        (await GetOkAsync(anonymous, $"{Interests}.csv?q={run}")).Should().Contain($"Accepted wording {run}").And.NotContain("Pending wording");
+
+        using var reaccepted = await governance.PostJsonAsync($"/api/declarations/{declaration.Id}/accept", new { version = pending.Version });
+        reaccepted.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await GetOkAsync(anonymous, $"{Interests}?q={run}")).Should().Contain($"Pending wording {run}").And.NotContain($"Accepted wording {run}");
+    }
+
+    [Fact]
     public async Task Downloads_BadFilter_GetFieldMessagesAndUnknownOrganisation404()
     {
         using var anonymous = app.CreateAnonymousClient();

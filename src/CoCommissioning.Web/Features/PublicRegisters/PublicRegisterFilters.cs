@@ -46,11 +46,10 @@ public static class PublicRegisterFilters
         return db.Declarations.AsNoTracking()
             .Where(d => d.OrganisationId == organisationId
                 && d.Kind == DeclarationKind.Interest
-                && d.Status == ReviewStatus.Accepted
                 && !d.Withheld
-                && d.ReviewedOn != null && d.ReviewedOn <= today
-                && d.Details != null
-                && (d.Details.To == null || d.Details.To >= endedOnOrAfter))
+                && d.PublishedDetails != null
+                && d.PublishedOn != null && d.PublishedOn <= today
+                && (d.PublishedDetails.To == null || d.PublishedDetails.To >= endedOnOrAfter))
             .Where(d => db.People.Any(p => p.Id == d.PersonId && p.OrganisationId == organisationId
                 && (p.IsDecisionMakingStaff || db.Memberships.Any(m => m.PersonId == p.Id && m.OrganisationId == organisationId
                     && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today)))));

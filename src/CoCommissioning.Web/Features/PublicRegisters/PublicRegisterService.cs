@@ -118,50 +118,50 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
         var joined =
             from d in PublicRegisterFilters.PublicDeclarations(db, organisationId, today)
             join p in db.People on d.PersonId equals p.Id
-            join b in db.ExternalBodies on d.Details!.ConcernsBodyId equals (Guid?)b.Id into bodies
+            join b in db.ExternalBodies on d.PublishedDetails!.ConcernsBodyId equals (Guid?)b.Id into bodies
             from body in bodies.DefaultIfEmpty()
             select new { d, p.FullName, p.JobTitle, BodyName = body == null ? null : body.Name };
 
         if (filter.CleanQuery is { } text)
         {
             var q = text.ToLowerInvariant();
-            joined = joined.Where(x => x.FullName.ToLower().Contains(q) || (x.BodyName != null && x.BodyName.ToLower().Contains(q)) || x.d.Details!.Nature.ToLower().Contains(q));
+            joined = joined.Where(x => x.FullName.ToLower().Contains(q) || (x.BodyName != null && x.BodyName.ToLower().Contains(q)) || x.d.PublishedDetails!.Nature.ToLower().Contains(q));
         }
 
         if (filter.CategoryAs<InterestCategory>() is { } category)
         {
-            joined = joined.Where(x => x.d.Details!.Category == category);
+            joined = joined.Where(x => x.d.PublishedDetails!.Category == category);
         }
 
         if (filter.From is { } from)
         {
-            joined = joined.Where(x => x.d.Details!.To == null || x.d.Details.To >= from);
+            joined = joined.Where(x => x.d.PublishedDetails!.To == null || x.d.PublishedDetails.To >= from);
         }
 
         if (filter.To is { } to)
         {
-            joined = joined.Where(x => x.d.Details!.From <= to);
+            joined = joined.Where(x => x.d.PublishedDetails!.From <= to);
         }
 
         return joined
-            .OrderBy(x => x.FullName).ThenBy(x => x.d.Details!.From).ThenBy(x => x.d.Id)
+            .OrderBy(x => x.FullName).ThenBy(x => x.d.PublishedDetails!.From).ThenBy(x => x.d.Id)
             .Select(x => new InterestQueryRow
             {
                 PersonId = x.d.PersonId,
                 Person = x.FullName,
                 JobTitle = x.JobTitle,
-                Category = x.d.Details!.Category,
-                IsDirect = x.d.Details.IsDirect,
-                Relationship = x.d.Details.Relationship,
+                Category = x.d.PublishedDetails!.Category,
+                IsDirect = x.d.PublishedDetails.IsDirect,
+                Relationship = x.d.PublishedDetails.Relationship,
                 Organisation = x.BodyName,
-                Nature = x.d.Details.Nature,
-                From = x.d.Details.From,
-                To = x.d.Details.To,
-                DeclaredMitigation = x.d.Details.Mitigation,
+                Nature = x.d.PublishedDetails.Nature,
+                From = x.d.PublishedDetails.From,
+                To = x.d.PublishedDetails.To,
+                DeclaredMitigation = x.d.PublishedDetails.Mitigation,
                 AgreedMitigation = x.d.AgreedMitigation,
                 DeclaredOn = x.d.DeclaredOn,
-                ReviewedOn = x.d.ReviewedOn!.Value,
-                ReviewedBy = x.d.ReviewedByName,
+                ReviewedOn = x.d.PublishedOn!.Value,
+                ReviewedBy = x.d.PublishedByName,
             });
     }
 
