@@ -82,7 +82,12 @@ public sealed class Breach : IGovernanceRecord, IVersioned
             : CommandResult<Breach>.Success(new Breach(organisationId, identifiedOn, occurredOn, checkedDescription.Value!, personId, summary.Value!, action.Value!, today));
     }
 
-    /// <summary>Whether the public text contains the person's full name or surname (a check, not a guarantee).</summary>
+    private static readonly HashSet<string> Titles = new(StringComparer.OrdinalIgnoreCase) { "Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Professor", "Cllr", "Sir", "Dame" };
+
+    /// <summary>
+    /// Whether the public text contains the person's full name or any of their names as a word (not titles, not
+    /// initials): a check that catches the common slip ("Aisha accepted…", "Dr Rahman…"), not a guarantee.
+    /// </summary>
     public static bool NamesPerson(string publicText, string? personName)
     {
         if (string.IsNullOrWhiteSpace(personName))
@@ -90,9 +95,15 @@ public sealed class Breach : IGovernanceRecord, IVersioned
             return false;
         }
 
-        var parts = personName.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var surname = parts.Length > 1 ? parts[^1] : parts[0];
-        return publicText.Contains(personName.Trim(), StringComparison.OrdinalIgnoreCase)
-            || (surname.Length > 2 && publicText.Split([' ', ',', '.', ';', ':', '(', ')', '\''], StringSplitOptions.RemoveEmptyEntries).Any(w => w.Equals(surname, StringComparison.OrdinalIgnoreCase)));
+        if (publicText.Contains(personName.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        var names = personName.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(n => n.Trim('.', ','))
+            .Where(n => n.Length > 2 && !Titles.Contains(n))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return publicText.Split([' ', ',', '.', ';', ':', '(', ')', '\'', '"', '-', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries).Any(names.Contains);
     }
 }

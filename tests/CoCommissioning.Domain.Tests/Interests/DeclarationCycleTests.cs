@@ -102,6 +102,8 @@ public sealed class BreachAnonymityTests
     [InlineData("Gallagher voted before declaring.", "Dr Tom Gallagher", true)]
     [InlineData("gallagher's vote was set aside.", "Dr Tom Gallagher", true)]  // any case, possessive too
     [InlineData("A member voted.", null, false)]
+    [InlineData("Aisha accepted hospitality.", "Dr Aisha Rahman", true)]   // a first name alone
+    [InlineData("The Dr on the committee voted.", "Dr Aisha Rahman", false)]  // titles are not names
     public void NamesPerson(string text, string? person, bool names) =>
         Breach.NamesPerson(text, person).Should().Be(names);
 

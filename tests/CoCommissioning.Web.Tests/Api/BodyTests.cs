@@ -34,7 +34,7 @@ public sealed class BodyTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         using var first = await member.PostJsonAsync("/api/bodies", new { name, kind = BodyKind.GpPractice });
         first.StatusCode.Should().Be(HttpStatusCode.Created);
 
-        using var duplicate = await member.PostJsonAsync("/api/bodies", new { name, kind = BodyKind.GpPractice });
+        using var duplicate = await member.PostJsonAsync("/api/bodies", new { name = name.ToUpperInvariant(), kind = BodyKind.GpPractice });
         using var otherKind = await member.PostJsonAsync("/api/bodies", new { name, kind = BodyKind.PrimaryCareNetwork });
 
         (await duplicate.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("name").Should().ContainSingle();

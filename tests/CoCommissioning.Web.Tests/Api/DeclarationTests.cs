@@ -337,6 +337,18 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
     }
 
     [Fact]
+    public async Task Declare_AddingAnOrganisationWithNoName_FieldMessageAndNothingSaved()
+    {
+        using var member = await app.CreateApiClientAsync(DemoUsers.Member);
+        var nature = ApiScenario.UniqueName("No organisation named");
+
+        using var response = await member.PostJsonAsync("/api/declarations", new { category = InterestCategory.Financial, isDirect = true, nature, from = Today, newBodyName = " ", newBodyKind = BodyKind.GpPractice });
+
+        (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("newBodyName").Should().Equal("Enter the name of the organisation, or pick one from the list.");
+        (await member.GetJsonAsync<List<DeclarationDto>>("/api/declarations/mine")).Should().NotContain(d => d.Details != null && d.Details.Nature == nature);
+    }
+
+    [Fact]
     public async Task NilReturn_IsADeclarationWithNoDetails()
     {
         // The secretary has no interests in the register (the member has: a nil return would contradict them).

@@ -128,8 +128,12 @@ public sealed class ExternalBodyService(GovernanceDbFactory dbs, ILogger<Externa
             ? failure
             : failure with { FieldErrors = failure.FieldErrors.ToDictionary(kv => kv.Key == from ? to : kv.Key, kv => kv.Value) };
 
+    // In SQL, ToLower() becomes lower(): the analyzers' culture advice is about .NET strings, not this query.
+#pragma warning disable CA1304, CA1311, CA1862
     private static Task<bool> IsDuplicateAsync(AppDbContext db, Guid organisationId, BodyKind kind, string name, Guid? except, CancellationToken ct) =>
-        db.ExternalBodies.AnyAsync(b => b.OrganisationId == organisationId && b.Kind == kind && b.Name == name && b.Id != except, ct);
+        // "riverside surgery" and "Riverside Surgery" are one practice: compare without case (lower() in SQL).
+        db.ExternalBodies.AnyAsync(b => b.OrganisationId == organisationId && b.Kind == kind && b.Name.ToLower() == name.ToLower() && b.Id != except, ct);
+#pragma warning restore CA1304, CA1311, CA1862
 
     private static BodyDto ToDto(ExternalBody b) => new(b.Id, b.Name, b.Kind, b.Code, b.Version);
 }

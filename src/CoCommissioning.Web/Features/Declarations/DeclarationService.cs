@@ -256,6 +256,12 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
                 : Failure.Validation("concernsBodyId", "Choose an organisation from your organisation's list.");
         }
 
+        if (!adding && newBodyKind is not null)
+        {
+            // The kind of a new organisation was given without its name: the form's "add it" box was ticked.
+            return Failure.Validation("newBodyName", "Enter the name of the organisation, or pick one from the list.");
+        }
+
         if (!adding)
         {
             return CommandResult<Guid?>.Success(null);
@@ -267,10 +273,12 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
         }
 
         var name = newBodyName!.Trim();
+#pragma warning disable CA1304, CA1311, CA1862 // lower() in SQL, not a .NET culture comparison
         var existing = await db.ExternalBodies
-            .Where(b => b.OrganisationId == user.OrganisationId && b.Kind == kind && b.Name == name)
+            .Where(b => b.OrganisationId == user.OrganisationId && b.Kind == kind && b.Name.ToLower() == name.ToLower())
             .Select(b => (Guid?)b.Id)
             .FirstOrDefaultAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
         if (existing is not null)
         {
             return CommandResult<Guid?>.Success(existing);

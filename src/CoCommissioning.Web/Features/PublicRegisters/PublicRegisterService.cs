@@ -108,6 +108,14 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
         var today = Today;
         var number = Math.Clamp(page, 1, int.MaxValue / PageSize);
         var (rows, total) = await read(db, organisation, today, (number - 1) * PageSize);
+        var last = Math.Max(1, (total + PageSize - 1) / PageSize);
+        if (number > last)
+        {
+            // A page past the end (an old link, a hand-edited address) shows the last page rather than nonsense.
+            number = last;
+            (rows, total) = await read(db, organisation, today, (number - 1) * PageSize);
+        }
+
         return new PublicRegisterPage<TRow>(organisation, rows, number, PageSize, total, today);
     }
 
