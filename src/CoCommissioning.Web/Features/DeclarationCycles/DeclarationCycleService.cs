@@ -171,6 +171,8 @@ public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSende
                 break;
             case CycleReturnKind.DeclarationsConfirmed when current == 0:
                 return Failure.Rule("You have no current interests in the register: make a nil return, or declare your interests first.");
+            case CycleReturnKind.DeclarationsConfirmed when await db.Declarations.AnyAsync(d => d.OrganisationId == user.OrganisationId && d.PersonId == personId && d.Status == ReviewStatus.ChangesRequested, ct):
+                return Failure.Rule("Your governance lead has asked for changes to one of your declarations: make them before confirming your declarations are complete.");
         }
 
         db.CycleReturns.Add(new CycleReturn(user.OrganisationId, cycleId, personId, request.Kind, Today, nilReturnId));
