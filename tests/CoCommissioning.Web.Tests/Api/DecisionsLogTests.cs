@@ -188,3 +188,30 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
     private static async Task<Dictionary<string, Guid>> BodiesAsync(HttpClient client) =>
         (await client.GetJsonAsync<List<BodyDto>>("/api/bodies")).ToDictionary(b => b.Name, b => b.Id);
 }
+
+/// <summary>The embedded provider translates the log's SQL filters too: dates (stored as integers) and the body list (JSON).</summary>
+public sealed class DecisionsLogOnSqliteTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
+{
+    [Fact]
+    public async Task Log_OnSqlite_FiltersByCommitteeDateAndBody()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        var bodies = (await meeting.Secretary.GetJsonAsync<List<BodyDto>>("/api/bodies")).ToDictionary(b => b.Name, b => b.Id);
+        var bodyId = bodies["Riverside Primary Care Network"];
+        var itemId = await meeting.AddItemAffectingAsync(ApiScenario.UniqueName("Riverside hours"), bodyId);
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
+        using (var consensus = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/items/{itemId}/consensus", new { resolution = "Approve the hours." }))
+        {
+            consensus.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var today = ApiScenario.Today;
+        var found = await meeting.Secretary.GetJsonAsync<DecisionsLogPageDto>(
+            $"/api/decisions-log?committeeId={meeting.CommitteeId}&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}&bodyId={bodyId}");
+        var elsewhere = await meeting.Secretary.GetJsonAsync<DecisionsLogPageDto>(
+            $"/api/decisions-log?bodyId={bodies.First(b => b.Value != bodyId).Value}&from={today.AddDays(1):yyyy-MM-dd}");
+
+        found.Entries.Should().ContainSingle(e => e.ItemId == itemId);
+        elsewhere.Total.Should().Be(0);
+    }
+}
