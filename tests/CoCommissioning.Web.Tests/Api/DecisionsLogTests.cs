@@ -2,6 +2,7 @@ using System.Net;
 using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Interests;
 using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Domain.Organisations;
 using CoCommissioning.Domain.Quorum;
 using CoCommissioning.Web.Features.Bodies;
 using CoCommissioning.Web.Features.DecisionsLog;
@@ -98,6 +99,27 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         (await SearchAsync(meeting.Secretary, $"?{q}&bodyId={otherBody}")).Total.Should().Be(0);
         (await SearchAsync(meeting.Secretary, $"?{q}&bodyId={Guid.NewGuid()}")).Total.Should().Be(0);
         (await SearchAsync(meeting.Secretary, "?q=" + Guid.NewGuid().ToString("N"))).Total.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Log_WithoutText_IsNewestFirstAndPagedInSql()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        using var created = await meeting.Secretary.PostJsonAsync("/api/bodies", new { name = ApiScenario.UniqueName("Hillside Surgery"), kind = BodyKind.GpPractice });
+        var body = await created.ReadJsonAsync<BodyDto>(HttpStatusCode.Created);
+        var first = await meeting.AddItemAffectingAsync("Hillside list closure", body.Id);
+        var second = await meeting.AddItemAffectingAsync("Hillside premises", body.Id);
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
+        foreach (var itemId in new[] { first, second })
+        {
+            using var consensus = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/items/{itemId}/consensus", new { resolution = "Agreed." });
+            consensus.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        var log = await SearchAsync(meeting.Secretary, $"?bodyId={body.Id}&page=9");
+
+        (log.Total, log.Page, log.PageSize).Should().Be((2, 1, DecisionsLogService.PageSize));
+        log.Entries.Select(e => e.ItemId).Should().Equal(second, first);
     }
 
     [Fact]

@@ -56,24 +56,36 @@ public sealed class DecisionsLogService(GovernanceDbFactory dbs)
             rows = rows.Where(r => r.AffectedBodyIds.Contains(bodyId));
         }
 
-        var found = await rows.Select(r => new { r.Id, r.DecidedAt, r.Resolution, r.MeetingTitle, r.ItemTitle }).ToListAsync(ct);
-
-        // Text search in memory: an organisation records a few hundred decisions a year, and this matches case-
-        // insensitively the same way on PostgreSQL and SQLite.
         var text = query.Q?.Trim();
-        var matching = found
-            .Where(r => string.IsNullOrEmpty(text)
-                || r.Resolution.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || r.ItemTitle.Contains(text, StringComparison.OrdinalIgnoreCase)
-                || r.MeetingTitle.Contains(text, StringComparison.OrdinalIgnoreCase))
-            .OrderByDescending(r => r.DecidedAt)
-            .ThenBy(r => r.Id)
-            .ToList();
+        List<Guid> ids;
+        int total;
+        int page;
+        if (string.IsNullOrEmpty(text))
+        {
+            // Without text, counting and paging happen in SQL: only the page's ids are read.
+            total = await rows.CountAsync(ct);
+            page = PageWithin(query.Page, total);
+            ids = await rows.OrderByDescending(r => r.DecidedAt).ThenBy(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize).Select(r => r.Id).ToListAsync(ct);
+        }
+        else
+        {
+            // Text search in memory, after the SQL filters: an organisation records a few hundred decisions a year,
+            // and this matches case-insensitively the same way on PostgreSQL and SQLite.
+            var found = await rows.Select(r => new { r.Id, r.DecidedAt, r.Resolution, r.MeetingTitle, r.ItemTitle }).ToListAsync(ct);
+            var matching = found
+                .Where(r => r.Resolution.Contains(text, StringComparison.OrdinalIgnoreCase)
+                    || r.ItemTitle.Contains(text, StringComparison.OrdinalIgnoreCase)
+                    || r.MeetingTitle.Contains(text, StringComparison.OrdinalIgnoreCase))
+                .OrderByDescending(r => r.DecidedAt)
+                .ThenBy(r => r.Id)
+                .ToList();
+            total = matching.Count;
+            page = PageWithin(query.Page, total);
+            ids = [.. matching.Skip((page - 1) * PageSize).Take(PageSize).Select(r => r.Id)];
+        }
 
-        var page = Math.Clamp(query.Page, 1, Math.Max(1, (matching.Count + PageSize - 1) / PageSize));
-        var ids = matching.Skip((page - 1) * PageSize).Take(PageSize).Select(r => r.Id).ToList();
         var entries = await LoadEntriesAsync(db, user, ids, ct);
-        return CommandResult<DecisionsLogPageDto>.Success(new DecisionsLogPageDto(entries, page, PageSize, matching.Count));
+        return CommandResult<DecisionsLogPageDto>.Success(new DecisionsLogPageDto(entries, page, PageSize, total));
     }
 
     public async Task<DecisionLogEntryDto?> GetAsync(CurrentUser user, Guid decisionId, CancellationToken ct = default)
@@ -91,6 +103,9 @@ public sealed class DecisionsLogService(GovernanceDbFactory dbs)
             .OrderBy(b => b.Name).Select(b => new LogOptionDto(b.Id, b.Name)).ToListAsync(ct);
         return new DecisionsLogOptionsDto(committees, bodies);
     }
+
+    // A page past the end shows the last page rather than an empty one.
+    private static int PageWithin(int requested, int total) => Math.Clamp(requested, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
 
     public static string OutcomeText(DecisionKind kind, VoteOutcome outcome) => (kind, outcome) switch
     {
