@@ -10,6 +10,7 @@ using CoCommissioning.Web.Features.Committees;
 using CoCommissioning.Web.Features.People;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Features.Decisions;
+using CoCommissioning.Web.Features.DecisionsLog;
 using CoCommissioning.Web.Features.Quorum;
 using CoCommissioning.Web.Features.TermsOfReference;
 using CoCommissioning.Web.Features.PublicRecords;
@@ -111,6 +112,7 @@ public static class Startup
         services.AddSingleton<WhatIfService>();
         services.AddSingleton<MeetingService>();
         services.AddSingleton<DecisionService>();
+        services.AddSingleton<DecisionsLogService>();
         services.AddSingleton<PreFlagService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<PublicService>();
@@ -176,6 +178,7 @@ public static class Startup
         api.MapTermsOfReferenceEndpoints();
         api.MapQuorumEndpoints();
         api.MapMeetingEndpoints();
+        api.MapDecisionsLogEndpoints();
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();

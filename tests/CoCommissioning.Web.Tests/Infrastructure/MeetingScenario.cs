@@ -105,9 +105,9 @@ public sealed class MeetingScenario : IDisposable
     public Task LeaveAsync(string name) =>
         ChangeAsync("departures", new { membershipId = Id(name), deputy = false, version = Meeting.Version });
 
-    /// <summary>Records the ruling on <paramref name="member"/>'s conflict for the item, made by <paramref name="ruledBy"/>.</summary>
-    public Task RuleAsync(string member, ConflictRuling ruling, string ruledBy = Chair) =>
-        ChangeAsync($"items/{ItemId}/rulings", new { membershipId = Id(member), interest = "Spouse is a partner at Riverside Surgery", ruling, ruledByMembershipId = Id(ruledBy), version = Meeting.Version });
+    /// <summary>Records the ruling on <paramref name="member"/>'s conflict for the item (the first unless <paramref name="itemId"/> says), made by <paramref name="ruledBy"/>.</summary>
+    public Task RuleAsync(string member, ConflictRuling ruling, string ruledBy = Chair, Guid? itemId = null) =>
+        ChangeAsync($"items/{itemId ?? ItemId}/rulings", new { membershipId = Id(member), interest = "Spouse is a partner at Riverside Surgery", ruling, ruledByMembershipId = Id(ruledBy), version = Meeting.Version });
 
     public object[] Votes(params (string Name, VoteChoice Choice)[] votes) =>
         [.. votes.Select(v => new { membershipId = Id(v.Name), choice = v.Choice })];
@@ -118,6 +118,13 @@ public sealed class MeetingScenario : IDisposable
     public async Task<Guid> AddItemAsync(string title)
     {
         await ChangeAsync("items", new { title, purpose = ItemPurpose.Decision, isPrivate = false, version = Meeting.Version });
+        return Meeting.Items.Single(i => i.Title == title).Id;
+    }
+
+    /// <summary>Adds a decision item in the private part of the meeting and returns its id.</summary>
+    public async Task<Guid> AddPrivateItemAsync(string title)
+    {
+        await ChangeAsync("items", new { title, purpose = ItemPurpose.Decision, isPrivate = true, version = Meeting.Version });
         return Meeting.Items.Single(i => i.Title == title).Id;
     }
 
