@@ -1,4 +1,5 @@
 using System.Net;
+using CoCommissioning.Data.Audit;
 using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Web.Features.Actions;
 using CoCommissioning.Web.Features.Meetings;
@@ -80,6 +81,11 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
         done.StatusNote.Should().Be("Reported at the December meeting");
         done.Version.Should().NotBe(carried.Version);
         (await chair.GetJsonAsync<List<ActionDto>>($"/api/meetings/{later.Id}/actions/carried")).Should().NotContain(a => a.Id == carried.Id);
+
+        using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
+        var audit = (await governance.AuditOfAsync(carried.Id)).Entries;
+        audit.Should().Contain(e => e.Action == AuditAction.Insert && e.RecordType == nameof(ActionItem) && e.ActorName == DemoUsers.SecretaryName);
+        audit.Should().Contain(e => e.Action == AuditAction.Update && e.ActorName == MeetingScenario.Chair);
     }
 
     [Fact]
