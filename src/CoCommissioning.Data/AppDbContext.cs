@@ -41,6 +41,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<GiftEntry> GiftEntries => Set<GiftEntry>();
     public DbSet<ProcurementDecision> ProcurementDecisions => Set<ProcurementDecision>();
     public DbSet<Breach> Breaches => Set<Breach>();
+    public DbSet<ActionItem> ActionItems => Set<ActionItem>();
     public DbSet<OrganisationRoleAssignment> RoleAssignments => Set<OrganisationRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -1114,6 +1114,68 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.ToTable("RegisterSettings");
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.ActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OwnerPersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("OrganisationId", "CommitteeId", "Status");
+
+                    b.ToTable("ActionItems");
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1814,6 +1876,38 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
                         .WithOne()
                         .HasForeignKey("CoCommissioning.Domain.Interests.RegisterSettings", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.ActionItem", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoCommissioning.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

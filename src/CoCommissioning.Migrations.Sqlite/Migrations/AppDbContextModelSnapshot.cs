@@ -1109,6 +1109,68 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.ToTable("RegisterSettings");
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.ActionItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerPersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RaisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("OwnerPersonId");
+
+                    b.HasIndex("OrganisationId", "CommitteeId", "Status");
+
+                    b.ToTable("ActionItems");
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaItem", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1805,6 +1867,38 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
                         .WithOne()
                         .HasForeignKey("CoCommissioning.Domain.Interests.RegisterSettings", "Id")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.ActionItem", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CoCommissioning.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerPersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

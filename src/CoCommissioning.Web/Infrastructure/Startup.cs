@@ -9,6 +9,7 @@ using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Features.Committees;
 using CoCommissioning.Web.Features.People;
 using CoCommissioning.Web.Features.Meetings;
+using CoCommissioning.Web.Features.Actions;
 using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.DecisionsLog;
 using CoCommissioning.Web.Features.Quorum;
@@ -113,6 +114,7 @@ public static class Startup
         services.AddSingleton<MeetingService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionsLogService>();
+        services.AddSingleton<ActionService>();
         services.AddSingleton<PreFlagService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<PublicService>();
@@ -179,6 +181,7 @@ public static class Startup
         api.MapQuorumEndpoints();
         api.MapMeetingEndpoints();
         api.MapDecisionsLogEndpoints();
+        api.MapActionEndpoints();
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();
