@@ -11,4 +11,7 @@ public static class StoredTime
         var now = clock.GetUtcNow();
         return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMicrosecond));
     }
+
+    /// <summary>Today's date as every rule reads it: the UTC date, the same on every server.</summary>
+    public static DateOnly Today(this TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 }

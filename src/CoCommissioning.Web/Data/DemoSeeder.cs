@@ -52,7 +52,7 @@ public sealed class DemoSeeder(GovernanceDbFactory dbs, UserManager<ApplicationU
             return false;
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
         var termStart = new DateOnly(today.Year - 1, 4, 1);
         var example = Must(Organisation.Create("Example CCG", ExampleSlug, OrganisationKind.ClinicalCommissioningGroup));
         var northfield = Must(Organisation.Create("Northfield ICB", NorthfieldSlug, OrganisationKind.IntegratedCareBoard));

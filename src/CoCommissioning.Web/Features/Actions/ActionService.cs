@@ -14,7 +14,7 @@ namespace CoCommissioning.Web.Features.Actions;
 /// </summary>
 public sealed class ActionService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<ActionService> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<CommandResult<ActionDto>> RaiseAsync(CurrentUser user, Guid meetingId, RaiseActionRequest request, CancellationToken ct = default)
     {

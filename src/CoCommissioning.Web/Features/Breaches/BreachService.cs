@@ -24,7 +24,7 @@ public sealed record BreachRequest(DateOnly? IdentifiedOn, DateOnly? OccurredOn,
 /// <summary>The breaches register, kept by the governance lead.</summary>
 public sealed class BreachService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<BreachService> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<BreachDto>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {

@@ -10,7 +10,7 @@ namespace CoCommissioning.Web.Features.Committees;
 /// <summary>Committees, their memberships and the organisation's catalogue of member roles.</summary>
 public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<CommitteeService> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<CommitteeSummaryDto>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {

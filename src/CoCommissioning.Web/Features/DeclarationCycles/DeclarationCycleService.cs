@@ -14,7 +14,7 @@ namespace CoCommissioning.Web.Features.DeclarationCycles;
 /// </summary>
 public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSender email, TimeProvider clock, ILogger<DeclarationCycleService> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<CycleSummaryDto>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {

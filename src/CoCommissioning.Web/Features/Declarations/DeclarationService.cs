@@ -22,7 +22,7 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
     private const string NoPersonMessage =
         "Your account is not linked to a person in your organisation's records, so there is no one to declare for. Ask an administrator to link your account to your name.";
 
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     // ---- Members: their own declarations ----
 

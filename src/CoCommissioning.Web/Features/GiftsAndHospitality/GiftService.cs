@@ -14,7 +14,7 @@ namespace CoCommissioning.Web.Features.GiftsAndHospitality;
 /// </summary>
 public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<GiftService> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<CommandResult<IReadOnlyList<GiftDto>>> ListMineAsync(CurrentUser user, CancellationToken ct = default)
     {

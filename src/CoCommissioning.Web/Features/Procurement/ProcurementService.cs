@@ -57,7 +57,7 @@ public sealed record ProcurementOptionsDto(IReadOnlyList<OptionDto> Committees, 
 /// <summary>The procurement decisions register, kept by the governance lead.</summary>
 public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<ProcurementService> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<ProcurementDto>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {

@@ -31,7 +31,7 @@ public static class LoadTestSeeder
 
         var dbs = services.GetRequiredService<GovernanceDbFactory>();
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(LoadTestSeeder));
-        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var today = services.GetRequiredService<TimeProvider>().Today();
         await SeedOrganisationAsync(dbs, logger, "Load Test ICB", Slug, configuration.GetValue("LoadTest:People", 5_000), configuration.GetValue("LoadTest:Declarations", 20_000), today, ct);
         var large = configuration.GetValue("LoadTest:LargeDeclarations", 0);
         if (large > 0)

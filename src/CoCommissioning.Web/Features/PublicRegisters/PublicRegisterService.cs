@@ -15,7 +15,7 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
 {
     public const int PageSize = 50;
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => clock.Today();
 
     public async Task<PublicOrganisationSummary?> OrganisationAsync(string slug, CancellationToken ct = default)
     {

@@ -36,7 +36,7 @@ public sealed class WhatIfService(GovernanceDbFactory dbs, TimeProvider clock)
 {
     public async Task<CommandResult<WhatIfResultDto>> EvaluateAsync(CurrentUser user, Guid committeeId, WhatIfRequest request, CancellationToken ct = default)
     {
-        var date = request.Date ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var date = request.Date ?? clock.Today();
         await using var db = await dbs.CreateForReadingAsync(ct);
         var snapshot = await CommitteeSnapshot.LoadAsync(db, user.OrganisationId, committeeId, date, ct);
         if (snapshot is null)

@@ -18,7 +18,7 @@ public sealed class RetentionService(GovernanceDbFactory dbs, TimeProvider clock
     /// <summary>Runs for every organisation; <paramref name="organisationId"/> limits it to one.</summary>
     public async Task<RetentionRunDto> PurgeAsync(AuditActor actor, Guid? organisationId = null, CancellationToken ct = default)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = clock.Today();
 
         // IsDueForPurge(today, ended) is "today > ended + 6 years", so ended < today - 6 years.
         var cutOff = today.AddYears(-RegisterRules.RetentionYearsAfterEnd);

@@ -12,7 +12,7 @@ namespace CoCommissioning.Web.Features.TermsOfReference;
 /// <summary>Reads, adopts, previews, exports and imports committees' terms of reference.</summary>
 public sealed class TermsOfReferenceService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<TermsOfReferenceService> logger)
 {
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    private DateOnly Today => clock.Today();
 
     public async Task<TermsOfReferenceDto?> GetAsync(CurrentUser user, Guid committeeId, CancellationToken ct = default)
     {
