@@ -31,6 +31,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<VoteRecord> Votes => Set<VoteRecord>();
     public DbSet<InquorateResolution> InquorateResolutions => Set<InquorateResolution>();
     public DbSet<PreFlagResponse> PreFlagResponses => Set<PreFlagResponse>();
+    public DbSet<MeetingPaper> MeetingPapers => Set<MeetingPaper>();
+    public DbSet<PaperContent> PaperContents => Set<PaperContent>();
     public DbSet<ExternalBody> ExternalBodies => Set<ExternalBody>();
     public DbSet<RegisterSettings> RegisterSettings => Set<RegisterSettings>();
     public DbSet<Declaration> Declarations => Set<Declaration>();

@@ -25,6 +25,77 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Navigation(m => m.Attendance).HasField("attendance").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(m => m.Rulings).WithOne().HasForeignKey(r => r.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(m => m.Rulings).HasField("rulings").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(m => m.Declarations).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(m => m.Declarations).HasField("declarations").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(m => m.QuorumConfirmations).WithOne().HasForeignKey(q => q.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(m => m.QuorumConfirmations).HasField("quorumConfirmations").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(m => m.InAttendance).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(m => m.InAttendance).HasField("inAttendance").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Property(m => m.ShortNoticeReason).HasMaxLength(ExclusionResolution.ReasonMaxLength);
+        builder.ComplexProperty(m => m.Exclusion, e =>
+        {
+            e.Property(x => x.Reason).HasMaxLength(ExclusionResolution.ReasonMaxLength);
+            e.Property(x => x.Wording).HasMaxLength(ExclusionResolution.ReasonMaxLength + 400);
+        });
+    }
+}
+
+internal sealed class MeetingDeclarationConfiguration : IEntityTypeConfiguration<MeetingDeclaration>
+{
+    public void Configure(EntityTypeBuilder<MeetingDeclaration> builder)
+    {
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Interest).HasMaxLength(MeetingDeclaration.InterestMaxLength);
+        builder.Property(d => d.RaisedBy).HasMaxLength(MeetingDeclaration.RaisedByMaxLength);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(d => d.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(d => d.MembershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(d => new { d.MeetingId, d.DeclaredAt });
+    }
+}
+
+internal sealed class QuorumConfirmationConfiguration : IEntityTypeConfiguration<QuorumConfirmation>
+{
+    public void Configure(EntityTypeBuilder<QuorumConfirmation> builder)
+    {
+        builder.Property(q => q.Id).ValueGeneratedNever();
+        builder.Property(q => q.Explanation).HasMaxLength(QuorumConfirmation.ExplanationMaxLength);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(q => q.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(q => q.ConfirmedByMembershipId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(q => new { q.MeetingId, q.ItemId });
+    }
+}
+
+internal sealed class PersonInAttendanceConfiguration : IEntityTypeConfiguration<PersonInAttendance>
+{
+    public void Configure(EntityTypeBuilder<PersonInAttendance> builder)
+    {
+        builder.ToTable("PeopleInAttendance");
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(PersonInAttendance.NameMaxLength);
+        builder.Property(p => p.Capacity).HasMaxLength(PersonInAttendance.CapacityMaxLength);
+    }
+}
+
+internal sealed class MeetingPaperConfiguration : IEntityTypeConfiguration<MeetingPaper>
+{
+    public void Configure(EntityTypeBuilder<MeetingPaper> builder)
+    {
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Title).HasMaxLength(MeetingPaper.TitleMaxLength);
+        builder.Property(p => p.FileName).HasMaxLength(MeetingPaper.FileNameMaxLength);
+        builder.Property(p => p.ContentType).HasMaxLength(100);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.MeetingId, p.ItemId });
+    }
+}
+
+internal sealed class PaperContentConfiguration : IEntityTypeConfiguration<PaperContent>
+{
+    public void Configure(EntityTypeBuilder<PaperContent> builder)
+    {
+        builder.HasKey(c => c.PaperId);
+        builder.HasOne<MeetingPaper>().WithOne().HasForeignKey<PaperContent>(c => c.PaperId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -34,6 +105,8 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
     {
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.Property(i => i.Title).HasMaxLength(AgendaItem.TitleMaxLength);
+        builder.Property(i => i.Presenter).HasMaxLength(AgendaItem.PresenterMaxLength);
+        builder.Property(i => i.OutcomeNote).HasMaxLength(AgendaItem.OutcomeNoteMaxLength);
 
         // A short list read with the item, like a meeting's apologies: no join table to keep in step. Bodies are
         // checked against the organisation's list when set; a body is never deleted once named (no delete in the API).

@@ -14,6 +14,8 @@ public enum ItemPurpose
 public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
 {
     public const int TitleMaxLength = 300;
+    public const int PresenterMaxLength = 200;
+    public const int OutcomeNoteMaxLength = 2000;
 
     private List<Guid> affectedBodyIds = [];
 
@@ -22,8 +24,9 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
         Title = "";
     }
 
-    internal AgendaItem(Guid meetingId, Guid organisationId, int number, string title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid> affectedBodyIds)
+    internal AgendaItem(Guid meetingId, Guid organisationId, int number, string title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid> affectedBodyIds, string? presenter)
     {
+        Presenter = presenter;
         this.affectedBodyIds = [.. affectedBodyIds.Distinct()];
         Id = Guid.NewGuid();
         MeetingId = meetingId;
@@ -42,6 +45,15 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
     public string Title { get; private set; }
     public ItemPurpose Purpose { get; private set; }
 
+    /// <summary>Who presents the item (name and role), as the agenda shows it.</summary>
+    public string? Presenter { get; private set; }
+
+    /// <summary>Set when the item was noted, deferred or referred; a vote or consensus is a decision instead.</summary>
+    public ItemOutcomeKind? Outcome { get; private set; }
+
+    public string? OutcomeNote { get; private set; }
+    public DateTimeOffset? OutcomeAt { get; private set; }
+
     /// <summary>Taken in the private part, after a resolution excludes the public.</summary>
     public bool IsPrivate { get; private set; }
 
@@ -53,6 +65,13 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
 
     // A fresh list, not an edit in place, so EF Core sees the primitive collection change.
     internal void Affects(IEnumerable<Guid> bodyIds) => affectedBodyIds = [.. bodyIds.Distinct()];
+
+    internal void Conclude(ItemOutcomeKind outcome, string? note, DateTimeOffset at)
+    {
+        Outcome = outcome;
+        OutcomeNote = note;
+        OutcomeAt = at;
+    }
 }
 
 /// <summary>
@@ -146,6 +165,9 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     private readonly List<AgendaItem> items = [];
     private readonly List<AttendanceRecord> attendance = [];
     private readonly List<ItemRuling> rulings = [];
+    private readonly List<MeetingDeclaration> declarations = [];
+    private readonly List<QuorumConfirmation> quorumConfirmations = [];
+    private readonly List<PersonInAttendance> inAttendance = [];
     private List<Guid> apologies = [];
 
     private Meeting()
@@ -172,6 +194,21 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     public IReadOnlyCollection<AgendaItem> Items => items.AsReadOnly();
     public IReadOnlyCollection<AttendanceRecord> Attendance => attendance.AsReadOnly();
     public IReadOnlyCollection<ItemRuling> Rulings => rulings.AsReadOnly();
+    public IReadOnlyCollection<MeetingDeclaration> Declarations => declarations.AsReadOnly();
+    public IReadOnlyCollection<QuorumConfirmation> QuorumConfirmations => quorumConfirmations.AsReadOnly();
+    public IReadOnlyCollection<PersonInAttendance> InAttendance => inAttendance.AsReadOnly();
+
+    /// <summary>When the agenda was published (the public part's notice); null while it is a draft.</summary>
+    public DateTimeOffset? AgendaPublishedAt { get; private set; }
+
+    /// <summary>Why the agenda went out with less than three clear days' notice, when it did.</summary>
+    public string? ShortNoticeReason { get; private set; }
+
+    /// <summary>The resolution excluding the public, once passed: private items can be taken only after it.</summary>
+    public ExclusionResolution? Exclusion { get; private set; }
+
+    /// <summary>The item the meeting is on now: what the chair's and members' views show.</summary>
+    public Guid? CurrentItemId { get; private set; }
 
     /// <summary>Memberships whose apologies were received.</summary>
     public IReadOnlyList<Guid> Apologies => apologies;
@@ -190,7 +227,7 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     /// Adds an item. The caller checks that <paramref name="affectedBodyIds"/> are bodies of this meeting's
     /// organisation (the list lives outside the aggregate).
     /// </summary>
-    public CommandResult<AgendaItem> AddItem(string? title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid>? affectedBodyIds = null)
+    public CommandResult<AgendaItem> AddItem(string? title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid>? affectedBodyIds = null, string? presenter = null)
     {
         var checkedTitle = Text.Required(nameof(AgendaItem.Title), title, AgendaItem.TitleMaxLength);
         if (!checkedTitle.Succeeded)
@@ -198,7 +235,18 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
             return checkedTitle.Failure!;
         }
 
-        var item = new AgendaItem(Id, OrganisationId, items.Count == 0 ? 1 : items.Max(i => i.Number) + 1, checkedTitle.Value!, purpose, isPrivate, affectedBodyIds ?? []);
+        var checkedPresenter = Text.Optional(nameof(AgendaItem.Presenter), presenter, AgendaItem.PresenterMaxLength);
+        if (!checkedPresenter.Succeeded)
+        {
+            return checkedPresenter.Failure!;
+        }
+
+        if (!Enum.IsDefined(purpose))
+        {
+            return Failure.Validation(nameof(AgendaItem.Purpose), "Choose the purpose: decision, discussion or information.");
+        }
+
+        var item = new AgendaItem(Id, OrganisationId, items.Count == 0 ? 1 : items.Max(i => i.Number) + 1, checkedTitle.Value!, purpose, isPrivate, affectedBodyIds ?? [], checkedPresenter.Value);
         items.Add(item);
         Touch();
         return CommandResult<AgendaItem>.Success(item);
@@ -314,6 +362,186 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Publishes the agenda on <paramref name="at"/>. With less than three clear days' notice it is refused unless a
+    /// reason for the short notice is given, which is kept with the meeting.
+    /// </summary>
+    public CommandResult PublishAgenda(DateTimeOffset at, string? shortNoticeReason)
+    {
+        if (items.Count == 0)
+        {
+            return Failure.Rule("Add at least one agenda item before publishing the agenda.");
+        }
+
+        var warning = AgendaNotice.ShortNoticeWarning(DateOnly.FromDateTime(at.UtcDateTime), Date);
+        var reason = Text.Optional(nameof(ShortNoticeReason), shortNoticeReason, ExclusionResolution.ReasonMaxLength);
+        if (!reason.Succeeded)
+        {
+            return reason.Failure!;
+        }
+
+        if (warning is not null && reason.Value is null)
+        {
+            return Failure.Validation("shortNoticeReason", warning);
+        }
+
+        AgendaPublishedAt = at;
+        ShortNoticeReason = warning is null ? null : reason.Value;
+        Touch();
+        return CommandResult.Success();
+    }
+
+    /// <summary>Moves the meeting to an item. A private item can be taken only after the public are excluded.</summary>
+    public CommandResult TakeItem(Guid itemId)
+    {
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        if (item.IsPrivate && Exclusion is null)
+        {
+            return Failure.Rule("This item is in the private part: pass the resolution excluding the public before taking it.");
+        }
+
+        CurrentItemId = itemId;
+        Touch();
+        return CommandResult.Success();
+    }
+
+    /// <summary>Passes the resolution excluding the public, with the special reason (the confidential-business ground when blank).</summary>
+    public CommandResult ExcludePublic(string? reason, DateTimeOffset at)
+    {
+        if (Exclusion is not null)
+        {
+            return Failure.Rule($"The public were already excluded at {Exclusion.PassedAt:HH:mm}.");
+        }
+
+        var checkedReason = Text.Optional("reason", reason, ExclusionResolution.ReasonMaxLength);
+        if (!checkedReason.Succeeded)
+        {
+            return checkedReason.Failure!;
+        }
+
+        var stated = checkedReason.Value ?? ExclusionResolution.ConfidentialBusiness;
+        Exclusion = new ExclusionResolution(stated, ExclusionResolution.WordingFor(stated), at);
+        Touch();
+        return CommandResult.Success();
+    }
+
+    /// <summary>A declaration at the start (no item) or at an item, by the member or raised by someone else.</summary>
+    public CommandResult<MeetingDeclaration> Declare(Guid membershipId, Guid? itemId, string? interest, string? raisedBy, DateTimeOffset at)
+    {
+        if (itemId is { } id && items.All(i => i.Id != id))
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        var checkedInterest = Text.Required("interest", interest, MeetingDeclaration.InterestMaxLength);
+        if (!checkedInterest.Succeeded)
+        {
+            return checkedInterest.Failure!;
+        }
+
+        var checkedRaisedBy = Text.Optional("raisedBy", raisedBy, MeetingDeclaration.RaisedByMaxLength);
+        if (!checkedRaisedBy.Succeeded)
+        {
+            return checkedRaisedBy.Failure!;
+        }
+
+        var declaration = new MeetingDeclaration(Id, OrganisationId, itemId, membershipId, checkedInterest.Value!, checkedRaisedBy.Value, at);
+        declarations.Add(declaration);
+        Touch();
+        return CommandResult<MeetingDeclaration>.Success(declaration);
+    }
+
+    /// <summary>
+    /// Records the presiding person's confirmation of quorum for an item, with the explanation they saw. The caller
+    /// has judged quorum and who presides; an inquorate item cannot be confirmed.
+    /// </summary>
+    public CommandResult<QuorumConfirmation> ConfirmQuorum(Guid itemId, Guid presidingMembershipId, bool quorate, string explanation, DateTimeOffset at)
+    {
+        if (items.All(i => i.Id != itemId))
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        if (!quorate)
+        {
+            return Failure.Rule("The item is not quorate, so quorum cannot be confirmed. " + explanation);
+        }
+
+        var confirmation = new QuorumConfirmation(Id, OrganisationId, itemId, presidingMembershipId, explanation.Length > QuorumConfirmation.ExplanationMaxLength ? explanation[..QuorumConfirmation.ExplanationMaxLength] : explanation, at);
+        quorumConfirmations.Add(confirmation);
+        Touch();
+        return CommandResult<QuorumConfirmation>.Success(confirmation);
+    }
+
+    /// <summary>Someone in attendance who is not a member.</summary>
+    public CommandResult<PersonInAttendance> AddPersonInAttendance(string? name, string? capacity, DateTimeOffset at)
+    {
+        var checkedName = Text.Required("name", name, PersonInAttendance.NameMaxLength);
+        if (!checkedName.Succeeded)
+        {
+            return checkedName.Failure!;
+        }
+
+        var checkedCapacity = Text.Required("capacity", capacity, PersonInAttendance.CapacityMaxLength);
+        if (!checkedCapacity.Succeeded)
+        {
+            return checkedCapacity.Failure!;
+        }
+
+        var person = new PersonInAttendance(Id, OrganisationId, checkedName.Value!, checkedCapacity.Value!, at);
+        inAttendance.Add(person);
+        Touch();
+        return CommandResult<PersonInAttendance>.Success(person);
+    }
+
+    /// <summary>
+    /// Records that an item was noted, deferred or referred. The caller checks no decision was recorded for it;
+    /// noting is for items that were not for decision.
+    /// </summary>
+    public CommandResult RecordOutcome(Guid itemId, ItemOutcomeKind outcome, string? note, DateTimeOffset at)
+    {
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        if (!Enum.IsDefined(outcome))
+        {
+            return Failure.Validation("outcome", "Choose noted, deferred or referred.");
+        }
+
+        if (item.Outcome is not null)
+        {
+            return Failure.Rule($"This item was already recorded as {item.Outcome.Value.ToString().ToLowerInvariant()}.");
+        }
+
+        if (outcome == ItemOutcomeKind.Noted && item.Purpose == ItemPurpose.Decision)
+        {
+            return Failure.Rule("This item is for decision: record a vote or a consensus decision, or defer or refer it.");
+        }
+
+        var checkedNote = Text.Optional("note", note, AgendaItem.OutcomeNoteMaxLength);
+        if (!checkedNote.Succeeded)
+        {
+            return checkedNote.Failure!;
+        }
+
+        if (outcome == ItemOutcomeKind.Referred && checkedNote.Value is null)
+        {
+            return Failure.Validation("note", "Say where the item is referred to (the governing body or which committee).");
+        }
+
+        item.Conclude(outcome, checkedNote.Value, at);
+        Touch();
+        return CommandResult.Success();
     }
 
     /// <summary>

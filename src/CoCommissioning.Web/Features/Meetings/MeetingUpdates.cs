@@ -76,7 +76,7 @@ public sealed class InProcessMeetingUpdates(ILogger<InProcessMeetingUpdates> log
 /// <summary>Turns committed saves of a meeting or its parts into <see cref="MeetingChanged"/> notices.</summary>
 public sealed class MeetingChangeObserver(IMeetingUpdates updates, TimeProvider clock) : IGovernanceChangeObserver
 {
-    private static readonly HashSet<string> PartsOfAMeeting = ["AgendaItem", "AttendanceRecord", "ItemRuling", "PreFlagResponse"];
+    private static readonly HashSet<string> PartsOfAMeeting = ["AgendaItem", "AttendanceRecord", "ItemRuling", "PreFlagResponse", "MeetingDeclaration", "QuorumConfirmation", "PersonInAttendance", "MeetingPaper"];
 
     public async Task SavedAsync(IReadOnlyList<GovernanceChange> changes, CancellationToken cancellationToken)
     {
