@@ -109,6 +109,19 @@ public static class Voting
     }
 
     /// <summary>
+    /// Who rules on <paramref name="declaringMembershipId"/>'s conflict for an item: the person presiding, judged as
+    /// if the declaring member were conflicted. So a chair who declares is never the one to rule on it: the vice chair
+    /// is (or the person the unconflicted members chose).
+    /// </summary>
+    public static CommandResult<Presiding> WhoRulesOn(IReadOnlyList<SeatAtItem> seats, VotingRules rules, Guid declaringMembershipId, Guid? chosen)
+    {
+        var asIfConflicted = seats
+            .Select(s => s.Seat.MembershipId == declaringMembershipId ? s with { Ruling = ConflictRuling.LeavesRoom } : s)
+            .ToList();
+        return WhoPresides(asIfConflicted, rules, chosen == declaringMembershipId ? null : chosen);
+    }
+
+    /// <summary>
     /// Counts the votes. Every vote must come from an eligible voter, at most one each. On a tie the presiding
     /// person's casting vote decides, where the ToR gives one; without it a tie is not carried.
     /// </summary>

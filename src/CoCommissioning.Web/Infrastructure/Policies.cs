@@ -16,6 +16,12 @@ public static class Policies
     /// <summary>Committee secretaries keep committee records; governance leads and administrators may too.</summary>
     public const string Secretary = nameof(Secretary);
 
+    /// <summary>
+    /// The committee secretary (or an administrator) records what happens at a meeting: attendance, votes,
+    /// decisions. Narrower than <see cref="Secretary"/>: a governance lead prepares records but does not minute.
+    /// </summary>
+    public const string MeetingSecretary = nameof(MeetingSecretary);
+
     /// <summary>Governance leads keep registers and read the audit trail; administrators may too.</summary>
     public const string GovernanceLead = nameof(GovernanceLead);
 
@@ -26,6 +32,7 @@ public static class Policies
     {
         options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser().RequireClaim(CoClaimTypes.Organisation));
         options.AddPolicy(Secretary, p => RequireAny(p, AppRole.CommitteeSecretary, AppRole.GovernanceLead, AppRole.Administrator));
+        options.AddPolicy(MeetingSecretary, p => RequireAny(p, AppRole.CommitteeSecretary, AppRole.Administrator));
         options.AddPolicy(GovernanceLead, p => RequireAny(p, AppRole.GovernanceLead, AppRole.Administrator));
         options.AddPolicy(Administrator, p => RequireAny(p, AppRole.Administrator));
 

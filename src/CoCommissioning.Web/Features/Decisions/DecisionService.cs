@@ -204,9 +204,9 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
         return CommandResult<DecisionDto>.Success(ToDto(decision.Value));
     }
 
-    private sealed record Judged(Meeting Meeting, DateTimeOffset Moment, Domain.Committees.TermsOfReference Terms, IReadOnlyList<SeatAtItem> Seats, QuorumVerdict Verdict, CommandResult<Presiding> Presiding);
+    internal sealed record Judged(Meeting Meeting, DateTimeOffset Moment, Domain.Committees.TermsOfReference Terms, IReadOnlyList<SeatAtItem> Seats, QuorumVerdict Verdict, CommandResult<Presiding> Presiding);
 
-    private static async Task<CommandResult<Judged>> JudgeAsync(AppDbContext db, CurrentUser user, Guid meetingId, Guid itemId, DateTimeOffset moment, Guid? chosenToPreside, CancellationToken ct)
+    internal static async Task<CommandResult<Judged>> JudgeAsync(AppDbContext db, CurrentUser user, Guid meetingId, Guid itemId, DateTimeOffset moment, Guid? chosenToPreside, CancellationToken ct)
     {
         var meeting = await MeetingService.LoadAsync(db, user, meetingId, ct);
         if (meeting is null)
@@ -230,12 +230,12 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
         return CommandResult<Judged>.Success(new Judged(meeting, moment, terms, atItem, verdict, Voting.WhoPresides(atItem, terms.Voting, chosenToPreside)));
     }
 
-    private static IReadOnlyList<string> InquorateOptions(bool coOptionAllowed) =>
+    internal static IReadOnlyList<string> InquorateOptions(bool coOptionAllowed) =>
         coOptionAllowed
             ? ["defer the item to a later meeting", "refer it to the governing body or another committee", "co-opt unconflicted members for this item, as the terms of reference allow"]
             : ["defer the item to a later meeting", "refer it to the governing body or another committee"];
 
-    private static DecisionDto ToDto(Decision d) =>
+    internal static DecisionDto ToDto(Decision d) =>
         new(d.Id, d.MeetingId, d.ItemId, d.Kind, d.Resolution, d.Outcome, d.For, d.Against, d.Abstain, d.Eligible, d.CastingVote,
             d.Explanation, d.QuorumExplanation, d.PresidingExplanation, d.DecidedAt, [.. d.Votes.Select(v => new VoteDto(v.MembershipId, v.Choice))]);
 }

@@ -9,7 +9,7 @@ namespace CoCommissioning.Web.Features.Meetings;
 public sealed record ScheduleMeetingRequest(string? Title, DateTimeOffset? StartsAt);
 
 /// <summary>An agenda item; <see cref="AffectedBodyIds"/> names the organisation's bodies it affects (for pre-flags).</summary>
-public sealed record AddItemRequest(string? Title, ItemPurpose Purpose, bool IsPrivate, Guid Version, IReadOnlyList<Guid>? AffectedBodyIds = null);
+public sealed record AddItemRequest(string? Title, ItemPurpose Purpose, bool IsPrivate, Guid Version, IReadOnlyList<Guid>? AffectedBodyIds = null, string? Presenter = null);
 
 /// <summary>Replaces the bodies an item affects; the meeting's version guards against a stale change.</summary>
 public sealed record AffectedBodiesRequest(IReadOnlyList<Guid>? BodyIds, Guid Version);
@@ -21,7 +21,28 @@ public sealed record AttendanceRequest(Guid MembershipId, bool Deputy, DateTimeO
 
 public sealed record RulingRequest(Guid MembershipId, string? Interest, ConflictRuling Ruling, Guid? RuledByMembershipId, Guid Version);
 
-public sealed record AgendaItemDto(Guid Id, int Number, string Title, ItemPurpose Purpose, bool IsPrivate, IReadOnlyList<Guid> AffectedBodyIds);
+public sealed record AgendaItemDto(
+    Guid Id,
+    int Number,
+    string Title,
+    ItemPurpose Purpose,
+    bool IsPrivate,
+    IReadOnlyList<Guid> AffectedBodyIds,
+    string? Presenter,
+    ItemOutcomeKind? Outcome,
+    string? OutcomeNote,
+    DateTimeOffset? OutcomeAt);
+
+/// <summary>A declaration at the meeting: <see cref="ItemId"/> null when taken at the start; <see cref="RaisedBy"/> null when the member declared.</summary>
+public sealed record MeetingDeclarationDto(Guid Id, Guid? ItemId, Guid MembershipId, string Name, string Interest, string? RaisedBy, DateTimeOffset DeclaredAt);
+
+public sealed record QuorumConfirmationDto(Guid Id, Guid ItemId, Guid ConfirmedByMembershipId, string ConfirmedBy, string Explanation, DateTimeOffset ConfirmedAt);
+
+public sealed record PersonInAttendanceDto(Guid Id, string Name, string Capacity);
+
+public sealed record ExclusionResolutionDto(string Reason, string Wording, DateTimeOffset PassedAt);
+
+public sealed record PaperDto(Guid Id, Guid ItemId, string Title, string FileName, string ContentType, long SizeBytes, bool IsPublic, DateTimeOffset UploadedAt);
 
 public sealed record AttendanceDto(Guid Id, Guid MembershipId, string Name, DateTimeOffset ArrivedAt, DateTimeOffset? LeftAt);
 
@@ -36,7 +57,30 @@ public sealed record MeetingDto(
     IReadOnlyList<AgendaItemDto> Items,
     IReadOnlyList<Guid> Apologies,
     IReadOnlyList<AttendanceDto> Attendance,
-    IReadOnlyList<RulingDto> Rulings);
+    IReadOnlyList<RulingDto> Rulings,
+    IReadOnlyList<MeetingDeclarationDto> Declarations,
+    IReadOnlyList<QuorumConfirmationDto> QuorumConfirmations,
+    IReadOnlyList<PersonInAttendanceDto> InAttendance,
+    IReadOnlyList<PaperDto> Papers,
+    DateTimeOffset? AgendaPublishedAt,
+    string? ShortNoticeReason,
+    ExclusionResolutionDto? Exclusion,
+    Guid? CurrentItemId);
+
+/// <summary>A declaration at the meeting. A member declares for themselves (no <see cref="MembershipId"/> needed); the secretary records one for any member, with <see cref="RaisedBy"/> when someone else raised it.</summary>
+public sealed record DeclareRequest(Guid? MembershipId, Guid? ItemId, string? Interest, string? RaisedBy, Guid Version);
+
+public sealed record CurrentItemRequest(Guid ItemId, Guid Version);
+
+public sealed record ConfirmQuorumRequest(Guid Version);
+
+public sealed record ExcludePublicRequest(string? Reason, Guid Version);
+
+public sealed record PublishAgendaRequest(string? ShortNoticeReason, Guid Version);
+
+public sealed record PersonInAttendanceRequest(string? Name, string? Capacity, Guid Version);
+
+public sealed record ItemOutcomeRequest(ItemOutcomeKind Outcome, string? Note, Guid Version);
 
 public sealed record VoteRequest(Guid MembershipId, VoteChoice Choice);
 

@@ -27,10 +27,10 @@ public static class MeetingEndpoints
             .WithSummary("A meeting: agenda, apologies, attendance and conflict rulings");
 
         MapChange(meetings.MapPost("/items", async (Guid meetingId, AddItemRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
-            ApiResults.From(await service.AddItemAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Add an agenda item");
+            ApiResults.From(await service.AddItemAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), Policies.Secretary, "Add an agenda item");
 
         MapChange(meetings.MapPut("/items/{itemId:guid}/affected-bodies", async (Guid meetingId, Guid itemId, AffectedBodiesRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
-            ApiResults.From(await service.ChangeAffectedBodiesAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), "Replace the bodies (practices, PCNs, federations, suppliers) an agenda item affects");
+            ApiResults.From(await service.ChangeAffectedBodiesAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), Policies.Secretary, "Replace the bodies (practices, PCNs, federations, suppliers) an agenda item affects");
 
         // The meeting pack's conflicts section: the secretary prepares it, so it lists every member's flags.
         meetings.MapGet("/pre-flags", async (Guid meetingId, ClaimsPrincipal principal, PreFlagService service, CancellationToken ct) =>
@@ -62,16 +62,13 @@ public static class MeetingEndpoints
             .WithSummary("Confirm or dismiss one of your own pre-flags (someone else's is refused with 403)");
 
         MapChange(meetings.MapPost("/apologies", async (Guid meetingId, ApologiesRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
-            ApiResults.From(await service.SendApologiesAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Record a member's apologies");
+            ApiResults.From(await service.SendApologiesAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), Policies.Secretary, "Record a member's apologies");
 
         MapChange(meetings.MapPost("/arrivals", async (Guid meetingId, AttendanceRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
-            ApiResults.From(await service.ArriveAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Record an arrival (a member, or their named deputy in their place)");
+            ApiResults.From(await service.ArriveAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), Policies.MeetingSecretary, "Record an arrival (a member, or their named deputy in their place)");
 
         MapChange(meetings.MapPost("/departures", async (Guid meetingId, AttendanceRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
-            ApiResults.From(await service.LeaveAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), "Record a departure");
-
-        MapChange(meetings.MapPost("/items/{itemId:guid}/rulings", async (Guid meetingId, Guid itemId, RulingRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
-            ApiResults.From(await service.RuleAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), "Record the ruling on a member's conflict for an item (a member never rules on their own)");
+            ApiResults.From(await service.LeaveAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), Policies.MeetingSecretary, "Record a departure");
 
         meetings.MapGet("/items/{itemId:guid}/status", async (Guid meetingId, Guid itemId, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
                 ApiResults.From(await service.StatusAsync(CurrentUser.Require(principal), meetingId, itemId, ct), Results.Ok))
@@ -84,7 +81,7 @@ public static class MeetingEndpoints
 
         meetings.MapPost("/items/{itemId:guid}/votes", async (Guid meetingId, Guid itemId, RecordVoteRequest request, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
                 ApiResults.From(await service.RecordVoteAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), d => Results.Created($"/api/meetings/{meetingId}/decisions", d)))
-            .RequireAuthorization(Policies.Secretary)
+            .RequireAuthorization(Policies.MeetingSecretary)
             .WithTags("Decisions")
             .Produces<DecisionDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -94,7 +91,7 @@ public static class MeetingEndpoints
 
         meetings.MapPost("/items/{itemId:guid}/consensus", async (Guid meetingId, Guid itemId, RecordConsensusRequest request, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
                 ApiResults.From(await service.RecordConsensusAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), d => Results.Created($"/api/meetings/{meetingId}/decisions", d)))
-            .RequireAuthorization(Policies.Secretary)
+            .RequireAuthorization(Policies.MeetingSecretary)
             .WithTags("Decisions")
             .Produces<DecisionDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem()
@@ -103,7 +100,7 @@ public static class MeetingEndpoints
 
         meetings.MapPost("/items/{itemId:guid}/inquorate", async (Guid meetingId, Guid itemId, InquorateResolutionRequest request, ClaimsPrincipal principal, DecisionService service, CancellationToken ct) =>
                 ApiResults.From(await service.ResolveInquorateAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok))
-            .RequireAuthorization(Policies.Secretary)
+            .RequireAuthorization(Policies.MeetingSecretary)
             .WithTags("Decisions")
             .Produces<InquorateResolutionDto>()
             .ProducesValidationProblem()
@@ -127,8 +124,9 @@ public static class MeetingEndpoints
             .WithSummary("The decisions of a meeting with their quorum evidence and tallies");
     }
 
-    private static void MapChange(RouteHandlerBuilder builder, string summary) =>
-        builder.RequireAuthorization(Policies.Secretary)
+    private static void MapChange(RouteHandlerBuilder builder, string policy, string summary) =>
+        builder.RequireAuthorization(policy)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .Produces<MeetingDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)

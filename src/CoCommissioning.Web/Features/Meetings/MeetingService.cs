@@ -45,7 +45,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         ChangeAsync(user, meetingId, request.Version, "added an agenda item", async (db, meeting) =>
             await CheckBodiesAsync(db, meeting, request.AffectedBodyIds ?? [], "affectedBodyIds", ct) is { } failure
                 ? failure
-                : ToResult(meeting.AddItem(request.Title, request.Purpose, request.IsPrivate, request.AffectedBodyIds)), ct);
+                : ToResult(meeting.AddItem(request.Title, request.Purpose, request.IsPrivate, request.AffectedBodyIds, request.Presenter)), ct);
 
     public Task<CommandResult<MeetingDto>> ChangeAffectedBodiesAsync(CurrentUser user, Guid meetingId, Guid itemId, AffectedBodiesRequest request, CancellationToken ct = default) =>
         ChangeAsync(user, meetingId, request.Version, "changed the bodies an item affects", async (db, meeting) =>
@@ -78,24 +78,9 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         ChangeAsync(user, meetingId, request.Version, "recorded a departure", (_, meeting) =>
             Task.FromResult(meeting.RecordDeparture(request.MembershipId, request.At ?? clock.Now())), ct);
 
-    public Task<CommandResult<MeetingDto>> RuleAsync(CurrentUser user, Guid meetingId, Guid itemId, RulingRequest request, CancellationToken ct = default) =>
-        ChangeAsync(user, meetingId, request.Version, "recorded a conflict ruling", async (db, meeting) =>
-        {
-            if (!await IsMemberAsync(db, meeting, request.MembershipId, ct))
-            {
-                return NotAMember();
-            }
-
-            if (request.RuledByMembershipId is { } ruledBy && !await IsMemberAsync(db, meeting, ruledBy, ct))
-            {
-                return Failure.Validation("ruledByMembershipId", "Choose the member of this committee who made the ruling.");
-            }
-
-            return ToResult(meeting.RecordRuling(itemId, request.MembershipId, request.Interest, request.Ruling, request.RuledByMembershipId, clock.Now()));
-        }, ct);
-
     internal static Task<Meeting?> LoadAsync(AppDbContext db, CurrentUser user, Guid meetingId, CancellationToken ct) =>
-        db.Meetings.Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings).AsSplitQuery()
+        db.Meetings.Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings)
+            .Include(m => m.Declarations).Include(m => m.QuorumConfirmations).Include(m => m.InAttendance).AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == meetingId && m.OrganisationId == user.OrganisationId, ct);
 
     /// <summary>
@@ -121,7 +106,12 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
     private static Task<bool> IsMemberAsync(AppDbContext db, Meeting meeting, Guid membershipId, CancellationToken ct) =>
         db.Memberships.AnyAsync(m => m.Id == membershipId && m.CommitteeId == meeting.CommitteeId, ct);
 
-    private async Task<CommandResult<MeetingDto>> ChangeAsync(CurrentUser user, Guid meetingId, Guid expectedVersion, string action, Func<AppDbContext, Meeting, Task<CommandResult>> change, CancellationToken ct)
+    /// <summary>
+    /// Loads the meeting, applies <paramref name="change"/> and saves, refusing a stale <paramref name="expectedVersion"/>.
+    /// A null version is for additions that cannot overwrite anyone's work (a member's declaration): the save
+    /// still fails on a concurrent change and the member tries again.
+    /// </summary>
+    internal async Task<CommandResult<MeetingDto>> ChangeAsync(CurrentUser user, Guid meetingId, Guid? expectedVersion, string action, Func<AppDbContext, Meeting, Task<CommandResult>> change, CancellationToken ct)
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var meeting = await LoadAsync(db, user, meetingId, ct);
@@ -130,7 +120,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             return Failure.NotFound("The meeting");
         }
 
-        if (meeting.Version != expectedVersion)
+        if (expectedVersion is { } expected && meeting.Version != expected)
         {
             return Failure.Conflict("meeting");
         }
@@ -154,20 +144,31 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         return CommandResult<MeetingDto>.Success(await ToDtoAsync(db, meeting, ct));
     }
 
-    private static async Task<MeetingDto> ToDtoAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
+    internal static async Task<MeetingDto> ToDtoAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
     {
         var names = await db.Memberships.AsNoTracking().Where(m => m.CommitteeId == meeting.CommitteeId)
             .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { m.Id, p.FullName })
             .ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
+        var papers = await db.MeetingPapers.AsNoTracking().Where(p => p.MeetingId == meeting.Id).OrderBy(p => p.UploadedAt)
+            .Select(p => new PaperDto(p.Id, p.ItemId, p.Title, p.FileName, p.ContentType, p.SizeBytes, p.IsPublic, p.UploadedAt))
+            .ToListAsync(ct);
         return new MeetingDto(
             meeting.Id,
             meeting.CommitteeId,
             meeting.Title,
             meeting.StartsAt,
             meeting.Version,
-            [.. meeting.Items.OrderBy(i => i.Number).Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.IsPrivate, i.AffectedBodyIds))],
+            [.. meeting.Items.OrderBy(i => i.Number).Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.IsPrivate, i.AffectedBodyIds, i.Presenter, i.Outcome, i.OutcomeNote, i.OutcomeAt))],
             meeting.Apologies,
             [.. meeting.Attendance.OrderBy(a => a.ArrivedAt).Select(a => new AttendanceDto(a.Id, a.MembershipId, names.GetValueOrDefault(a.MembershipId) ?? "", a.ArrivedAt, a.LeftAt))],
-            [.. meeting.Rulings.OrderBy(r => r.RecordedAt).Select(r => new RulingDto(r.Id, r.ItemId, r.MembershipId, names.GetValueOrDefault(r.MembershipId) ?? "", r.Interest, r.Ruling, r.RuledByMembershipId, r.RecordedAt))]);
+            [.. meeting.Rulings.OrderBy(r => r.RecordedAt).Select(r => new RulingDto(r.Id, r.ItemId, r.MembershipId, names.GetValueOrDefault(r.MembershipId) ?? "", r.Interest, r.Ruling, r.RuledByMembershipId, r.RecordedAt))],
+            [.. meeting.Declarations.OrderBy(d => d.DeclaredAt).Select(d => new MeetingDeclarationDto(d.Id, d.ItemId, d.MembershipId, names.GetValueOrDefault(d.MembershipId) ?? "", d.Interest, d.RaisedBy, d.DeclaredAt))],
+            [.. meeting.QuorumConfirmations.OrderBy(q => q.ConfirmedAt).Select(q => new QuorumConfirmationDto(q.Id, q.ItemId, q.ConfirmedByMembershipId, names.GetValueOrDefault(q.ConfirmedByMembershipId) ?? "", q.Explanation, q.ConfirmedAt))],
+            [.. meeting.InAttendance.OrderBy(p => p.RecordedAt).Select(p => new PersonInAttendanceDto(p.Id, p.Name, p.Capacity))],
+            papers,
+            meeting.AgendaPublishedAt,
+            meeting.ShortNoticeReason,
+            meeting.Exclusion is { } e ? new ExclusionResolutionDto(e.Reason, e.Wording, e.PassedAt) : null,
+            meeting.CurrentItemId);
     }
 }

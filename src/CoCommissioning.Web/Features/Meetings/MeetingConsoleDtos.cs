@@ -1,0 +1,52 @@
+using CoCommissioning.Domain.Decisions;
+using CoCommissioning.Domain.Quorum;
+using CoCommissioning.Web.Features.Quorum;
+
+namespace CoCommissioning.Web.Features.Meetings;
+
+/// <summary>A seat as the console shows it: who holds it, whether they (or their deputy) are in the room now.</summary>
+public sealed record ConsoleSeatDto(
+    Guid MembershipId,
+    string Name,
+    string Roles,
+    bool IsVoting,
+    string Office,
+    string? DeputyName,
+    bool SentApologies,
+    string Presence,
+    DateTimeOffset? ArrivedAt,
+    DateTimeOffset? LeftAt);
+
+/// <summary>A declaration that touches the current item, with the ruling on it for the item (null while awaiting one) and who is to rule.</summary>
+public sealed record ConsoleDeclarationDto(
+    MeetingDeclarationDto Declaration,
+    ConflictRuling? Ruling,
+    string? RulingInWords,
+    string? RuledBy,
+    string WhoRules);
+
+/// <summary>The current item as judged now: quorum with its explanation, who may vote, who presides, and what has been recorded.</summary>
+public sealed record CurrentItemDto(
+    AgendaItemDto Item,
+    VerdictDto Verdict,
+    IReadOnlyList<VoterEligibility> Eligibility,
+    Guid? PresidingMembershipId,
+    string Presiding,
+    IReadOnlyList<string> InquorateOptions,
+    IReadOnlyList<ConsoleDeclarationDto> Declarations,
+    QuorumConfirmationDto? QuorumConfirmed,
+    DecisionDto? Decision);
+
+/// <summary>
+/// Everything an open view of a meeting shows, read in one call: the record, each seat's presence, the current item
+/// judged now, and what the signed-in user may do (keep the record, preside, declare).
+/// </summary>
+public sealed record MeetingConsoleDto(
+    MeetingDto Meeting,
+    string CommitteeName,
+    DateTimeOffset At,
+    IReadOnlyList<ConsoleSeatDto> Seats,
+    CurrentItemDto? Current,
+    Guid? MyMembershipId,
+    bool IKeepTheRecord,
+    bool IPreside);
