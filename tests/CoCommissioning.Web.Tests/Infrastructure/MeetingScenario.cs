@@ -143,7 +143,22 @@ public sealed class MeetingScenario : IDisposable
 
     public Task<List<DecisionDto>> DecisionsAsync() => Secretary.GetJsonAsync<List<DecisionDto>>($"{Url}/decisions");
 
-    private async Task ChangeAsync(string path, object body)
+    /// <summary>Moves the meeting to the item (the first unless <paramref name="itemId"/> says).</summary>
+    public Task TakeItemAsync(Guid? itemId = null) =>
+        ChangeAsync("current-item", new { itemId = itemId ?? ItemId, version = Meeting.Version });
+
+    /// <summary>The secretary records <paramref name="member"/>'s declaration on the item (the first unless <paramref name="itemId"/> says).</summary>
+    public Task DeclareAsync(string member, string interest = "Spouse is a partner at Riverside Surgery", Guid? itemId = null, string? raisedBy = null) =>
+        ChangeAsync("declarations", new { membershipId = Id(member), itemId = itemId ?? ItemId, interest, raisedBy, version = Meeting.Version });
+
+    /// <summary>The console's read of the meeting now, as <paramref name="client"/> (the secretary unless given) sees it.</summary>
+    public Task<MeetingConsoleDto> ConsoleAsync(HttpClient? client = null) => (client ?? Secretary).GetJsonAsync<MeetingConsoleDto>($"{Url}/console");
+
+    /// <summary>Re-reads the meeting so the next change sends its latest version (after a change made by another client).</summary>
+    public async Task RefreshAsync() => Meeting = await Secretary.GetJsonAsync<MeetingDto>(Url);
+
+    /// <summary>POSTs a change to the meeting as the secretary and keeps the answer.</summary>
+    public async Task ChangeAsync(string path, object body)
     {
         using var response = await Secretary.PostJsonAsync($"{Url}/{path}", body);
         Meeting = await response.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK);
