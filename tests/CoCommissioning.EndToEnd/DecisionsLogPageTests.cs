@@ -53,11 +53,9 @@ public sealed class DecisionsLogPageTests(AppFixture app, ITestOutputHelper outp
     private async Task RecordDecisionThroughTheApiAsync(string resolution)
     {
         var api = Page.APIRequest;
-        var token = (await SendAsync(api, "POST", "/api/auth/token", null, new { email = DemoUsers.Secretary, password = DemoUsers.Password, tokenName = "decisions log test" }))
-            .GetProperty("token").GetString()!;
-        var committees = await SendAsync(api, "GET", "/api/committees", token);
-        var committeeId = committees.EnumerateArray().First(c => c.GetProperty("name").GetString() == "Primary Care Commissioning Committee").GetProperty("id").GetString();
-        var committee = await SendAsync(api, "GET", $"/api/committees/{committeeId}", token);
+        var token = await api.TokenAsync(DemoUsers.Secretary, "decisions log test");
+        var committee = await api.DemoPcccAsync(token);
+        var committeeId = committee.GetProperty("id").GetString();
         // Every current voting member comes: quorate whatever version of the terms of reference another journey
         // adopted earlier in the run (the terms of reference journey raises the quorum).
         var voters = committee.GetProperty("memberships").EnumerateArray()
@@ -65,24 +63,15 @@ public sealed class DecisionsLogPageTests(AppFixture app, ITestOutputHelper outp
             .Select(m => m.GetProperty("id").GetString()!)
             .ToList();
 
-        var meeting = await SendAsync(api, "POST", $"/api/committees/{committeeId}/meetings", token, new { title = CommitteeSteps.UniqueName("PCCC meeting"), startsAt = DateTimeOffset.UtcNow });
+        var meeting = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings", token, new { title = CommitteeSteps.UniqueName("PCCC meeting"), startsAt = DateTimeOffset.UtcNow });
         var meetingUrl = $"/api/meetings/{meeting.GetProperty("id").GetString()}";
-        meeting = await SendAsync(api, "POST", $"{meetingUrl}/items", token, new { title = "Extended access pilot", purpose = "Decision", isPrivate = false, version = meeting.GetProperty("version").GetString() });
+        meeting = await api.SendAsync("POST", $"{meetingUrl}/items", token, new { title = "Extended access pilot", purpose = "Decision", isPrivate = false, version = meeting.GetProperty("version").GetString() });
         foreach (var membershipId in voters)
         {
-            meeting = await SendAsync(api, "POST", $"{meetingUrl}/arrivals", token, new { membershipId, deputy = false, version = meeting.GetProperty("version").GetString() });
+            meeting = await api.SendAsync("POST", $"{meetingUrl}/arrivals", token, new { membershipId, deputy = false, version = meeting.GetProperty("version").GetString() });
         }
 
         var itemId = meeting.GetProperty("items")[0].GetProperty("id").GetString();
-        await SendAsync(api, "POST", $"{meetingUrl}/items/{itemId}/consensus", token, new { resolution });
-    }
-
-    private static async Task<JsonElement> SendAsync(IAPIRequestContext api, string method, string url, string? token, object? body = null)
-    {
-        var options = new APIRequestContextOptions { Method = method, DataObject = body, Headers = token is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {token}" } };
-        var response = await api.FetchAsync(url, options);
-        var text = await response.TextAsync();
-        response.Ok.Should().BeTrue($"{method} {url} answered {response.Status}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
+        await api.SendAsync("POST", $"{meetingUrl}/items/{itemId}/consensus", token, new { resolution });
     }
 }

@@ -23,6 +23,7 @@ public sealed record ConsoleDeclarationDto(
     ConflictRuling? Ruling,
     string? RulingInWords,
     string? RuledBy,
+    Guid? WhoRulesMembershipId,
     string WhoRules);
 
 /// <summary>The current item as judged now: quorum with its explanation, who may vote, who presides, and what has been recorded.</summary>

@@ -57,6 +57,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
                     ruling?.Ruling,
                     ruling?.Ruling.Describe(),
                     ruling?.RuledByMembershipId is { } by ? seats.FirstOrDefault(s => s.MembershipId == by)?.Name : null,
+                    rules.Succeeded ? rules.Value!.MembershipId : null,
                     rules.Succeeded ? rules.Value!.Name ?? "" : rules.Failure!.Message);
             }).ToList();
             var confirmed = dto.QuorumConfirmations.LastOrDefault(q => q.ItemId == itemId);

@@ -1,0 +1,110 @@
+using CoCommissioning.Domain.Common;
+using CoCommissioning.Web.Components;
+using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Components;
+
+namespace CoCommissioning.Web.Features.Meetings.Live;
+
+/// <summary>
+/// An open view of a meeting (the console, the chair's view, a member's view). It reads the meeting through the
+/// console service and re-reads it whenever <see cref="IMeetingUpdates"/> says the meeting changed, so a change
+/// made in one browser shows in every other without a reload. Each action sends the version it last read; a
+/// stale one is refused and the view re-reads, so nobody's change is lost.
+/// </summary>
+public abstract class MeetingViewBase : PageBase, IDisposable
+{
+    private IDisposable? subscription;
+    private CurrentUser? user;
+
+    [Parameter]
+    public Guid MeetingId { get; set; }
+
+    [Inject]
+    protected MeetingConsoleService Console { get; set; } = default!;
+
+    [Inject]
+    protected IMeetingUpdates Updates { get; set; } = default!;
+
+    protected MeetingConsoleDto? View { get; private set; }
+
+    protected bool NotFound { get; private set; }
+
+    /// <summary>What the last action did, or why it was refused: read out by screen readers (a live region).</summary>
+    protected string? Status { get; private set; }
+
+    protected bool StatusIsError { get; private set; }
+
+    protected FieldErrors Errors { get; } = new();
+
+    protected bool Busy { get; private set; }
+
+    protected CurrentUser User => user ?? throw new InvalidOperationException("The view has not loaded yet.");
+
+    protected override async Task OnParametersSetAsync()
+    {
+        user ??= await GetUserAsync();
+        subscription?.Dispose();
+        subscription = Updates.Subscribe(MeetingId, _ => InvokeAsync(async () =>
+        {
+            await ReloadAsync();
+            StateHasChanged();
+        }));
+        await ReloadAsync();
+    }
+
+    protected async Task ReloadAsync()
+    {
+        View = await Console.GetAsync(User, MeetingId);
+        NotFound = View is null;
+        await OnReloadedAsync();
+    }
+
+    /// <summary>Lets a view reset its forms when the meeting moves on (another item taken).</summary>
+    protected virtual Task OnReloadedAsync() => Task.CompletedTask;
+
+    /// <summary>Runs an action for the signed-in user; reports success or the refusal, and re-reads after a conflict.</summary>
+    protected async Task<bool> RunAsync<T>(Func<CurrentUser, Task<CommandResult<T>>> action, string done)
+    {
+        if (Busy)
+        {
+            return false;
+        }
+
+        Busy = true;
+        Errors.Clear();
+        try
+        {
+            var result = await action(User);
+            if (result.Succeeded)
+            {
+                Status = done;
+                StatusIsError = false;
+                await ReloadAsync();
+                return true;
+            }
+
+            Errors.Show(result.Failure!);
+            Status = result.Failure!.Message;
+            StatusIsError = true;
+            if (result.Failure.Kind == FailureKind.Conflict)
+            {
+                await ReloadAsync();
+            }
+
+            return false;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
+
+    /// <summary>The meeting's version as this view last read it: sent with every change.</summary>
+    protected Guid Version => View?.Meeting.Version ?? Guid.Empty;
+
+    public void Dispose()
+    {
+        subscription?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
