@@ -115,10 +115,31 @@ public static class Voting
     /// </summary>
     public static CommandResult<Presiding> WhoRulesOn(IReadOnlyList<SeatAtItem> seats, VotingRules rules, Guid declaringMembershipId, Guid? chosen)
     {
+        chosen = chosen == declaringMembershipId ? null : chosen;
+        var usual = WhoPresides(seats, rules, chosen);
+        if (!usual.Succeeded || usual.Value!.MembershipId != declaringMembershipId)
+        {
+            return usual;
+        }
+
+        // The person who would preside declared the interest: judge as if they were out of it, but say why in those
+        // words, not as a ruling nobody made.
         var asIfConflicted = seats
             .Select(s => s.Seat.MembershipId == declaringMembershipId ? s with { Ruling = ConflictRuling.LeavesRoom } : s)
             .ToList();
-        return WhoPresides(asIfConflicted, rules, chosen == declaringMembershipId ? null : chosen);
+        var instead = WhoPresides(asIfConflicted, rules, chosen);
+        if (!instead.Succeeded)
+        {
+            return instead;
+        }
+
+        var who = seats.FirstOrDefault(s => s.Seat.MembershipId == instead.Value!.MembershipId)?.Seat.Office == CommitteeOffice.ViceChair
+            ? $"The vice chair, {instead.Value!.Name},"
+            : instead.Value!.Name;
+        return CommandResult<Presiding>.Success(instead.Value with
+        {
+            Explanation = $"{who} rules on this declaration because {usual.Value.Name}, who presides, cannot rule on their own interest.",
+        });
     }
 
     /// <summary>

@@ -78,7 +78,8 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
         }
 
         var errors = new ValidationErrors();
-        var name = Path.GetFileName(fileName?.Trim() ?? "");
+        // Browsers on Windows may send "C:\fakepath\paper.pdf"; on Linux '\' is not a separator, so treat it as one.
+        var name = Path.GetFileName((fileName?.Trim() ?? "").Replace('\\', '/'));
         var extension = Path.GetExtension(name);
         if (name.Length == 0)
         {
@@ -99,7 +100,7 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
         }
         else if (sizeBytes > MaxSizeBytes)
         {
-            errors.Add("file", $"The file is {sizeBytes / (1024.0 * 1024):0.0} MB; papers must be {MaxSizeBytes / (1024 * 1024)} MB or smaller.");
+            errors.Add("file", $"The file is {(sizeBytes / (1024.0 * 1024)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} MB; papers must be {MaxSizeBytes / (1024 * 1024)} MB or smaller.");
         }
 
         var checkedTitle = Text.Optional("title", title, TitleMaxLength);

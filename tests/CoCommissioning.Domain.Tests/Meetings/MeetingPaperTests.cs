@@ -112,7 +112,7 @@ public sealed class MeetingPaperTests
     public void Upload_BadSize_SaysWhy(long sizeBytes, string message) =>
         Upload(sizeBytes: sizeBytes).Failure!.FieldErrors["file"].Should().Equal(message);
 
-    [Fact(Skip = "Domain bug (MeetingPaper.Upload): the size is formatted with the current culture ({sizeBytes / (1024.0 * 1024):0.0}), so under fr-FR the message reads '25,5 MB'; other domain messages are culture-independent (see CommitteeEndMembershipTests)")]
+    [Fact]
     public void Upload_TooBig_MessageIsTheSameInAnyCulture()
     {
         using var culture = new CultureScope("fr-FR");
@@ -140,7 +140,7 @@ public sealed class MeetingPaperTests
 
     // Browsers send "C:\\fakepath\\name" (and old Edge/IE the whole Windows path). Path.GetFileName splits on '\\' only on
     // Windows, so on Linux (the Docker image) the whole string is kept as the file name and the title.
-    [Theory(Skip = "Domain bug (MeetingPaper.Upload): Path.GetFileName does not treat '\\' as a separator on Linux, so 'C:\\fakepath\\paper.pdf' is kept whole as FileName and Title")]
+    [Theory]
     [InlineData("C:\\fakepath\\paper.pdf", "paper.pdf", "paper")]
     [InlineData("..\\..\\paper.pdf", "paper.pdf", "paper")]
     [InlineData("C:\\Users\\sec\\Merger proposal v2.docx", "Merger proposal v2.docx", "Merger proposal v2")]
@@ -152,7 +152,7 @@ public sealed class MeetingPaperTests
         paper.Title.Should().Be(title);
     }
 
-    [Theory(Skip = "Domain bug (MeetingPaper.Upload): on Linux 'C:\\fakepath\\' is not seen as a path with no file name; it is refused as an unknown type instead")]
+    [Theory]
     [InlineData("C:\\fakepath\\")]
     public void Upload_WindowsPathWithoutAFile_AsksForAFile(string fileName) =>
         Upload(fileName: fileName).Failure.ShouldBeFieldError("file", "Choose a file to upload.");

@@ -42,7 +42,7 @@ public sealed class MeetingConsoleTests(PostgresAppFixture app) : IClassFixture<
         using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(Chair), interest = "Owns the building", ruling = ConflictRuling.FullPart, version = meeting.Meeting.Version });
 
         (await response.ReadProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString()
-            .Should().StartWith("You cannot rule on your own conflict. The vice chair, David Okafor, presides");
+            .Should().Be("You cannot rule on your own conflict. The vice chair, David Okafor, rules on this declaration because Helen Carter, who presides, cannot rule on their own interest.");
         await ExpectUnchangedAsync(meeting);
     }
 
