@@ -112,6 +112,7 @@ public static class Startup
         services.AddSingleton<TermsOfReferenceService>();
         services.AddSingleton<WhatIfService>();
         services.AddSingleton<MeetingService>();
+        services.AddSingleton<MeetingScheduleService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionsLogService>();
         services.AddSingleton<ActionService>();
@@ -180,6 +181,7 @@ public static class Startup
         api.MapTermsOfReferenceEndpoints();
         api.MapQuorumEndpoints();
         api.MapMeetingEndpoints();
+        api.MapMeetingScheduleEndpoints();
         api.MapDecisionsLogEndpoints();
         api.MapActionEndpoints();
         api.MapAuditEndpoints();
