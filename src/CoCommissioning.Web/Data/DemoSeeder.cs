@@ -135,6 +135,7 @@ public sealed class DemoSeeder(GovernanceDbFactory dbs, UserManager<ApplicationU
 
         var governanceLead = await users.FindByEmailAsync("governance@example-ccg.nhs.uk") ?? throw new InvalidOperationException("The demo governance lead was not created.");
         DemoRegisters.Add(db, example.Id, people, pccc.Id, governanceLead.Id, governanceLead.DisplayName, today);
+        DemoMeetings.Add(db, example.Id, pccc, people, today);
         await db.SaveChangesAsync(ct);
 
         logger.LogInformation("Seeded the demo organisations {Example} and {Northfield}", example.Name, northfield.Name);
