@@ -417,7 +417,7 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     {
         if (Exclusion is not null)
         {
-            return Failure.Rule($"The public were already excluded at {Exclusion.PassedAt:HH:mm}.");
+            return Failure.Rule("The public have already been excluded: the resolution is recorded.");
         }
 
         var checkedReason = Text.Optional("reason", reason, ExclusionResolution.ReasonMaxLength);

@@ -52,4 +52,12 @@ public static class Labels
     /// <summary>Stored in UTC, shown in UK local time.</summary>
     public static string Time(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, UkTime).ToString("d MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>The time of day in UK local time, as minutes record it ("14:05").</summary>
+    public static string Clock(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, UkTime).ToString("HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    /// <summary>When a meeting starts, in UK local time ("26 November 2026, 10:00").</summary>
+    public static string MeetingStart(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, UkTime).ToString("d MMMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
 }

@@ -222,7 +222,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         var presence = latest switch
         {
             null => meeting.Apologies.Contains(seat.MembershipId) ? "Apologies" : "Not arrived",
-            { LeftAt: { } left } when left <= now => $"Left at {left:HH:mm}",
+            { LeftAt: { } left } when left <= now => $"Left at {Labels.Clock(left)}",
             { DeputyPersonId: not null } => $"Deputy present ({deputy})",
             _ => "Present",
         };
