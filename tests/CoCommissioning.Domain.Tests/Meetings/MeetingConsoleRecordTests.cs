@@ -257,7 +257,7 @@ public sealed class MeetingConsoleRecordTests
 
         var result = scene.Meeting.ExcludePublic(null, first.AddMinutes(10));
 
-        result.Failure.ShouldBeRuleViolation("The public were already excluded at 11:05.");
+        result.Failure.ShouldBeRuleViolation("The public have already been excluded: the resolution is recorded.");
         scene.Meeting.Exclusion!.Reason.Should().Be("the commercial terms of the tender");
         scene.Meeting.Exclusion.PassedAt.Should().Be(first);
     }
