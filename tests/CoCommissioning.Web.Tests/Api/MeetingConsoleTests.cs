@@ -7,11 +7,17 @@ using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;
 
 namespace CoCommissioning.Web.Tests.Api;
 
+/// <summary>The meeting console's rules on PostgreSQL.</summary>
+public sealed class MeetingConsoleTests(PostgresAppFixture app) : MeetingConsoleTestsBase(app), IClassFixture<PostgresAppFixture>;
+
+/// <summary>The same rules on the embedded SQLite default.</summary>
+public sealed class MeetingConsoleOnSqliteTests(SqliteAppFixture app) : MeetingConsoleTestsBase(app), IClassFixture<SqliteAppFixture>;
+
 /// <summary>
-/// The meeting as it runs, through HTTP on PostgreSQL: rulings belong to the person presiding, quorum is confirmed
-/// only by them, members declare only for themselves, and the secretary (not a governance lead) keeps the record.
+/// The meeting as it runs, through HTTP: rulings belong to the person presiding, quorum is confirmed only by them,
+/// members declare only for themselves, and the secretary (not a governance lead) keeps the record.
 /// </summary>
-public sealed class MeetingConsoleTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class MeetingConsoleTestsBase(AppFixture app)
 {
     private const string Interest = "Spouse is a partner at Riverside Surgery";
 
