@@ -113,6 +113,7 @@ public static class Startup
         services.AddSingleton<WhatIfService>();
         services.AddSingleton<MeetingService>();
         services.AddSingleton<MeetingConsoleService>();
+        services.AddSingleton<MeetingPaperService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionsLogService>();
         services.AddSingleton<ActionService>();
@@ -182,6 +183,7 @@ public static class Startup
         api.MapQuorumEndpoints();
         api.MapMeetingEndpoints();
         api.MapMeetingConsoleEndpoints();
+        api.MapMeetingPaperEndpoints();
         api.MapDecisionsLogEndpoints();
         api.MapActionEndpoints();
         api.MapAuditEndpoints();
