@@ -114,6 +114,7 @@ public static class Startup
         services.AddSingleton<MeetingService>();
         services.AddSingleton<MeetingConsoleService>();
         services.AddSingleton<MeetingScheduleService>();
+        services.AddSingleton<MeetingPaperService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionsLogService>();
         services.AddSingleton<ActionService>();
@@ -184,6 +185,7 @@ public static class Startup
         api.MapMeetingEndpoints();
         api.MapMeetingConsoleEndpoints();
         api.MapMeetingScheduleEndpoints();
+        api.MapMeetingPaperEndpoints();
         api.MapDecisionsLogEndpoints();
         api.MapActionEndpoints();
         api.MapAuditEndpoints();
