@@ -50,13 +50,5 @@ public static class MeetingConsoleEndpoints
             "Confirm the item is quorate, recorded with the time and explanation: only the person presiding over the item");
     }
 
-    private static void MapChange(RouteHandlerBuilder builder, string policy, string summary) =>
-        builder.RequireAuthorization(policy)
-            .Produces<MeetingDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .WithSummary(summary);
+    private static void MapChange(RouteHandlerBuilder builder, string policy, string summary) => MeetingEndpoints.MapChange(builder, policy, summary);
 }

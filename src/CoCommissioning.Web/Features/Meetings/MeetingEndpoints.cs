@@ -124,7 +124,8 @@ public static class MeetingEndpoints
             .WithSummary("The decisions of a meeting with their quorum evidence and tallies");
     }
 
-    private static void MapChange(RouteHandlerBuilder builder, string policy, string summary) =>
+    /// <summary>A change to the meeting record: answers with the whole meeting, or the problem (stale version 409).</summary>
+    internal static void MapChange(RouteHandlerBuilder builder, string policy, string summary) =>
         builder.RequireAuthorization(policy)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .Produces<MeetingDto>()
