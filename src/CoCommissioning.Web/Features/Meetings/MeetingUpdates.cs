@@ -54,6 +54,10 @@ public sealed class InProcessMeetingUpdates(ILogger<InProcessMeetingUpdates> log
 
     private async Task NotifyAsync(Func<MeetingChanged, Task> onChanged, MeetingChanged change)
     {
+        // Off the saving thread first: a view's re-read can complete synchronously (SQLite's async calls do, and an
+        // idle circuit runs InvokeAsync inline), which would refresh the views one after another before the save
+        // returned. Measured in docs/performance.md.
+        await Task.Yield();
         try
         {
             await onChanged(change);
