@@ -268,6 +268,11 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
 
     public CommandResult SendApologies(Guid membershipId)
     {
+        if (attendance.Any(a => a.MembershipId == membershipId && a.LeftAt is null))
+        {
+            return Failure.Rule("This member is recorded as present, so cannot send apologies. Record their departure if they have left.");
+        }
+
         if (!apologies.Contains(membershipId))
         {
             apologies = [.. apologies, membershipId];
@@ -375,6 +380,17 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
             return Failure.Rule("Add at least one agenda item before publishing the agenda.");
         }
 
+        if (AgendaPublishedAt is not null)
+        {
+            // Publishing again would rewrite when notice was given; corrections to a published agenda are a later feature.
+            return Failure.Rule("The agenda is already published; the date it was published is the notice given and stays as recorded.");
+        }
+
+        if (at >= StartsAt)
+        {
+            return Failure.Rule("The meeting has already started, so its agenda can no longer be published as notice of it.");
+        }
+
         var warning = AgendaNotice.ShortNoticeWarning(DateOnly.FromDateTime(at.UtcDateTime), Date);
         var reason = Text.Optional(nameof(ShortNoticeReason), shortNoticeReason, ExclusionResolution.ReasonMaxLength);
         if (!reason.Succeeded)
@@ -459,6 +475,14 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     }
 
     /// <summary>
+    /// The seats whose declarations touch the item but have no ruling for it yet: the chair rules on each before the
+    /// item is decided or its quorum confirmed, so the record shows how every declared conflict was managed.
+    /// </summary>
+    public IReadOnlyList<Guid> DeclarationsAwaitingRuling(Guid itemId) =>
+        [.. declarations.Where(d => d.Concerns(itemId)).Select(d => d.MembershipId).Distinct()
+            .Where(m => !rulings.Any(r => r.ItemId == itemId && r.MembershipId == m))];
+
+    /// <summary>
     /// Records the presiding person's confirmation of quorum for an item, with the explanation they saw. The caller
     /// has judged quorum and who presides; an inquorate item cannot be confirmed.
     /// </summary>
@@ -472,6 +496,11 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         if (!quorate)
         {
             return Failure.Rule("The item is not quorate, so quorum cannot be confirmed. " + explanation);
+        }
+
+        if (DeclarationsAwaitingRuling(itemId).Count > 0)
+        {
+            return Failure.Rule("Rule on the declarations made for this item first: a ruling can change who counts towards quorum.");
         }
 
         var confirmation = new QuorumConfirmation(Id, OrganisationId, itemId, presidingMembershipId, explanation.Length > QuorumConfirmation.ExplanationMaxLength ? explanation[..QuorumConfirmation.ExplanationMaxLength] : explanation, at);

@@ -262,7 +262,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
     [Fact]
     public async Task PublishAgenda_ShortNotice_Returns400AskingForAReasonThenPublishesWithIt()
     {
-        using var meeting = await MeetingScenario.StartAsync(app);
+        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(1));
 
         using (var refused = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/agenda/publish", new { version = meeting.Meeting.Version }))
         {
@@ -300,6 +300,107 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
 
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         await ExpectUnchangedAsync(meeting);
+    }
+
+    [Fact]
+    public async Task PublishAgenda_Twice_Returns422AndKeepsTheFirstPublication()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(10));
+        await meeting.ChangeAsync("agenda/publish", new { version = meeting.Meeting.Version });
+
+        using var again = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/agenda/publish", new { shortNoticeReason = "x", version = meeting.Meeting.Version });
+
+        (await again.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().Contain("already published");
+        await ExpectUnchangedAsync(meeting);
+    }
+
+    [Fact]
+    public async Task PublishAgenda_AfterTheMeetingStarted_Returns422()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddMinutes(-1));
+
+        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/agenda/publish", new { shortNoticeReason = "Late", version = meeting.Meeting.Version });
+
+        (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().Contain("already started");
+    }
+
+    [Fact]
+    public async Task RecordRuling_AfterTheItemIsDecided_Returns422SoTheDecisionsEvidenceStands()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer, ViceChair);
+        await meeting.DeclareAsync(Gp);
+        await meeting.RuleAsync(Gp, ConflictRuling.LeavesRoom);
+        using (var consensus = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/consensus", new { resolution = Resolution }))
+        {
+            consensus.StatusCode.Should().Be(HttpStatusCode.Created);
+        }
+
+        await meeting.RefreshAsync();
+        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(Gp), interest = Interest, ruling = ConflictRuling.FullPart, version = meeting.Meeting.Version });
+
+        (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().Contain("already decided");
+        await ExpectUnchangedAsync(meeting);
+    }
+
+    [Fact]
+    public async Task RecordConsensus_WhileADeclarationAwaitsARuling_Returns422NamingTheMember()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer, ViceChair);
+        await meeting.ChangeAsync("declarations", new { membershipId = meeting.Id(Gp), itemId = (Guid?)null, interest = "Partner at Riverside Surgery", version = meeting.Meeting.Version });
+
+        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/consensus", new { resolution = Resolution });
+
+        (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()
+            .Should().Be($"Nothing was recorded: the declarations of {Gp} on this item await the ruling of the person presiding. Rule on them first.");
+        (await meeting.DecisionsAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task ConfirmQuorum_WhileADeclarationAwaitsARuling_Returns422()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
+        await meeting.DeclareAsync(Gp);
+        using var chair = await app.CreateApiClientAsync(DemoUsers.Chair);
+
+        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.Meeting.Version });
+
+        (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().StartWith("Rule on the declarations");
+    }
+
+    [Fact]
+    public async Task Apologies_FromAMemberWhoIsPresent_Returns422()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        await meeting.ArriveAsync(ChiefOfficer);
+
+        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/apologies", new { membershipId = meeting.Id(ChiefOfficer), version = meeting.Meeting.Version });
+
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        await ExpectUnchangedAsync(meeting);
+    }
+
+    [Fact]
+    public async Task Declare_ByADeputyStandingIn_IsNamedAsTheDeputy()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        await meeting.DeputyArrivesForAsync(ChiefFinanceOfficer);
+
+        await meeting.DeclareAsync(ChiefFinanceOfficer, "Husband is a partner at Northgate Medical Practice");
+
+        meeting.Meeting.Declarations.Should().ContainSingle().Which.Name.Should().Be($"{Deputy} (deputy for {ChiefFinanceOfficer})");
+    }
+
+    [Fact]
+    public async Task Items_PublicAddedAfterAPrivateOne_AreListedInThePublicPart()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        await meeting.AddPrivateItemAsync("Practice performance concerns");
+        await meeting.AddItemAsync("Finance report");
+
+        meeting.Meeting.Items.Select(i => i.Title).Should().Equal("Merger of Riverside and Northgate", "Finance report", "Practice performance concerns");
     }
 
     private static async Task ExpectUnchangedAsync(MeetingScenario meeting)

@@ -59,12 +59,12 @@ public sealed class MeetingScenario : IDisposable
     public string ItemUrl => $"{Url}/items/{ItemId}";
 
     /// <summary>Schedules a meeting (starting now) of the seeded PCCC and adds one decision item, as the demo secretary.</summary>
-    public static async Task<MeetingScenario> StartAsync(AppFixture app)
+    public static async Task<MeetingScenario> StartAsync(AppFixture app, DateTimeOffset? startsAt = null)
     {
         var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
         try
         {
-            return await StartAsync(secretary);
+            return await StartAsync(secretary, startsAt ?? DateTimeOffset.UtcNow);
         }
         catch
         {
@@ -75,12 +75,12 @@ public sealed class MeetingScenario : IDisposable
 
     public void Dispose() => Secretary.Dispose();
 
-    private static async Task<MeetingScenario> StartAsync(HttpClient secretary)
+    private static async Task<MeetingScenario> StartAsync(HttpClient secretary, DateTimeOffset startsAt)
     {
         var summary = await secretary.TheOnlySeededCommitteeAsync();
         var committee = await secretary.GetJsonAsync<CommitteeDto>($"/api/committees/{summary.Id}");
         var members = committee.Memberships.Where(m => m.IsCurrent).ToDictionary(m => m.PersonName);
-        using var scheduled = await secretary.PostJsonAsync($"/api/committees/{summary.Id}/meetings", new { title = ApiScenario.UniqueName("PCCC test meeting"), startsAt = DateTimeOffset.UtcNow });
+        using var scheduled = await secretary.PostJsonAsync($"/api/committees/{summary.Id}/meetings", new { title = ApiScenario.UniqueName("PCCC test meeting"), startsAt });
         var meeting = await scheduled.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
         var scenario = new MeetingScenario(secretary, summary.Id, members, meeting);
         await scenario.ChangeAsync("items", new { title = "Merger of Riverside and Northgate", purpose = ItemPurpose.Decision, isPrivate = false, version = meeting.Version });

@@ -177,6 +177,12 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
             return j.Presiding.Failure!;
         }
 
+        if (j.Meeting.DeclarationsAwaitingRuling(itemId) is { Count: > 0 } awaiting)
+        {
+            var names = j.Seats.Where(s => awaiting.Contains(s.Seat.MembershipId)).Select(s => s.AttendeeName);
+            return Failure.Rule($"Nothing was recorded: the declarations of {string.Join(", ", names)} on this item await the ruling of the person presiding. Rule on them first.");
+        }
+
         if (await db.Decisions.AnyAsync(d => d.ItemId == itemId, ct))
         {
             return Failure.Rule("A decision has already been recorded for this item.");

@@ -36,10 +36,11 @@ public sealed record CurrentItemDto(
     IReadOnlyList<string> InquorateOptions,
     IReadOnlyList<ConsoleDeclarationDto> Declarations,
     QuorumConfirmationDto? QuorumConfirmed,
-    DecisionDto? Decision);
+    DecisionDto? Decision,
+    IReadOnlyList<PreFlagDto> LikelyConflicts);
 
 /// <summary>
-/// Everything an open view of a meeting shows, read in one call: the record, each seat's presence, the current item
+/// Everything an open view of a meeting shows (<see cref="ItemResults"/>: what became of each concluded item, in words), read in one call: the record, each seat's presence, the current item
 /// judged now, and what the signed-in user may do (keep the record, preside, declare).
 /// </summary>
 public sealed record MeetingConsoleDto(
@@ -48,6 +49,7 @@ public sealed record MeetingConsoleDto(
     DateTimeOffset At,
     IReadOnlyList<ConsoleSeatDto> Seats,
     CurrentItemDto? Current,
+    IReadOnlyDictionary<Guid, string> ItemResults,
     Guid? MyMembershipId,
     bool IKeepTheRecord,
     bool IPreside);

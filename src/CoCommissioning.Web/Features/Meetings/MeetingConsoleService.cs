@@ -70,10 +70,37 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
                 verdict.IsQuorate ? [] : DecisionService.InquorateOptions(terms.CoOptionAllowed),
                 declarations,
                 confirmed,
-                decision is null ? null : DecisionService.ToDto(decision));
+                decision is null ? null : DecisionService.ToDto(decision),
+                await PreFlagService.ForItemAsync(db, meeting, itemId, ct));
         }
 
-        return new MeetingConsoleDto(dto, snapshot.Committee.Name, now, seats, current, myMembership, KeepsTheRecord(user), iPreside);
+        var results = await ItemResultsAsync(db, meeting, ct);
+        return new MeetingConsoleDto(dto, snapshot.Committee.Name, now, seats, current, results, myMembership, KeepsTheRecord(user), iPreside);
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, string>> ItemResultsAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
+    {
+        var decided = await db.Decisions.AsNoTracking().Where(d => d.MeetingId == meeting.Id)
+            .Select(d => new { d.ItemId, d.Kind, d.Outcome }).ToListAsync(ct);
+        var inquorate = await db.InquorateResolutions.AsNoTracking().Where(r => r.MeetingId == meeting.Id)
+            .Select(r => new { r.ItemId, r.Action }).ToListAsync(ct);
+        var results = new Dictionary<Guid, string>();
+        foreach (var d in decided)
+        {
+            results[d.ItemId] = $"{(d.Outcome == VoteOutcome.Carried ? "Carried" : "Not carried")} ({(d.Kind == DecisionKind.Consensus ? "by consensus" : "by vote")})";
+        }
+
+        foreach (var r in inquorate)
+        {
+            results[r.ItemId] = $"Not quorate: {r.Action.ToString().ToLowerInvariant()}";
+        }
+
+        foreach (var item in meeting.Items.Where(i => i.Outcome is not null))
+        {
+            results[item.Id] = item.Outcome!.Value.ToString() + (item.OutcomeNote is null ? "" : $": {item.OutcomeNote}");
+        }
+
+        return results;
     }
 
     public Task<CommandResult<MeetingDto>> TakeItemAsync(CurrentUser user, Guid meetingId, CurrentItemRequest request, CancellationToken ct = default) =>
@@ -128,6 +155,11 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
                 membershipId = mine;
             }
 
+            if (request.ItemId is { } itemId && await DecidedAsync(db, meeting, itemId, ct) is { } decided)
+            {
+                return decided;
+            }
+
             return Done(meeting.Declare(membershipId, request.ItemId, request.Interest, keeper ? request.RaisedBy : null, clock.Now()));
         }, ct);
     }
@@ -148,6 +180,11 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             if (request.RuledByMembershipId is { } named && !await IsMemberAsync(db, meeting, named, ct))
             {
                 return Failure.Validation("ruledByMembershipId", "Choose the member of this committee who made the ruling.");
+            }
+
+            if (await DecidedAsync(db, meeting, itemId, ct) is { } decided)
+            {
+                return decided;
             }
 
             if (request.RuledByMembershipId == request.MembershipId)
@@ -237,6 +274,21 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             presence,
             latest?.ArrivedAt,
             latest?.LeftAt);
+    }
+
+    /// <summary>
+    /// An item with a decision or an outcome is closed: the declarations and rulings it was decided on are part of
+    /// that record, so a later change would rewrite its evidence.
+    /// </summary>
+    private static async Task<Failure?> DecidedAsync(AppDbContext db, Meeting meeting, Guid itemId, CancellationToken ct)
+    {
+        var item = meeting.Items.FirstOrDefault(i => i.Id == itemId);
+        var closed = item is not null && (item.Outcome is not null
+            || await db.Decisions.AnyAsync(d => d.ItemId == itemId, ct)
+            || await db.InquorateResolutions.AnyAsync(r => r.ItemId == itemId, ct));
+        return closed
+            ? Failure.Rule($"Item {item!.Number} is already decided or concluded: the declarations and rulings it was decided on are part of that record and cannot change.")
+            : null;
     }
 
     private static CommandResult Done<T>(CommandResult<T> result) => result.Succeeded ? CommandResult.Success() : result.Failure!;

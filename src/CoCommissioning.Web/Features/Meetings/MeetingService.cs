@@ -149,6 +149,19 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         var names = await db.Memberships.AsNoTracking().Where(m => m.CommitteeId == meeting.CommitteeId)
             .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { m.Id, p.FullName })
             .ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
+        var deputyIds = meeting.Attendance.Where(a => a.DeputyPersonId is not null).Select(a => a.DeputyPersonId!.Value).Distinct().ToList();
+        var deputyNames = deputyIds.Count == 0
+            ? []
+            : await db.People.AsNoTracking().Where(p => deputyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+
+        // A declaration or ruling is about whoever held the seat at that moment: the member, or their deputy.
+        string NameAt(Guid membershipId, DateTimeOffset at)
+        {
+            var member = names.GetValueOrDefault(membershipId) ?? "";
+            var standIn = meeting.Attendance.FirstOrDefault(a => a.MembershipId == membershipId && a.DeputyPersonId is not null && a.IsThereAt(at));
+            return standIn is null ? member : $"{deputyNames.GetValueOrDefault(standIn.DeputyPersonId!.Value) ?? "Deputy"} (deputy for {member})";
+        }
+
         var papers = await db.MeetingPapers.AsNoTracking().Where(p => p.MeetingId == meeting.Id).OrderBy(p => p.UploadedAt)
             .Select(p => new PaperDto(p.Id, p.ItemId, p.Title, p.FileName, p.ContentType, p.SizeBytes, p.IsPublic, p.UploadedAt))
             .ToListAsync(ct);
@@ -158,11 +171,13 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             meeting.Title,
             meeting.StartsAt,
             meeting.Version,
-            [.. meeting.Items.OrderBy(i => i.Number).Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.IsPrivate, i.AffectedBodyIds, i.Presenter, i.Outcome, i.OutcomeNote, i.OutcomeAt))],
+            // The public part comes first whatever order items were added in: the resolution excludes the public from the
+            // remainder of the meeting, so no public item may follow a private one.
+            [.. meeting.Items.OrderBy(i => i.IsPrivate).ThenBy(i => i.Number).Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.IsPrivate, i.AffectedBodyIds, i.Presenter, i.Outcome, i.OutcomeNote, i.OutcomeAt))],
             meeting.Apologies,
             [.. meeting.Attendance.OrderBy(a => a.ArrivedAt).Select(a => new AttendanceDto(a.Id, a.MembershipId, names.GetValueOrDefault(a.MembershipId) ?? "", a.ArrivedAt, a.LeftAt))],
-            [.. meeting.Rulings.OrderBy(r => r.RecordedAt).Select(r => new RulingDto(r.Id, r.ItemId, r.MembershipId, names.GetValueOrDefault(r.MembershipId) ?? "", r.Interest, r.Ruling, r.RuledByMembershipId, r.RecordedAt))],
-            [.. meeting.Declarations.OrderBy(d => d.DeclaredAt).Select(d => new MeetingDeclarationDto(d.Id, d.ItemId, d.MembershipId, names.GetValueOrDefault(d.MembershipId) ?? "", d.Interest, d.RaisedBy, d.DeclaredAt))],
+            [.. meeting.Rulings.OrderBy(r => r.RecordedAt).Select(r => new RulingDto(r.Id, r.ItemId, r.MembershipId, NameAt(r.MembershipId, r.RecordedAt), r.Interest, r.Ruling, r.RuledByMembershipId, r.RecordedAt))],
+            [.. meeting.Declarations.OrderBy(d => d.DeclaredAt).Select(d => new MeetingDeclarationDto(d.Id, d.ItemId, d.MembershipId, NameAt(d.MembershipId, d.DeclaredAt), d.Interest, d.RaisedBy, d.DeclaredAt))],
             [.. meeting.QuorumConfirmations.OrderBy(q => q.ConfirmedAt).Select(q => new QuorumConfirmationDto(q.Id, q.ItemId, q.ConfirmedByMembershipId, names.GetValueOrDefault(q.ConfirmedByMembershipId) ?? "", q.Explanation, q.ConfirmedAt))],
             [.. meeting.InAttendance.OrderBy(p => p.RecordedAt).Select(p => new PersonInAttendanceDto(p.Id, p.Name, p.Capacity))],
             papers,

@@ -36,6 +36,10 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
         return await ToDtosAsync(db, meeting, [.. flags.Where(f => user.PersonId is { } me && f.Candidate.PersonId == me)], ct);
     }
 
+    /// <summary>The likely conflicts on one item, with members' answers: what the console and chair's view show at the item.</summary>
+    internal static async Task<IReadOnlyList<PreFlagDto>> ForItemAsync(AppDbContext db, Meeting meeting, Guid itemId, CancellationToken ct) =>
+        await ToDtosAsync(db, meeting, [.. (await FlagsAsync(db, meeting, ct)).Where(f => f.ItemId == itemId)], ct);
+
     /// <summary>Confirms or dismisses one of the caller's own pre-flags; answering again changes the answer.</summary>
     public async Task<CommandResult<PreFlagDto>> RespondAsync(CurrentUser user, Guid meetingId, PreFlagRespondRequest request, CancellationToken ct = default)
     {

@@ -54,8 +54,16 @@ public abstract class MeetingViewBase : PageBase, IDisposable
 
     protected async Task ReloadAsync()
     {
+        var item = View?.Meeting.CurrentItemId;
         View = await Console.GetAsync(User, MeetingId);
         NotFound = View is null;
+        if (View is not null && item is not null && View.Meeting.CurrentItemId != item)
+        {
+            // The meeting moved on: what the last action said was about the previous item.
+            Status = null;
+            Errors.Clear();
+        }
+
         await OnReloadedAsync();
     }
 
