@@ -58,12 +58,17 @@ public sealed partial class MeetingPreparationJourneyTests(AppFixture app, ITest
         await audit.CheckSettledAsync(Page, "upload-paper-refused");
         await ChooseFileAsync(upload, new FilePayload { Name = "business-case.pdf", MimeType = "application/pdf", Buffer = SmallPdf });
         await upload.Field("Title (optional)").FillAsync(PaperTitle);
+        // Private is the default; this paper is for the public part, so the secretary ticks it to publish it with the agenda.
+        var publicPaper = upload.GetByLabel("Public paper", new() { Exact = true });
+        await Expect(publicPaper).Not.ToBeCheckedAsync();
+        await Expect(publicPaper).ToHaveAccessibleDescriptionAsync("Public papers are published with the agenda for anyone to read. Leave this unticked to keep the paper to members.");
+        await publicPaper.CheckAsync();
         await audit.CheckSettledAsync(Page, "upload-paper-dialog");
         await upload.GetByRole(AriaRole.Button, new() { Name = "Upload", Exact = true }).ClickAsync();
         await Expect(upload).ToBeHiddenAsync();
         var paperLink = item.GetByRole(AriaRole.Link, new() { Name = PaperTitle, Exact = true });
         await Expect(paperLink).ToBeVisibleAsync();
-        await Expect(item.GetByTestId("papers")).ToContainTextAsync($"{PaperTitle} (PDF, {SmallPdf.Length} bytes)");
+        await Expect(item.GetByTestId("papers")).ToHaveTextAsync($"{PaperTitle} (PDF, {SmallPdf.Length} bytes)");
         var download = await Page.APIRequest.GetAsync((await paperLink.GetAttributeAsync("href"))!);
         download.Status.Should().Be(200);
         (await download.BodyAsync()).Should().Equal(SmallPdf);

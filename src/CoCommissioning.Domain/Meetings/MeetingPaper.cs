@@ -29,6 +29,47 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
         [".jpeg"] = "image/jpeg",
     };
 
+    /// <summary>
+    /// How many of the file's first bytes <see cref="CheckContents"/> looks at: enough for every signature and for the
+    /// CSV check's look for NUL bytes. Callers pass at least this many (or the whole file when it is shorter).
+    /// </summary>
+    public const int HeadLength = 8 * 1024;
+
+    /// <summary>
+    /// For each allowed extension, the leading bytes its files start with (any one of them), and how to name the type
+    /// in a message. Office Open XML and OpenDocument files are ZIP packages; CSV has no signature and is checked as text.
+    /// </summary>
+    private static readonly Dictionary<string, (byte[][] Signatures, string Kind, string Noun)> Contents =
+        new(StringComparer.OrdinalIgnoreCase)
+        {
+            [".pdf"] = ([Pdf], "a PDF", "document"),
+            [".docx"] = ([Zip], "a Word document", "document"),
+            [".xlsx"] = ([Zip], "an Excel workbook", "workbook"),
+            [".pptx"] = ([Zip], "a PowerPoint presentation", "presentation"),
+            [".odt"] = ([Zip], "an OpenDocument text document", "document"),
+            [".csv"] = ([], "CSV text", "CSV file"),
+            [".png"] = ([[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]], "a PNG image", "image"),
+            [".jpg"] = ([Jpeg], "a JPEG image", "image"),
+            [".jpeg"] = ([Jpeg], "a JPEG image", "image"),
+        };
+
+    private static byte[] Pdf => "%PDF-"u8.ToArray();
+    private static byte[] Zip => [(byte)'P', (byte)'K', 0x03, 0x04];
+    private static byte[] Jpeg => [0xFF, 0xD8, 0xFF];
+
+    /// <summary>
+    /// What a CSV file must not start with: a Windows executable, a ZIP package (Office files among them) or a PDF.
+    /// ("PK" alone is not refused: a CSV may well start with a column named PK.)
+    /// </summary>
+    private static readonly byte[][] NotText =
+    [
+        [(byte)'M', (byte)'Z'],
+        [(byte)'P', (byte)'K', 0x03, 0x04],
+        [(byte)'P', (byte)'K', 0x05, 0x06],
+        [(byte)'P', (byte)'K', 0x07, 0x08],
+        "%PDF"u8.ToArray(),
+    ];
+
     private MeetingPaper()
     {
         Title = "";
@@ -67,9 +108,12 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
 
     /// <summary>
     /// Checks an upload for an item. A paper for a private item cannot be public: it would publish what the
-    /// resolution keeps private.
+    /// resolution keeps private. <paramref name="head"/> is the file's first bytes (at least <see cref="HeadLength"/>
+    /// of them, or the whole file when it is shorter): the contents must be of the type the name says, so an
+    /// executable renamed .pdf is refused rather than served as a PDF. The contents are checked only once the name
+    /// and size are acceptable, so the file field carries one reason at a time.
     /// </summary>
-    public static CommandResult<MeetingPaper> Upload(Meeting meeting, Guid itemId, string? title, string? fileName, long sizeBytes, bool isPublic, DateTimeOffset at)
+    public static CommandResult<MeetingPaper> Upload(Meeting meeting, Guid itemId, string? title, string? fileName, long sizeBytes, ReadOnlySpan<byte> head, bool isPublic, DateTimeOffset at)
     {
         var item = meeting.Items.FirstOrDefault(i => i.Id == itemId);
         if (item is null)
@@ -78,29 +122,40 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
         }
 
         var errors = new ValidationErrors();
+        var fileAcceptable = true;
         // Browsers on Windows may send "C:\fakepath\paper.pdf"; on Linux '\' is not a separator, so treat it as one.
         var name = Path.GetFileName((fileName?.Trim() ?? "").Replace('\\', '/'));
         var extension = Path.GetExtension(name);
         if (name.Length == 0)
         {
             errors.Add("file", "Choose a file to upload.");
+            fileAcceptable = false;
         }
         else if (name.Length > FileNameMaxLength)
         {
             errors.Add("file", $"The file name must be {FileNameMaxLength} characters or fewer.");
+            fileAcceptable = false;
         }
         else if (!AllowedTypes.ContainsKey(extension))
         {
             errors.Add("file", "Upload a PDF, Word (.docx), Excel (.xlsx), PowerPoint (.pptx), OpenDocument (.odt), CSV, PNG or JPEG file.");
+            fileAcceptable = false;
         }
 
         if (sizeBytes <= 0)
         {
             errors.Add("file", "The file is empty.");
+            fileAcceptable = false;
         }
         else if (sizeBytes > MaxSizeBytes)
         {
             errors.Add("file", $"The file is {(sizeBytes / (1024.0 * 1024)).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)} MB; papers must be {MaxSizeBytes / (1024 * 1024)} MB or smaller.");
+            fileAcceptable = false;
+        }
+
+        if (fileAcceptable && CheckContents(extension, head) is { } contentsError)
+        {
+            errors.Add("file", contentsError);
         }
 
         var checkedTitle = Text.Optional("title", title, TitleMaxLength);
@@ -121,6 +176,47 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
 
         var paperTitle = checkedTitle.Value ?? Path.GetFileNameWithoutExtension(name);
         return CommandResult<MeetingPaper>.Success(new MeetingPaper(meeting.OrganisationId, meeting.Id, itemId, paperTitle, name, AllowedTypes[extension], sizeBytes, isPublic, at));
+    }
+
+    /// <summary>
+    /// Whether the file's first bytes are what its extension says: the type's signature (PDF, ZIP for the Office and
+    /// OpenDocument types, PNG, JPEG), or for CSV text (no NUL byte in the first <see cref="HeadLength"/> bytes, and
+    /// not starting as an executable, ZIP or PDF does). CSV need not be UTF-8: spreadsheets often save Windows-1252.
+    /// Null when they match; otherwise the message for the file field. The extension must be one of
+    /// <see cref="AllowedTypes"/>.
+    /// </summary>
+    public static string? CheckContents(string extension, ReadOnlySpan<byte> head)
+    {
+        if (!Contents.TryGetValue(extension, out var type))
+        {
+            throw new ArgumentException($"\"{extension}\" is not an allowed paper type.", nameof(extension));
+        }
+
+        if (head.Length > HeadLength)
+        {
+            head = head[..HeadLength];
+        }
+
+        var matches = type.Signatures.Length == 0 ? IsText(head) : StartsWithAny(head, type.Signatures);
+        return matches
+            ? null
+            : $"The file's contents are not {type.Kind}, though its name ends {extension}. Upload the {type.Noun} itself.";
+    }
+
+    private static bool IsText(ReadOnlySpan<byte> head) =>
+        head.Length > 0 && !head.Contains((byte)0) && !StartsWithAny(head, NotText);
+
+    private static bool StartsWithAny(ReadOnlySpan<byte> head, byte[][] signatures)
+    {
+        foreach (var signature in signatures)
+        {
+            if (head.StartsWith(signature))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
 

@@ -58,11 +58,39 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
     }
 
     [Fact]
+    public async Task Upload_ExecutableRenamedPdf_RefusedOnTheFileField()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        byte[] executable = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00, 0x00, 0x00, 0xFF, 0xFF, 0x00, 0x00];
+
+        using var response = await UploadAsync(meeting.Secretary, meeting, executable, "disguised.pdf", isPublic: true);
+
+        var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
+        problem.ErrorsFor("file").Should().Equal("The file's contents are not a PDF, though its name ends .pdf. Upload the document itself.");
+        (await meeting.Secretary.GetJsonAsync<MeetingDto>(meeting.Url)).Papers.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Upload_PdfLargerThanTheBytesChecked_KeptWhole()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        var pdf = PdfOfSize((MeetingPaper.HeadLength * 3) + 17);
+        pdf[^1] = 0x2A;
+
+        using var uploaded = await UploadAsync(meeting.Secretary, meeting, pdf, "long-report.pdf");
+
+        var paper = await uploaded.ReadJsonAsync<PaperDto>(HttpStatusCode.Created);
+        paper.SizeBytes.Should().Be(pdf.Length);
+        using var download = await meeting.Secretary.GetAsync($"{meeting.Url}/papers/{paper.Id}");
+        (await download.Content.ReadAsByteArrayAsync()).Should().Equal(pdf);
+    }
+
+    [Fact]
     public async Task Upload_OneByteOverTwentyMegabytes_RefusedWithTheSize()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
 
-        using var response = await UploadAsync(meeting.Secretary, meeting, new byte[MeetingPaper.MaxSizeBytes + 1], "scanned-minutes.pdf");
+        using var response = await UploadAsync(meeting.Secretary, meeting, PdfOfSize(MeetingPaper.MaxSizeBytes + 1), "scanned-minutes.pdf");
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         problem.ErrorsFor("file").Should().ContainSingle().Which.Should().Be("The file is 20.0 MB; papers must be 20 MB or smaller.");
@@ -74,7 +102,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
     {
         using var meeting = await MeetingScenario.StartAsync(app);
 
-        using var response = await UploadAsync(meeting.Secretary, meeting, new byte[MeetingPaperEndpoints.UploadRequestLimitBytes + 1024], "huge.pdf");
+        using var response = await UploadAsync(meeting.Secretary, meeting, PdfOfSize(MeetingPaperEndpoints.UploadRequestLimitBytes + 1024), "huge.pdf");
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.BadRequest);
         problem.ErrorsFor("file").Should().ContainSingle().Which.Should().Be("The file is too large; papers must be 20 MB or smaller.");
@@ -139,6 +167,14 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
 
         await download.ReadProblemAsync(HttpStatusCode.NotFound);
         await upload.ReadProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    /// <summary>A file of <paramref name="size"/> bytes that starts as a PDF does, so only its size is in question.</summary>
+    private static byte[] PdfOfSize(long size)
+    {
+        var bytes = new byte[size];
+        SmallPdf.CopyTo(bytes, 0);
+        return bytes;
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, MeetingScenario meeting, byte[] bytes, string fileName, string? title = null, bool isPublic = false, Guid? itemId = null)

@@ -13,8 +13,10 @@ namespace CoCommissioning.Web.Features.Meetings;
 public sealed class MeetingPaperService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<MeetingPaperService> logger)
 {
     /// <summary>
-    /// Checks the upload on its declared size first, so an oversized file is refused before a byte is read; then reads
-    /// at most <see cref="MeetingPaper.MaxSizeBytes"/> + 1 bytes and checks again on what arrived.
+    /// Reads the file's first <see cref="MeetingPaper.HeadLength"/> bytes and checks the upload on its declared size
+    /// and those bytes, so an oversized file, or one whose contents are not what its name says, is refused having read
+    /// at most that much; then reads at most <see cref="MeetingPaper.MaxSizeBytes"/> + 1 bytes in all and checks again
+    /// on what arrived.
     /// </summary>
     public async Task<CommandResult<PaperDto>> UploadAsync(CurrentUser user, Guid meetingId, Guid itemId, PaperUpload upload, Stream content, CancellationToken ct = default)
     {
@@ -27,16 +29,19 @@ public sealed class MeetingPaperService(GovernanceDbFactory dbs, TimeProvider cl
         }
 
         var now = clock.Now();
-        var declared = MeetingPaper.Upload(meeting, itemId, upload.Title, upload.FileName, upload.Size, upload.IsPublic, now);
+        using var buffer = new MemoryStream();
+        await ReadAtMostAsync(content, buffer, MeetingPaper.HeadLength, ct);
+        var declared = MeetingPaper.Upload(meeting, itemId, upload.Title, upload.FileName, upload.Size, buffer.ToArray(), upload.IsPublic, now);
         if (!declared.Succeeded)
         {
             return declared.Failure!;
         }
 
-        var bytes = await ReadAtMostAsync(content, MeetingPaper.MaxSizeBytes + 1, ct);
+        await ReadAtMostAsync(content, buffer, MeetingPaper.MaxSizeBytes + 1, ct);
+        var bytes = buffer.ToArray();
         var checkedPaper = bytes.Length == upload.Size
             ? declared
-            : MeetingPaper.Upload(meeting, itemId, upload.Title, upload.FileName, bytes.Length, upload.IsPublic, now);
+            : MeetingPaper.Upload(meeting, itemId, upload.Title, upload.FileName, bytes.Length, bytes, upload.IsPublic, now);
         if (!checkedPaper.Succeeded)
         {
             return checkedPaper.Failure!;
@@ -68,10 +73,12 @@ public sealed class MeetingPaperService(GovernanceDbFactory dbs, TimeProvider cl
 
     private static PaperDto ToDto(MeetingPaper p) => new(p.Id, p.ItemId, p.Title, p.FileName, p.ContentType, p.SizeBytes, p.IsPublic, p.UploadedAt);
 
-    /// <summary>Reads until the end or <paramref name="limit"/> bytes, whichever comes first: a caller that lies about the size still cannot make us hold more.</summary>
-    private static async Task<byte[]> ReadAtMostAsync(Stream content, long limit, CancellationToken ct)
+    /// <summary>
+    /// Reads on into <paramref name="buffer"/> until the end or until it holds <paramref name="limit"/> bytes, whichever
+    /// comes first: a caller that lies about the size still cannot make us hold more.
+    /// </summary>
+    private static async Task ReadAtMostAsync(Stream content, MemoryStream buffer, long limit, CancellationToken ct)
     {
-        using var buffer = new MemoryStream();
         var chunk = new byte[81920];
         while (buffer.Length < limit)
         {
@@ -84,7 +91,5 @@ public sealed class MeetingPaperService(GovernanceDbFactory dbs, TimeProvider cl
 
             buffer.Write(chunk, 0, read);
         }
-
-        return buffer.ToArray();
     }
 }
