@@ -190,6 +190,7 @@ public static class Startup
         api.MapMeetingPaperEndpoints();
         api.MapDecisionsLogEndpoints();
         api.MapActionEndpoints();
+        api.MapMinutesEndpoints();
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();
