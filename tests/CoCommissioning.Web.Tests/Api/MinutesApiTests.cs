@@ -10,11 +10,17 @@ using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;
 
 namespace CoCommissioning.Web.Tests.Api;
 
+/// <summary>Minutes (issue 6) through HTTP on PostgreSQL.</summary>
+public sealed class MinutesApiTests(PostgresAppFixture app) : MinutesApiTestsBase(app), IClassFixture<PostgresAppFixture>;
+
+/// <summary>The same on the embedded SQLite default (narratives and the stored document are text on both providers).</summary>
+public sealed class MinutesApiOnSqliteTests(SqliteAppFixture app) : MinutesApiTestsBase(app), IClassFixture<SqliteAppFixture>;
+
 /// <summary>
-/// Minutes (issue 6) through HTTP on PostgreSQL: the draft is the record in words, the approved version is fixed and
-/// hashed, a correction is a new version, and only the secretary of the organisation changes them.
+/// Minutes through HTTP: the draft is the record in words, the approved version is fixed and hashed, a correction is
+/// a new version, and only the secretary of the organisation changes them.
 /// </summary>
-public sealed class MinutesApiTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class MinutesApiTestsBase(AppFixture app)
 {
     private const string Interest = "Spouse is a partner at Riverside Surgery";
 
