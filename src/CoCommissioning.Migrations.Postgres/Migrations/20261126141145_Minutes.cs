@@ -122,11 +122,33 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                 table: "MinutesVersions",
                 columns: new[] { "MinutesId", "Number" },
                 unique: true);
+
+            // Approved minutes are fixed in the database too, not only in the application: an approved version is
+            // never updated or deleted (approving a draft updates a row whose old status is Draft, which is allowed).
+            migrationBuilder.Sql("""
+                CREATE FUNCTION minutes_versions_approved_fixed() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF OLD."Status" = 'Approved' THEN
+                        RAISE EXCEPTION 'approved minutes are fixed: correct them with a new version';
+                    END IF;
+                    IF TG_OP = 'DELETE' THEN
+                        RETURN OLD;
+                    END IF;
+                    RETURN NEW;
+                END $$;
+                CREATE TRIGGER minutes_versions_approved_fixed BEFORE UPDATE OR DELETE ON "MinutesVersions"
+                    FOR EACH ROW EXECUTE FUNCTION minutes_versions_approved_fixed();
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP TRIGGER IF EXISTS minutes_versions_approved_fixed ON "MinutesVersions";
+                DROP FUNCTION IF EXISTS minutes_versions_approved_fixed();
+                """);
+
             migrationBuilder.DropTable(
                 name: "MinutesVersions");
 

@@ -122,11 +122,26 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                 table: "MinutesVersions",
                 columns: new[] { "MinutesId", "Number" },
                 unique: true);
+
+            // Approved minutes are fixed in the database too, not only in the application.
+            migrationBuilder.Sql("""
+                CREATE TRIGGER minutes_versions_approved_no_update BEFORE UPDATE ON "MinutesVersions"
+                WHEN OLD."Status" = 'Approved'
+                BEGIN SELECT RAISE(ABORT, 'approved minutes are fixed: correct them with a new version'); END;
+                """);
+            migrationBuilder.Sql("""
+                CREATE TRIGGER minutes_versions_approved_no_delete BEFORE DELETE ON "MinutesVersions"
+                WHEN OLD."Status" = 'Approved'
+                BEGIN SELECT RAISE(ABORT, 'approved minutes are fixed: correct them with a new version'); END;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS minutes_versions_approved_no_update;");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS minutes_versions_approved_no_delete;");
+
             migrationBuilder.DropTable(
                 name: "MinutesVersions");
 

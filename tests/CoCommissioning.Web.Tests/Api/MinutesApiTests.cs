@@ -1,4 +1,7 @@
+using System.Data.Common;
 using System.Net;
+using CoCommissioning.Data;
+using CoCommissioning.Data.Audit;
 using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Minutes;
@@ -6,6 +9,8 @@ using CoCommissioning.Domain.Quorum;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Features.Minutes;
 using CoCommissioning.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;
 
 namespace CoCommissioning.Web.Tests.Api;
@@ -151,6 +156,24 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         var after = await DocumentAsync(meeting, 1, MinutesPart.Public);
         after.Document.Items[0].Narrative.Should().Be("As approved.");
         after.Hash.Should().Be(before.Hash);
+    }
+
+    [Fact]
+    public async Task ApprovedVersion_ChangedOrDeletedInTheDatabase_IsRefusedByTheDatabase()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
+        var minutes = await ApprovedAsync(meeting, "As approved.");
+        var before = await DocumentAsync(meeting, 1, MinutesPart.Public);
+        var dbs = app.Factory.Services.GetRequiredService<GovernanceDbFactory>();
+        await using var db = await dbs.CreateAsync(AuditActor.System("test"));
+        var approved = db.Set<MinutesVersion>().Where(v => v.MinutesId == minutes.Id && v.Number == 1);
+
+        var update = () => approved.ExecuteUpdateAsync(s => s.SetProperty(v => v.CreatedBy, "Tampered"));
+        var delete = () => approved.ExecuteDeleteAsync();
+
+        (await update.Should().ThrowAsync<DbException>()).Which.Message.Should().Contain("approved minutes are fixed");
+        (await delete.Should().ThrowAsync<DbException>()).Which.Message.Should().Contain("approved minutes are fixed");
+        (await DocumentAsync(meeting, 1, MinutesPart.Public)).Hash.Should().Be(before.Hash);
     }
 
     [Fact]
