@@ -178,17 +178,27 @@ public static class MinutesGenerator
         var stretches = source.Attendance.Where(a => a.MembershipId == ruling.MembershipId).OrderBy(a => a.ArrivedAt).ToList();
         var decidedAt = source.Decisions.FirstOrDefault(d => d.ItemId == item.Id)?.DecidedAt;
         var left = stretches.FirstOrDefault(s => s.LeftAt is { } l && l >= ruling.RecordedAt && (decidedAt is null || l <= decidedAt));
-        if (left is null)
+        if (left is not null)
         {
-            return decidedAt is null
-                ? "No departure is recorded after the ruling."
-                : "No departure is recorded between the ruling and the decision.";
+            return $"Left the room at {Clock(left.LeftAt!.Value)} for item {item.Number}{Return(stretches, left.LeftAt!.Value)}.";
         }
 
-        var returned = stretches.FirstOrDefault(s => s.ArrivedAt >= left.LeftAt!.Value);
-        var departure = $"Left the room at {Clock(left.LeftAt!.Value)} for item {item.Number}";
-        return returned is null ? $"{departure} and did not return." : $"{departure} and returned at {Clock(returned.ArrivedAt)}.";
+        // Already out of the room when the ruling was recorded (the departure was recorded first).
+        if (!stretches.Any(s => s.ArrivedAt <= ruling.RecordedAt && (s.LeftAt is null || ruling.RecordedAt < s.LeftAt)))
+        {
+            var earlier = stretches.LastOrDefault(s => s.LeftAt is { } l && l < ruling.RecordedAt);
+            return earlier is null
+                ? "Was not in the room when the ruling was recorded."
+                : $"Had left the room at {Clock(earlier.LeftAt!.Value)} (before the ruling was recorded){Return(stretches, earlier.LeftAt!.Value)}.";
+        }
+
+        return decidedAt is null
+            ? "No departure is recorded after the ruling."
+            : "No departure is recorded between the ruling and the decision.";
     }
+
+    private static string Return(List<MinutesStretch> stretches, DateTimeOffset leftAt) =>
+        stretches.FirstOrDefault(s => s.ArrivedAt >= leftAt) is { } returned ? $" and returned at {Clock(returned.ArrivedAt)}" : " and did not return";
 
     private static string? Exclusion(MinutesSource source, MinutesPart part, List<MinutesItemSource> items)
     {

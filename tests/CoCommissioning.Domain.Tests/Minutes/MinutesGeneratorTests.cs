@@ -84,13 +84,41 @@ public sealed class MinutesGeneratorTests
     }
 
     [Theory]
-    [InlineData(9, 30, "No departure is recorded between the ruling and the decision.")]
     [InlineData(9, 55, "No departure is recorded between the ruling and the decision.")]
-    public void Generate_LeavesTheRoom_NoDepartureBetweenRulingAndDecision_SaysSo(int leftHour, int leftMinute, string evidence)
+    [InlineData(9, 38, "Had left the room at 10:38 (before the ruling was recorded) and did not return.")]
+    public void Generate_LeavesTheRoom_NoDepartureBetweenRulingAndDecision_SaysWhatTheRecordShows(int leftHour, int leftMinute, string evidence)
     {
         var source = Source() with { Attendance = [new MinutesStretch(ChiefOfficer, null, At(9, 0), At(leftHour, leftMinute))] };
 
         Generate(MinutesPart.Public, source).Declarations.Single().Management.Single().Should().EndWith(evidence);
+    }
+
+    [Fact]
+    public void Generate_LeavesTheRoom_DepartureRecordedBeforeTheRuling_GivesItWithTheReturn()
+    {
+        var source = Source() with
+        {
+            Attendance = [new MinutesStretch(ChiefOfficer, null, At(9, 0), At(9, 39)), new MinutesStretch(ChiefOfficer, null, At(9, 58), null)],
+        };
+
+        Generate(MinutesPart.Public, source).Declarations.Single().Management.Single()
+            .Should().EndWith("Had left the room at 10:39 (before the ruling was recorded) and returned at 10:58.");
+    }
+
+    [Fact]
+    public void Generate_LeavesTheRoom_NeverArrived_SaysTheyWereNotInTheRoom()
+    {
+        var source = Source() with { Attendance = [] };
+
+        Generate(MinutesPart.Public, source).Declarations.Single().Management.Single().Should().EndWith("Was not in the room when the ruling was recorded.");
+    }
+
+    [Fact]
+    public void Generate_LeavesTheRoom_NoDecisionAndNoDeparture_SaysSo()
+    {
+        var source = Source() with { Decisions = [], Attendance = [new MinutesStretch(ChiefOfficer, null, At(9, 0), null)] };
+
+        Generate(MinutesPart.Public, source).Declarations.Single().Management.Single().Should().EndWith("No departure is recorded after the ruling.");
     }
 
     [Theory]
