@@ -6,6 +6,7 @@ using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Minutes;
 using CoCommissioning.Domain.Quorum;
+using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Features.Minutes;
 using CoCommissioning.Web.Tests.Infrastructure;
@@ -177,6 +178,33 @@ public abstract class MinutesApiTestsBase(AppFixture app)
     }
 
     [Fact]
+    public async Task EditApproveAndCorrect_AreInTheAuditTrailWithTheSecretaryAndTheOldAndNewText()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
+        var minutes = await ApprovedAsync(meeting, "As approved.");
+        using (var corrected = await meeting.Secretary.PostJsonAsync($"{Url(meeting)}/versions/1/corrections", new { reason = "Typo in item 1.", version = minutes.Version }))
+        {
+            minutes = await corrected.ReadJsonAsync<MinutesDto>(HttpStatusCode.Created);
+        }
+
+        await EditAsync(meeting, 2, "As corrected.", minutes.Version);
+        using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
+
+        var trail = await governance.GetJsonAsync<AuditPageDto>($"/api/audit?recordId={minutes.Id}&pageSize=50");
+
+        trail.Entries.Should().OnlyContain(e => e.ActorName == DemoUsers.SecretaryName);
+        // Started, version 1 edited and approved, version 2 made by the correction and edited (a change of the
+        // minutes' concurrency token alone is not an audited change).
+        trail.Entries.Select(e => (e.RecordType, e.Action)).Should().BeEquivalentTo(new[]
+        {
+            (nameof(Domain.Minutes.Minutes), AuditAction.Insert), (nameof(MinutesVersion), AuditAction.Insert),
+            (nameof(MinutesVersion), AuditAction.Update), (nameof(MinutesVersion), AuditAction.Update),
+            (nameof(MinutesVersion), AuditAction.Insert), (nameof(MinutesVersion), AuditAction.Update),
+        });
+        trail.Entries.Should().Contain(e => e.RecordType == nameof(MinutesVersion) && e.Changes.Contains("As approved.") && e.Changes.Contains("As corrected."));
+    }
+
+    [Fact]
     public async Task EditNarrative_StaleVersion_Returns409AndKeepsTheOtherEdit()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -185,7 +213,8 @@ public abstract class MinutesApiTestsBase(AppFixture app)
 
         using var response = await meeting.Secretary.PutJsonAsync($"{Url(meeting)}/versions/1/narratives/{meeting.ItemId}", new { markdown = "Second secretary's text.", version = minutes.Version });
 
-        await response.ReadProblemAsync(HttpStatusCode.Conflict);
+        (await response.ReadProblemAsync(HttpStatusCode.Conflict)).GetProperty("detail").GetString()
+            .Should().Be("Someone else changed this record of minutes after you opened it. Refresh to see their changes, then try again.");
         (await DocumentAsync(meeting, 1, MinutesPart.Public)).Document.Items[0].Narrative.Should().Be("First secretary's text.");
     }
 
@@ -247,7 +276,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         using var edit = await other.PutJsonAsync($"{Url(meeting)}/versions/1/narratives/{meeting.ItemId}", new { markdown = "Theirs", version = minutes.Version });
         using var start = await other.PostJsonAsync(Url(meeting), new { });
 
-        read.StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await read.ReadProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString().Should().Be("The record of minutes was not found.");
         list.StatusCode.Should().Be(HttpStatusCode.NotFound);
         edit.StatusCode.Should().Be(HttpStatusCode.NotFound);
         start.StatusCode.Should().Be(HttpStatusCode.NotFound);

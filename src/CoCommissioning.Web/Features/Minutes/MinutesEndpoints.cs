@@ -20,14 +20,14 @@ public static class MinutesEndpoints
             .WithSummary("Start the minutes of a meeting (version 1, a draft generated from the record), or return them if already started");
 
         minutes.MapGet("/", async (Guid meetingId, ClaimsPrincipal principal, MinutesService service, CancellationToken ct) =>
-                await service.GetAsync(CurrentUser.Require(principal), meetingId, ct) is { } found ? Results.Ok(found) : ApiResults.NotFoundProblem("The minutes"))
+                await service.GetAsync(CurrentUser.Require(principal), meetingId, ct) is { } found ? Results.Ok(found) : ApiResults.NotFoundProblem("The record of minutes"))
             .RequireAuthorization(Policies.SignedIn)
             .Produces<MinutesDto>()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The minutes of a meeting with every version, and the version token changes send");
 
         minutes.MapGet("/versions", async (Guid meetingId, ClaimsPrincipal principal, MinutesService service, CancellationToken ct) =>
-                await service.GetAsync(CurrentUser.Require(principal), meetingId, ct) is { } found ? Results.Ok(found.Versions) : ApiResults.NotFoundProblem("The minutes"))
+                await service.GetAsync(CurrentUser.Require(principal), meetingId, ct) is { } found ? Results.Ok(found.Versions) : ApiResults.NotFoundProblem("The record of minutes"))
             .RequireAuthorization(Policies.SignedIn)
             .Produces<IReadOnlyList<MinutesVersionDto>>()
             .ProducesProblem(StatusCodes.Status404NotFound)

@@ -46,7 +46,7 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
         {
             // Someone else started them a moment earlier (one set per meeting, a unique index): theirs stand.
             await using var again = await dbs.CreateForReadingAsync(ct);
-            return await LoadAsync(again, user, meetingId, ct) is { } theirs ? CommandResult<MinutesDto>.Success(ToDto(theirs)) : Failure.Conflict("minutes");
+            return await LoadAsync(again, user, meetingId, ct) is { } theirs ? CommandResult<MinutesDto>.Success(ToDto(theirs)) : Failure.Conflict("record of minutes");
         }
 
         logger.LogInformation("Minutes {MinutesId} of meeting {MeetingId} started by {UserId}", minutes.Id, meetingId, user.UserId);
@@ -71,7 +71,7 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
         var version = minutes?.Find(number);
         if (minutes is null || version is null)
         {
-            return Failure.NotFound(minutes is null ? "The minutes" : "The version of the minutes");
+            return Failure.NotFound(minutes is null ? "The record of minutes" : "The version of the minutes");
         }
 
         var source = await SourceAsync(db, user, meetingId, ct);
@@ -137,7 +137,7 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var minutes = await LoadAsync(db, user, meetingId, ct, tracked: true);
-        var result = await VersionedEdit.ApplyAsync(db, minutes, expectedVersion, "The minutes", "minutes", m => change(db, m), ct);
+        var result = await VersionedEdit.ApplyAsync(db, minutes, expectedVersion, "The record of minutes", "record of minutes", m => change(db, m), ct);
         if (!result.Succeeded)
         {
             return result.Failure!;
