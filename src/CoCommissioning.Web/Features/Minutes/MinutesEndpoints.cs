@@ -51,7 +51,8 @@ public static class MinutesEndpoints
             "Approve a draft at the \"Minutes of the previous meeting\" item of a later meeting of the same committee: the document is stored with its SHA-256 hash");
 
         MapChange(minutes.MapPost("/versions/{number:int}/corrections", async (Guid meetingId, int number, CorrectMinutesRequest request, ClaimsPrincipal principal, MinutesService service, CancellationToken ct) =>
-                ApiResults.From(await service.CorrectAsync(CurrentUser.Require(principal), meetingId, number, request, ct), m => Results.Created($"/api/meetings/{meetingId}/minutes/versions/{m.Versions[^1].Number}/public", m))),
+                ApiResults.From(await service.CorrectAsync(CurrentUser.Require(principal), meetingId, number, request, ct), m => Results.Created($"/api/meetings/{meetingId}/minutes/versions/{m.Versions[^1].Number}/public", m)))
+                .Produces<MinutesDto>(StatusCodes.Status201Created),
             "Correct approved minutes: a new draft version copying the narratives, with the reason; the approved version is kept unchanged");
     }
 
