@@ -4,6 +4,7 @@ using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Interests;
 using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Domain.Minutes;
 using CoCommissioning.Domain.Organisations;
 using CoCommissioning.Domain.People;
 using Microsoft.AspNetCore.Identity;
@@ -44,6 +45,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ProcurementDecision> ProcurementDecisions => Set<ProcurementDecision>();
     public DbSet<Breach> Breaches => Set<Breach>();
     public DbSet<ActionItem> ActionItems => Set<ActionItem>();
+    public DbSet<Minutes> Minutes => Set<Minutes>();
     public DbSet<OrganisationRoleAssignment> RoleAssignments => Set<OrganisationRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -24,7 +24,14 @@ public sealed record MinutesDocument(
     IReadOnlyList<AttendeeLine> InAttendance,
     IReadOnlyList<DeclarationLine> Declarations,
     string? ExclusionResolution,
-    IReadOnlyList<MinutesItem> Items);
+    IReadOnlyList<MinutesItem> Items)
+{
+    /// <summary>
+    /// Actions arising that were not raised at an item (public part only; empty otherwise). An init property rather
+    /// than a constructor parameter, so documents built before it existed still compile.
+    /// </summary>
+    public IReadOnlyList<ActionLine> GeneralActions { get; init; } = [];
+}
 
 /// <summary>One person present: name, capacity (role, or "deputy for …") and when they came and went, if not throughout.</summary>
 public sealed record AttendeeLine(string Name, string Capacity, string? Times);

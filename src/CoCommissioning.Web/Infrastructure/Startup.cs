@@ -9,6 +9,7 @@ using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Features.Committees;
 using CoCommissioning.Web.Features.People;
 using CoCommissioning.Web.Features.Meetings;
+using CoCommissioning.Web.Features.Minutes;
 using CoCommissioning.Web.Features.Actions;
 using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.DecisionsLog;
@@ -118,6 +119,7 @@ public static class Startup
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionsLogService>();
         services.AddSingleton<ActionService>();
+        services.AddSingleton<MinutesService>();
         services.AddSingleton<PreFlagService>();
         services.AddSingleton<AuditService>();
         services.AddSingleton<PublicService>();
@@ -188,6 +190,7 @@ public static class Startup
         api.MapMeetingPaperEndpoints();
         api.MapDecisionsLogEndpoints();
         api.MapActionEndpoints();
+        api.MapMinutesEndpoints();
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();
