@@ -64,7 +64,7 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
                 QuorumText.Render(tor.Quorum, roleNames), VotingInWords(tor.Voting), tor.CoOptionAllowed);
         }
 
-        var meetings = await MeetingSummaries(db, organisation.Id).Where(m => m.CommitteeId == committeeId).ToListAsync(ct);
+        var meetings = await MeetingSummaries(db, organisation.Id, committeeId).ToListAsync(ct);
         return new PublicCommitteeDto(organisation.Public, new(committee.Id, committee.Name, committee.Type, committee.Level, committee.Purpose), terms, Ordered(meetings));
     }
 
@@ -77,7 +77,7 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             return null;
         }
 
-        return new PublicMeetingsDto(organisation.Public, Ordered(await MeetingSummaries(db, organisation.Id).ToListAsync(ct)));
+        return new PublicMeetingsDto(organisation.Public, Ordered(await MeetingSummaries(db, organisation.Id, null).ToListAsync(ct)));
     }
 
     /// <summary>A meeting's public part: the public items of its published agenda, their public papers and decisions.</summary>
@@ -198,10 +198,11 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         where p.IsPublic && p.OrganisationId == organisationId && p.MeetingId == i.MeetingId
         select p;
 
-    private static IQueryable<PublicMeetingSummaryDto> MeetingSummaries(AppDbContext db, Guid organisationId) =>
+    // Filtered before the projection: EF Core cannot translate a filter on a record built by its constructor.
+    private static IQueryable<PublicMeetingSummaryDto> MeetingSummaries(AppDbContext db, Guid organisationId, Guid? committeeId) =>
         from m in db.Meetings.AsNoTracking()
         join c in db.Committees.AsNoTracking() on m.CommitteeId equals c.Id
-        where m.OrganisationId == organisationId
+        where m.OrganisationId == organisationId && (committeeId == null || m.CommitteeId == committeeId)
         select new PublicMeetingSummaryDto(m.Id, m.CommitteeId, c.Name, m.Title, m.StartsAt, m.AgendaPublishedAt != null);
 
     // Ordered in memory: SQLite cannot order by a DateTimeOffset column.
