@@ -26,6 +26,7 @@ using CoCommissioning.Web.Features.Procurement;
 using CoCommissioning.Web.Features.Breaches;
 using CoCommissioning.Web.Features.RegisterSettings;
 using CoCommissioning.Web.Features.PublicRegisters;
+using CoCommissioning.Web.Features.PublicMeetings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -132,6 +133,7 @@ public static class Startup
         services.AddSingleton<BreachService>();
         services.AddSingleton<RegisterSettingsService>();
         services.AddSingleton<PublicRegisterService>();
+        services.AddSingleton<PublicMeetingsService>();
         services.AddOutputCache(PublicRegisterCaching.AddPolicies);
         services.AddSingleton<IPublicRegisterCache, PublicRegisterCache>();
         services.AddSingleton<IGovernanceChangeObserver, PublicRegisterInvalidation>();
@@ -203,9 +205,11 @@ public static class Startup
         api.MapBreachEndpoints();
         api.MapRegisterSettingsEndpoints();
         api.MapPublicRegisterEndpoints();
+        api.MapPublicMeetingsEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapPublicRegisterDownloads();
+        app.MapPublicMeetingsDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

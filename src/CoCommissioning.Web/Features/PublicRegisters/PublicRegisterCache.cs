@@ -46,6 +46,9 @@ public sealed class PublicRegisterInvalidation(IPublicRegisterCache cache) : IGo
     [
         "Declaration", "DeclarationVersion", "GiftEntry", "ProcurementDecision", "Breach", "ExternalBody",
         "Person", "Membership", "Committee", "Organisation",
+
+        // The public committee, meeting and decision pages (Features/PublicMeetings) share the tag.
+        "TermsOfReference", "MemberRole", "Meeting", "AgendaItem", "MeetingPaper", "Decision", "ItemRuling",
     ];
 
     public async Task SavedAsync(IReadOnlyList<GovernanceChange> changes, CancellationToken cancellationToken)

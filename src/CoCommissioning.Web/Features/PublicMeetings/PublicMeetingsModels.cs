@@ -1,0 +1,86 @@
+using CoCommissioning.Domain.Committees;
+using CoCommissioning.Domain.Decisions;
+using CoCommissioning.Domain.Meetings;
+
+namespace CoCommissioning.Web.Features.PublicMeetings;
+
+/// <summary>The organisation a public page or feed belongs to.</summary>
+public sealed record PublicMeetingsOrganisation(string Slug, string Name);
+
+public sealed record PublicCommitteeSummaryDto(Guid Id, string Name, CommitteeType Type, CoCommissioningLevel Level, string? Purpose);
+
+public sealed record PublicCommitteesDto(PublicMeetingsOrganisation Organisation, IReadOnlyList<PublicCommitteeSummaryDto> Committees);
+
+/// <summary>The terms of reference in force today, in plain words.</summary>
+public sealed record PublicTermsOfReferenceDto(
+    DateOnly EffectiveFrom,
+    CoCommissioningLevel Level,
+    int MinimumMeetingsPerYear,
+    bool MeetingsPublicByDefault,
+    string QuorumInWords,
+    string VotingInWords,
+    bool CoOptionAllowed);
+
+public sealed record PublicCommitteeDto(
+    PublicMeetingsOrganisation Organisation,
+    PublicCommitteeSummaryDto Committee,
+    PublicTermsOfReferenceDto? TermsOfReference,
+    IReadOnlyList<PublicMeetingSummaryDto> Meetings);
+
+/// <summary>A meeting in the calendar: when, which committee, and whether its agenda is out.</summary>
+public sealed record PublicMeetingSummaryDto(Guid Id, Guid CommitteeId, string CommitteeName, string Title, DateTimeOffset StartsAt, bool AgendaPublished);
+
+public sealed record PublicMeetingsDto(PublicMeetingsOrganisation Organisation, IReadOnlyList<PublicMeetingSummaryDto> Meetings);
+
+/// <summary>A public paper; <see cref="Url"/> is its download address (no sign-in).</summary>
+public sealed record PublicPaperDto(Guid Id, string Title, string FileName, string ContentType, long SizeBytes, string Url);
+
+public sealed record PublicAgendaItemDto(Guid Id, int Number, string Title, ItemPurpose Purpose, string? Presenter, IReadOnlyList<PublicPaperDto> Papers);
+
+/// <summary>
+/// A meeting's public part. <see cref="Items"/> is empty until the agenda is published, and never holds a private
+/// item; <see cref="PrivatePartNotice"/> says that part of the meeting is held in private, without saying what.
+/// <see cref="MinutesUrl"/> is the approved public minutes once there are any (null until then).
+/// </summary>
+public sealed record PublicMeetingDto(
+    PublicMeetingsOrganisation Organisation,
+    Guid Id,
+    Guid CommitteeId,
+    string CommitteeName,
+    string Title,
+    DateTimeOffset StartsAt,
+    DateTimeOffset? AgendaPublishedAt,
+    IReadOnlyList<PublicAgendaItemDto> Items,
+    string? PrivatePartNotice,
+    string? MinutesUrl,
+    IReadOnlyList<PublicDecisionDto> Decisions);
+
+/// <summary>
+/// A decision on a public item: the resolution, the result and tally, and the conflicts declared on the item as a
+/// summary of how they were managed (no names, no interests).
+/// </summary>
+public sealed record PublicDecisionDto(
+    Guid Id,
+    Guid MeetingId,
+    string MeetingTitle,
+    DateTimeOffset MeetingStartsAt,
+    Guid CommitteeId,
+    string CommitteeName,
+    int ItemNumber,
+    string ItemTitle,
+    string Resolution,
+    DateTimeOffset DecidedAt,
+    DecisionKind Kind,
+    VoteOutcome Outcome,
+    string OutcomeText,
+    int For,
+    int Against,
+    int Abstain,
+    int Eligible,
+    string Tally,
+    string ConflictsSummary);
+
+public sealed record PublicDecisionsDto(PublicMeetingsOrganisation Organisation, IReadOnlyList<PublicDecisionDto> Decisions);
+
+/// <summary>A public paper's file, for the download endpoint.</summary>
+public sealed record PublicPaperFile(string FileName, string ContentType, byte[] Bytes);
