@@ -28,7 +28,7 @@ public static class MinutesSample
             .Select(i => new DeclarationLine(
                 $"Dr Member{i:00} Surname-Longername",
                 $"Partner in a GP practice in the Riverside primary care network, which would receive funding under item {i + 2}; spouse employed by a provider bidding for the contract.",
-                i % 2 == 0 ? "Raised by the chair from the register" : null,
+                i % 2 == 0 ? "the chair, from the register" : null,
                 [$"Item {i + 2}: left the room for the discussion and decision (left 10:{i * 7:00}, returned 10:{i * 7 + 9:00}).", "Took no part in the vote."]))
             .ToList();
         var list = Enumerable.Range(1, items).Select(Item).ToList();

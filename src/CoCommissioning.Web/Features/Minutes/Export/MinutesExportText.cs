@@ -62,7 +62,8 @@ internal static partial class MinutesExportText
         var lines = declaration.Management.Where(m => !string.IsNullOrWhiteSpace(m)).Select(Clean).ToList();
         if (!string.IsNullOrWhiteSpace(declaration.RaisedBy))
         {
-            lines.Insert(0, $"Raised by {Clean(declaration.RaisedBy)}.");
+            var raisedBy = Clean(declaration.RaisedBy).Trim().TrimEnd('.');
+            lines.Insert(0, raisedBy.StartsWith("raised by", StringComparison.OrdinalIgnoreCase) ? $"{raisedBy}." : $"Raised by {raisedBy}.");
         }
 
         return lines.Count == 0 ? "No action needed." : string.Join("\n", lines);

@@ -181,7 +181,7 @@ public sealed partial class MinutesPdfRenderer
             {
                 Table(
                     ["Name", "Interest", "How managed"],
-                    [0.22, 0.36, 0.42],
+                    [0.24, 0.34, 0.42],
                     document.Declarations.Select(d => new[] { MinutesExportText.Clean(d.Name), MinutesExportText.Clean(d.Interest), MinutesExportText.Management(d) }).ToList());
             }
 
@@ -253,7 +253,8 @@ public sealed partial class MinutesPdfRenderer
 
         private void Item(MinutesItem item)
         {
-            Heading(MinutesExportText.ItemHeading(item), 3);
+            // The heading stays with its purpose and quorum lines and the first lines of the narrative.
+            Heading(MinutesExportText.ItemHeading(item), 3, 5);
             var purpose = MinutesExportText.PurposeLine(item);
             if (purpose.Length > 0)
             {
@@ -266,6 +267,7 @@ public sealed partial class MinutesPdfRenderer
             }
 
             y += 3;
+            var afterBullet = false;
             foreach (var block in MinutesExportText.Narrative(item.Narrative))
             {
                 if (block.IsBullet)
@@ -274,9 +276,14 @@ public sealed partial class MinutesPdfRenderer
                 }
                 else
                 {
+                    y += afterBullet ? 3 : 0;
                     Paragraph(block.Runs, 10);
                 }
+
+                afterBullet = block.IsBullet;
             }
+
+            y += afterBullet ? 3 : 0;
 
             if (!string.IsNullOrWhiteSpace(item.Outcome))
             {
@@ -310,11 +317,11 @@ public sealed partial class MinutesPdfRenderer
         }
 
         /// <summary>A section heading, kept with at least three lines of what follows.</summary>
-        private void Heading(string text, double extraSpace = 0)
+        private void Heading(string text, double extraSpace = 0, int keepLines = 3)
         {
             y += 12 + extraSpace;
             var lines = Wrap([new TextRun(text, true)], ContentWidth, 12.5);
-            KeepTogether(lines.Count * LineHeight(12.5) + 4 + LineHeight(10) * 3);
+            KeepTogether(lines.Count * LineHeight(12.5) + 4 + LineHeight(10) * keepLines);
             foreach (var line in lines)
             {
                 DrawLine(line, Margin, y, 12.5, NhsBlue);
@@ -477,6 +484,14 @@ public sealed partial class MinutesPdfRenderer
                     lines.Add(current);
                     current = new Line();
                     gap = 0;
+                }
+
+                if (wordWidth > width && word.IndexOf('-', 1) is > 0 and var hyphen && hyphen < word.Length - 1)
+                {
+                    // "Surname-Longername" breaks after its hyphen before it breaks anywhere else.
+                    Add(word[..(hyphen + 1)], bold, space);
+                    Add(word[(hyphen + 1)..], bold, false);
+                    return;
                 }
 
                 if (wordWidth > width)

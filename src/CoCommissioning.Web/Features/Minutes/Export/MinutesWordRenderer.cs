@@ -98,7 +98,7 @@ public sealed class MinutesWordRenderer
         {
             body.Append(Table(
                 ["Name", "Interest", "How managed"],
-                [0.22, 0.36, 0.42],
+                [0.24, 0.34, 0.42],
                 document.Declarations.Select(d => new[] { MinutesExportText.Clean(d.Name), MinutesExportText.Clean(d.Interest), MinutesExportText.Management(d) }).ToList()));
         }
 
