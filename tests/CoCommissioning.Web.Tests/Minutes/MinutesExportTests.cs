@@ -1,7 +1,9 @@
 using System.Text;
 using CoCommissioning.Domain.Minutes;
 using CoCommissioning.Web.Features.Minutes.Export;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using PdfSharp.Pdf.IO;
 
@@ -133,6 +135,9 @@ public sealed class MinutesExportTests
             && p.Descendants<Run>().All(r => r.RunProperties != null && r.RunProperties.Bold != null));
         paragraphs.Should().Contain(p => p.Descendants<Run>().Any(r => r.InnerText == "proposed changes" && r.RunProperties!.Bold != null), "**bold** in a narrative is bold");
         main.Document.Body.InnerText.Should().NotContain("**");
+
+        // Word refuses a document that breaks the schema; the SDK's validator checks it the same way.
+        new OpenXmlValidator(FileFormatVersions.Office2016).Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}").Should().BeEmpty();
     }
 
     [Fact]

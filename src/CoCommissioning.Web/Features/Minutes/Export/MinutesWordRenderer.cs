@@ -209,8 +209,8 @@ public sealed class MinutesWordRenderer
         var columns = widths.Select(w => (int)Math.Round(w * ContentWidth)).ToArray();
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4, Color = "AEB7BD" },
-            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "AEB7BD" },
             new LeftBorder { Val = BorderValues.Single, Size = 4, Color = "AEB7BD" },
+            new BottomBorder { Val = BorderValues.Single, Size = 4, Color = "AEB7BD" },
             new RightBorder { Val = BorderValues.Single, Size = 4, Color = "AEB7BD" },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4, Color = "AEB7BD" },
             new InsideVerticalBorder { Val = BorderValues.Single, Size = 4, Color = "AEB7BD" });
