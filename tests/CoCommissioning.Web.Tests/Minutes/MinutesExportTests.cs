@@ -174,5 +174,14 @@ public sealed class MinutesExportTests
         File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "minutes-sample.pdf"), new MinutesPdfRenderer().Render(document));
         File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "minutes-sample.docx"), new MinutesWordRenderer().Render(document));
         File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "minutes-sample-private.pdf"), new MinutesPdfRenderer().Render(MinutesSample.Build(3, MinutesPart.Private)));
+
+        // The awkward cases: a table longer than a page, an unbreakable URL, a narrative of several pages.
+        var stress = MinutesSample.Build(2) with
+        {
+            Present = Enumerable.Range(1, 60).Select(i => new AttendeeLine($"Person {i}", i % 7 == 0 ? string.Join(" ", Enumerable.Repeat("capacity", 40)) : "Member", null)).ToList(),
+            Items = [.. MinutesSample.Build(2).Items, new MinutesItem(Guid.NewGuid(), 3, "A very long URL", "For information", null, null,
+                "https://example.org/" + new string('a', 400) + "\n\n" + string.Join(" ", Enumerable.Repeat("word", 1500)), null, [])],
+        };
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "minutes-stress.pdf"), new MinutesPdfRenderer().Render(stress));
     }
 }

@@ -380,6 +380,11 @@ public sealed partial class MinutesPdfRenderer
             KeepTogether(RowHeight(headerLines, size) + LineHeight(size) * 2 + 2 * CellPadding);
             DrawRow(headerLines, columns, size, HeaderFill, 0, MaxLines(headerLines));
 
+            // How many lines a row may have on a page of its own, under the header row; and where rows start on a
+            // fresh page, so a row too tall to fit anywhere is split rather than moved on for ever.
+            var headerHeight = RowHeight(headerLines, size);
+            var perPage = (int)Math.Floor((Bottom - Margin - headerHeight - 2 * CellPadding) / LineHeight(size));
+            var firstRowTop = Margin + headerHeight;
             foreach (var row in rows)
             {
                 var cells = row.Select((text, i) => Wrap([new TextRun(text, false)], columns[i] - 2 * CellPadding, size)).ToArray();
@@ -390,8 +395,10 @@ public sealed partial class MinutesPdfRenderer
                     var fit = (int)Math.Floor((Bottom - y - 2 * CellPadding) / LineHeight(size));
                     var wanted = total - start;
 
-                    // Start a row on a new page rather than leave a lone line of it behind.
-                    if (fit < 1 || (fit < wanted && fit < 2 && start == 0))
+                    // A row that fits on a page is not split: it moves whole to the next page. Only a row taller than a
+                    // page is split between its lines.
+                    var atTop = Math.Abs(y - firstRowTop) < 0.01;
+                    if (fit < 1 || (start == 0 && fit < wanted && !atTop && (total <= perPage || fit < 2)))
                     {
                         NewPage();
                         DrawRow(headerLines, columns, size, HeaderFill, 0, MaxLines(headerLines));
