@@ -156,14 +156,16 @@ public sealed class MinutesExportTests
     [Fact]
     public void Narrative_markdown_becomes_paragraphs_bullets_and_bold()
     {
-        var blocks = MinutesExportText.Narrative("# Heading\n\nFirst line\nsame paragraph with **bold** and *em* and `code`.\n\n- one\n- two\n  continued\n\n[link](https://x.org) <i>tag</i>");
+        var blocks = MinutesExportText.Narrative("# Heading\n\nFirst line\nsame paragraph with **bold** and *em* and `code`.\n\n- one\n- two\n  continued\n\n[link](https://x.org) <i>tag</i>\n\n1. First\n2. Second\nmore");
 
         blocks.Select(b => (b.IsBullet, b.PlainText)).Should().Equal(
             (false, "Heading"),
             (false, "First line same paragraph with bold and em and code."),
             (true, "one"),
             (true, "two continued"),
-            (false, "link (https://x.org) <i>tag</i>"));
+            (false, "link (https://x.org) <i>tag</i>"),
+            (false, "1. First"),
+            (false, "2. Second more"));
         blocks[1].Runs.Should().Contain(new TextRun("bold", true));
     }
 

@@ -95,7 +95,7 @@ internal static partial class MinutesExportText
 
     /// <summary>
     /// The narrative's Markdown as paragraphs and bullets: blank lines separate paragraphs, "- ", "* " and "+ " lines
-    /// are bullets, **bold** and __bold__ stay bold, other syntax (headings' #, emphasis, code ticks, links, quotes) is
+    /// are bullets, "1. " lines are numbered paragraphs, **bold** and __bold__ stay bold, other syntax (headings' #, emphasis, code ticks, links, quotes) is
     /// stripped to its text. HTML tags are left as the literal text they are.
     /// </summary>
     public static IReadOnlyList<NarrativeBlock> Narrative(string? markdown)
@@ -104,6 +104,7 @@ internal static partial class MinutesExportText
         var text = Clean((markdown ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n'));
         var paragraph = new List<string>();
         List<string>? bullet = null;
+        var numbered = false;
 
         void Flush()
         {
@@ -115,7 +116,7 @@ internal static partial class MinutesExportText
 
             if (bullet is not null)
             {
-                blocks.Add(new NarrativeBlock(true, Inline(string.Join(" ", bullet))));
+                blocks.Add(new NarrativeBlock(!numbered, Inline(string.Join(" ", bullet))));
                 bullet = null;
             }
         }
@@ -139,6 +140,16 @@ internal static partial class MinutesExportText
             {
                 Flush();
                 bullet = [line[bulletMatch.Length..]];
+                numbered = false;
+                continue;
+            }
+
+            // "1. First" stays a numbered line of its own, with its number as written.
+            if (OrderedStart().IsMatch(line))
+            {
+                Flush();
+                bullet = [line];
+                numbered = true;
                 continue;
             }
 
@@ -199,6 +210,9 @@ internal static partial class MinutesExportText
 
     [GeneratedRegex(@"^([-*+])\s+")]
     private static partial Regex BulletStart();
+
+    [GeneratedRegex(@"^\d{1,3}[.)]\s+")]
+    private static partial Regex OrderedStart();
 
     [GeneratedRegex(@"^#{1,6}\s+")]
     private static partial Regex HeadingStart();

@@ -115,8 +115,9 @@ public sealed partial class MinutesPdfRenderer
     private sealed class PdfLayout
     {
         private const double Margin = 56.7; // 2 cm
-        private const double FooterHeight = 34;
+        private const double FooterTop = 40; // the footer's rule, this far above the foot of the page (in the margin)
         private const double CellPadding = 4;
+        private const double TableSize = 9;
 
         private static readonly XColor NhsBlue = XColor.FromArgb(0x00, 0x5E, 0xB8);
         private static readonly XColor DarkGrey = XColor.FromArgb(0x42, 0x55, 0x63);
@@ -147,14 +148,13 @@ public sealed partial class MinutesPdfRenderer
 
         private double ContentWidth => PageWidth - 2 * Margin;
 
-        private double Bottom => page.Height.Point - Margin - FooterHeight + 20;
+        private double Bottom => page.Height.Point - Margin;
 
         public void Write(MinutesDocument document)
         {
             Header(document);
 
-            Heading("Present");
-            AttendeeTable(document.Present, "No one is recorded as present.");
+            AttendeeSection("Present", document.Present, "No one is recorded as present.");
 
             Heading("Apologies");
             if (document.Apologies.Count == 0)
@@ -169,20 +169,21 @@ public sealed partial class MinutesPdfRenderer
                 }
             }
 
-            Heading("In attendance");
-            AttendeeTable(document.InAttendance, "None.");
+            AttendeeSection("In attendance", document.InAttendance, "None.");
 
-            Heading("Declarations of interest");
             if (document.Declarations.Count == 0)
             {
+                Heading("Declarations of interest");
                 Paragraph([new TextRun("No interests were declared.", false)], 10);
             }
             else
             {
-                Table(
+                var table = PlanTable(
                     ["Name", "Interest", "How managed"],
                     [0.24, 0.34, 0.42],
                     document.Declarations.Select(d => new[] { MinutesExportText.Clean(d.Name), MinutesExportText.Clean(d.Interest), MinutesExportText.Management(d) }).ToList());
+                Heading("Declarations of interest", keep: table.Lead);
+                DrawTable(table);
             }
 
             if (document.Part == MinutesPart.Private || !string.IsNullOrWhiteSpace(document.ExclusionResolution))
@@ -210,7 +211,7 @@ public sealed partial class MinutesPdfRenderer
             {
                 var p = pdf.Pages[i];
                 using var g = XGraphics.FromPdfPage(p);
-                var top = p.Height.Point - Margin - FooterHeight + 26;
+                var top = p.Height.Point - FooterTop;
                 var width = p.Width.Point - 2 * Margin;
                 g.DrawLine(new XPen(Border, 0.5), Margin, top, Margin + width, top);
                 var number = $"Page {i + 1} of {pdf.PageCount}";
@@ -254,7 +255,7 @@ public sealed partial class MinutesPdfRenderer
         private void Item(MinutesItem item)
         {
             // The heading stays with its purpose and quorum lines and the first lines of the narrative.
-            Heading(MinutesExportText.ItemHeading(item), 3, 5);
+            Heading(MinutesExportText.ItemHeading(item), 3, LineHeight(10) * 5);
             var purpose = MinutesExportText.PurposeLine(item);
             if (purpose.Length > 0)
             {
@@ -292,36 +293,44 @@ public sealed partial class MinutesPdfRenderer
 
             if (item.Actions.Count > 0)
             {
-                KeepTogether(LineHeight(10) * 4);
-                Lines([new TextRun("Actions arising", true)], 10, ContentWidth, Margin, XColors.Black);
-                y += 2;
-                Table(
+                var table = PlanTable(
                     ["Action", "Owner", "Due"],
                     [0.58, 0.27, 0.15],
                     item.Actions.Select(a => new[] { MinutesExportText.Clean(a.Description), MinutesExportText.Clean(a.Owner), MinutesExportText.Due(a.Due) }).ToList());
+                KeepTogether(LineHeight(10) + 2 + table.Lead);
+                Lines([new TextRun("Actions arising", true)], 10, ContentWidth, Margin, XColors.Black);
+                y += 2;
+                DrawTable(table);
             }
         }
 
-        private void AttendeeTable(IReadOnlyList<AttendeeLine> people, string none)
+        private void AttendeeSection(string heading, IReadOnlyList<AttendeeLine> people, string none)
         {
             if (people.Count == 0)
             {
+                Heading(heading);
                 Paragraph([new TextRun(none, false)], 10);
                 return;
             }
 
-            Table(
+            var table = PlanTable(
                 ["Name", "Capacity", "Times"],
                 [0.32, 0.43, 0.25],
                 people.Select(p => new[] { MinutesExportText.Clean(p.Name), MinutesExportText.Clean(p.Capacity), MinutesExportText.Clean(p.Times) }).ToList());
+            Heading(heading, keep: table.Lead);
+            DrawTable(table);
         }
 
-        /// <summary>A section heading, kept with at least three lines of what follows.</summary>
-        private void Heading(string text, double extraSpace = 0, int keepLines = 3)
+        /// <summary>A heading, kept on the same page as the first <paramref name="keep"/> points of what follows (by default three lines).</summary>
+        private void Heading(string text, double extraSpace = 0, double? keep = null)
         {
-            y += 12 + extraSpace;
+            if (y > Margin + 0.01)
+            {
+                y += 12 + extraSpace;
+            }
+
             var lines = Wrap([new TextRun(text, true)], ContentWidth, 12.5);
-            KeepTogether(lines.Count * LineHeight(12.5) + 4 + LineHeight(10) * keepLines);
+            KeepTogether(lines.Count * LineHeight(12.5) + 3 + (keep ?? LineHeight(10) * 3));
             foreach (var line in lines)
             {
                 DrawLine(line, Margin, y, 12.5, NhsBlue);
@@ -371,23 +380,35 @@ public sealed partial class MinutesPdfRenderer
         /// A table with a shaded header row, repeated at the top of each page the table runs onto. A row too tall for
         /// what is left of a page is split between lines, so no row is ever cut off.
         /// </summary>
-        private void Table(string[] headers, double[] widths, IReadOnlyList<string[]> rows)
+        private TablePlan PlanTable(string[] headers, double[] widths, IReadOnlyList<string[]> rows)
         {
-            const double size = 9;
             var columns = widths.Select(w => w * ContentWidth).ToArray();
-            var headerLines = headers.Select((h, i) => Wrap([new TextRun(h, true)], columns[i] - 2 * CellPadding, size)).ToArray();
+            var headerLines = headers.Select((h, i) => Wrap([new TextRun(h, true)], columns[i] - 2 * CellPadding, TableSize)).ToArray();
+            var cells = rows.Select(row => columns.Select((width, i) => Wrap([new TextRun(i < row.Length ? row[i] : "", false)], width - 2 * CellPadding, TableSize)).ToArray()).ToList();
 
-            KeepTogether(RowHeight(headerLines, size) + LineHeight(size) * 2 + 2 * CellPadding);
+            // What must fit with the header row for the table to start on this page: its first row, or two lines of a
+            // first row too tall for any page.
+            var headerHeight = RowHeight(headerLines, TableSize);
+            var perPage = (int)Math.Floor((Bottom - Margin - headerHeight - 2 * CellPadding) / LineHeight(TableSize));
+            var firstLines = cells.Count == 0 ? 0 : Math.Max(1, MaxLines(cells[0]));
+            var lead = headerHeight + (firstLines <= perPage ? firstLines : 2) * LineHeight(TableSize) + 2 * CellPadding;
+            return new TablePlan(columns, headerLines, cells, perPage, lead);
+        }
+
+        private void DrawTable(TablePlan table)
+        {
+            const double size = TableSize;
+            var columns = table.Columns;
+            var headerLines = table.Header;
+            var perPage = table.LinesPerPage;
+
+            KeepTogether(table.Lead);
             DrawRow(headerLines, columns, size, HeaderFill, 0, MaxLines(headerLines));
 
-            // How many lines a row may have on a page of its own, under the header row; and where rows start on a
-            // fresh page, so a row too tall to fit anywhere is split rather than moved on for ever.
-            var headerHeight = RowHeight(headerLines, size);
-            var perPage = (int)Math.Floor((Bottom - Margin - headerHeight - 2 * CellPadding) / LineHeight(size));
-            var firstRowTop = Margin + headerHeight;
-            foreach (var row in rows)
+            // Where rows start on a fresh page: a row too tall to fit even there is split rather than moved on for ever.
+            var firstRowTop = Margin + RowHeight(headerLines, size);
+            foreach (var cells in table.Rows)
             {
-                var cells = row.Select((text, i) => Wrap([new TextRun(text, false)], columns[i] - 2 * CellPadding, size)).ToArray();
                 var total = Math.Max(1, MaxLines(cells));
                 var start = 0;
                 while (start < total)
@@ -638,6 +659,9 @@ public sealed partial class MinutesPdfRenderer
     }
 
     private sealed record Piece(string Text, bool Bold, double X);
+
+    /// <summary>A table wrapped and ready to draw; <c>Lead</c> is the height that must fit for it to start on a page.</summary>
+    private sealed record TablePlan(double[] Columns, List<Line>[] Header, List<List<Line>[]> Rows, int LinesPerPage, double Lead);
 }
 
 /// <summary>A string the PDF renderer drew: on which page (from 0), where its top left is, and its size, in points.</summary>
