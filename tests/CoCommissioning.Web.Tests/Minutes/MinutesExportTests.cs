@@ -141,6 +141,20 @@ public sealed class MinutesExportTests
     }
 
     [Fact]
+    public void Word_private_part_is_marked_and_has_the_resolution_excluding_the_public()
+    {
+        var bytes = new MinutesWordRenderer().Render(MinutesSample.Build(2, MinutesPart.Private));
+
+        using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var main = word.MainDocumentPart!;
+        var paragraphs = main.Document!.Body!.Descendants<Paragraph>().ToList();
+        paragraphs.Should().Contain(p => p.InnerText == "Private part — not for publication");
+        paragraphs.Should().Contain(p => p.InnerText == "Resolution excluding the public" && p.ParagraphProperties!.ParagraphStyleId!.Val!.Value == "Heading1");
+        paragraphs.Should().Contain(p => p.InnerText.StartsWith("Resolved that representatives of the press", StringComparison.Ordinal));
+        main.FooterParts.Single().Footer!.InnerText.Should().StartWith("Private part — not for publication");
+    }
+
+    [Fact]
     public void Markup_in_a_narrative_is_literal_text_in_Word()
     {
         var bytes = new MinutesWordRenderer().Render(MinutesSample.Build(4));
