@@ -1,6 +1,12 @@
 using BenchmarkDotNet.Running;
 
-// Run with: dotnet run -c Release --project tests/CoCommissioning.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+namespace CoCommissioning.Benchmarks;
 
-public partial class Program;
+/// <summary>
+/// Run with: dotnet run -c Release --project tests/CoCommissioning.Benchmarks -- --filter '*'
+/// (A named class, not top-level statements: the web app this references has its own global Program.)
+/// </summary>
+public static class BenchmarkProgram
+{
+    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+}
