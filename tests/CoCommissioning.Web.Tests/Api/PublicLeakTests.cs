@@ -291,6 +291,10 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
             await added.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK);
         }
 
+        // The canaries are really in the record (so their absence from public responses means something).
+        (await meeting.Secretary.GetStringAsync(meeting.Url)).Should().Contain(canary("private-item-title")).And.Contain(canary("short-notice-reason"));
+        (await meeting.Secretary.GetStringAsync($"{PublicMinutes.Url(meeting)}/versions/1/private")).Should().Contain(canary("private-item-narrative-approved")).And.Contain(canary("exclusion-reason"));
+
         var (publicInterest, publicGift) = await SeedRegistersAsync(run, canary);
         return new Seeded(meeting.MeetingId, nextMeeting, publicPaper, publicPaperTitle, publicPaperBytes, publicNarrative, publicResolution, publicInterest, publicGift);
     }
