@@ -40,10 +40,16 @@ public sealed class PublicMinutesTests(PostgresAppFixture app) : IClassFixture<P
             draft.StatusCode.Should().Be(HttpStatusCode.NotFound, "{0} while the minutes are a draft", url);
         }
 
+        var next = await PublicMinutes.NextMeetingAsync(meeting);
         var meetingPage = await anonymous.GetStringAsync(PublicMeetingsService.MeetingUrl(Slug, meeting.MeetingId));
         meetingPage.Should().Contain("Minutes are published here once the committee has approved them").And.NotContain(pageUrl).And.NotContain(run);
+        using (var cached = await anonymous.GetAsync(PublicMeetingsService.MeetingUrl(Slug, meeting.MeetingId)))
+        {
+            cached.Headers.Contains("Age").Should().BeTrue("the meeting page is served from the output cache");
+        }
 
-        await PublicMinutes.ApproveAsync(meeting, 1, minutes.Version);
+        // Approval saves only the minutes: the cached meeting page must still be evicted (PublicRegisterInvalidation).
+        await PublicMinutes.ApproveAtAsync(meeting, 1, minutes.Version, next);
 
         var json = await anonymous.GetJsonAsync<PublicMeetingDto>($"/api/public/organisations/{Slug}/meetings/{meeting.MeetingId}");
         json.MinutesUrl.Should().Be(pageUrl);
@@ -102,13 +108,26 @@ internal static class PublicMinutes
     /// <summary>Approves the version at a "Minutes of the previous meeting" item of a new later meeting; returns that meeting's id.</summary>
     public static async Task<(MinutesDto Minutes, Guid NextMeetingId)> ApproveAsync(MeetingScenario meeting, int number, Guid version)
     {
+        var next = await NextMeetingAsync(meeting);
+        return (await ApproveAtAsync(meeting, number, version, next), next.MeetingId);
+    }
+
+    /// <summary>Approves the version at the item of <paramref name="next"/>.</summary>
+    public static async Task<MinutesDto> ApproveAtAsync(MeetingScenario meeting, int number, Guid version, (Guid MeetingId, Guid ItemId) next)
+    {
+        using var response = await meeting.Secretary.PostJsonAsync($"{Url(meeting)}/versions/{number}/approval", new { meetingId = next.MeetingId, itemId = next.ItemId, version });
+        return await response.ReadJsonAsync<MinutesDto>(HttpStatusCode.OK);
+    }
+
+    /// <summary>A later meeting of the committee, started, with a "Minutes of the previous meeting" item.</summary>
+    public static async Task<(Guid MeetingId, Guid ItemId)> NextMeetingAsync(MeetingScenario meeting)
+    {
         using var scheduled = await meeting.Secretary.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings", new { title = ApiScenario.UniqueName("PCCC next meeting"), startsAt = meeting.Meeting.StartsAt.AddSeconds(1) });
         var next = await scheduled.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
         await UntilAsync(next.StartsAt);
         using var added = await meeting.Secretary.PostJsonAsync($"/api/meetings/{next.Id}/items", new { title = "Minutes of the previous meeting", purpose = ItemPurpose.Decision, isPrivate = false, version = next.Version });
         var withItem = await added.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK);
-        using var response = await meeting.Secretary.PostJsonAsync($"{Url(meeting)}/versions/{number}/approval", new { meetingId = next.Id, itemId = withItem.Items.Single().Id, version });
-        return (await response.ReadJsonAsync<MinutesDto>(HttpStatusCode.OK), next.Id);
+        return (next.Id, withItem.Items.Single().Id);
     }
 
     /// <summary>
