@@ -1,4 +1,5 @@
 using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Web.Features.Minutes.Export;
 using CoCommissioning.Web.Features.PublicRegisters;
 
 namespace CoCommissioning.Web.Features.PublicMeetings;
@@ -37,6 +38,12 @@ public static class PublicMeetingsEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("A meeting's public part: the public items of its published agenda, their public papers and decisions (never a private item)");
 
+        group.MapGet("/meetings/{meetingId:guid}/minutes", async (string slug, Guid meetingId, PublicMeetingsService service, CancellationToken ct) =>
+                Found(await service.MinutesAsync(slug, meetingId, ct)))
+            .Produces<PublicMinutesDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("A meeting's approved public minutes: the public part of the latest approved version (404 while there are only drafts)");
+
         group.MapGet("/decisions", async (string slug, PublicMeetingsService service, CancellationToken ct) =>
                 Found(await service.DecisionsAsync(slug, ct)))
             .Produces<PublicDecisionsDto>()
@@ -44,7 +51,10 @@ public static class PublicMeetingsEndpoints
             .WithSummary("The decisions log of public items: resolution, date, outcome, tally, and how conflicts were managed (no names)");
     }
 
-    /// <summary>Beside the pages: /public/{slug}/meetings.ics and /public/{slug}/papers/{paperId}.</summary>
+    /// <summary>
+    /// Beside the pages: /public/{slug}/meetings.ics, /public/{slug}/papers/{paperId} and
+    /// /public/{slug}/meetings/{meetingId}/minutes.pdf.
+    /// </summary>
     public static void MapPublicMeetingsDownloads(this IEndpointRouteBuilder app)
     {
         var downloads = app.MapGroup("/public/{slug}").AllowAnonymous().ExcludeFromDescription();
@@ -75,7 +85,24 @@ public static class PublicMeetingsEndpoints
                 return Results.File(paper.Bytes, paper.ContentType, paper.FileName);
             })
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: "application/pdf", additionalContentTypes: [.. MeetingPaper.AllowedTypes.Values.Distinct().Where(t => t != "application/pdf")]);
+
+        downloads.MapPublicMinutesDownload();
     }
+
+    private static void MapPublicMinutesDownload(this IEndpointRouteBuilder downloads) =>
+        downloads.MapGet("/meetings/{meetingId:guid}/minutes.pdf", async (string slug, Guid meetingId, HttpContext http, PublicMeetingsService service, CancellationToken ct) =>
+            {
+                if (await service.MinutesAsync(slug, meetingId, ct) is not { } minutes)
+                {
+                    return NotFound();
+                }
+
+                // The approved public part only, rendered from the document stored at approval.
+                var pdf = new MinutesPdfRenderer().Render(minutes.Document);
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                return Results.File(pdf, "application/pdf", $"minutes-{minutes.MeetingId}-v{minutes.Version}-public.pdf");
+            })
+            .CacheOutput(PublicRegisterCaching.PolicyName);
 
     private static IResult Found<T>(T? value) where T : class => value is null ? NotFound() : Results.Ok(value);
 

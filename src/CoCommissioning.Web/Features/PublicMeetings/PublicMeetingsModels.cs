@@ -1,6 +1,7 @@
 using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Domain.Minutes;
 
 namespace CoCommissioning.Web.Features.PublicMeetings;
 
@@ -84,3 +85,17 @@ public sealed record PublicDecisionsDto(PublicMeetingsOrganisation Organisation,
 
 /// <summary>A public paper's file, for the download endpoint.</summary>
 public sealed record PublicPaperFile(string FileName, string ContentType, byte[] Bytes);
+
+/// <summary>
+/// The approved public minutes of a meeting: the public part of the latest approved version exactly as stored at
+/// approval, with <see cref="NarrativeHtml"/> each item's narrative rendered from Markdown and sanitised.
+/// </summary>
+public sealed record PublicMinutesDto(
+    PublicMeetingsOrganisation Organisation,
+    Guid MeetingId,
+    int Version,
+    DateTimeOffset? ApprovedAt,
+    MinutesDocument Document,
+    IReadOnlyDictionary<Guid, string> NarrativeHtml,
+    string MeetingUrl,
+    string PdfUrl);

@@ -2,8 +2,10 @@ using CoCommissioning.Data;
 using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Domain.Minutes;
 using CoCommissioning.Domain.Quorum;
 using CoCommissioning.Web.Features.DecisionsLog;
+using CoCommissioning.Web.Features.Minutes;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCommissioning.Web.Features.PublicMeetings;
@@ -24,6 +26,10 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
     public static string PaperUrl(string slug, Guid paperId) => $"/public/{slug}/papers/{paperId}";
 
     public static string MeetingUrl(string slug, Guid meetingId) => $"/public/{slug}/meetings/{meetingId}";
+
+    public static string MinutesUrl(string slug, Guid meetingId) => $"/public/{slug}/meetings/{meetingId}/minutes";
+
+    public static string MinutesPdfUrl(string slug, Guid meetingId) => $"/public/{slug}/meetings/{meetingId}/minutes.pdf";
 
     public async Task<PublicCommitteesDto?> CommitteesAsync(string slug, CancellationToken ct = default)
     {
@@ -114,14 +120,14 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             .ToListAsync(ct);
         papers = [.. papers.OrderBy(p => p.UploadedAt).ThenBy(p => p.Id)];
         var decisions = await DecisionsAsync(db, organisation, meetingId, ct);
+        var hasMinutes = await ApprovedVersions(db, organisation.Id, meetingId).AnyAsync(ct);
 
         return new PublicMeetingDto(
             organisation.Public, meeting.Id, meeting.CommitteeId, meeting.CommitteeName, meeting.Title, meeting.StartsAt, meeting.AgendaPublishedAt,
             [.. items.Select(i => new PublicAgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.Presenter,
                 [.. papers.Where(p => p.ItemId == i.Id).Select(p => new PublicPaperDto(p.Id, p.Title, p.FileName, p.ContentType, p.SizeBytes, PaperUrl(organisation.Slug, p.Id)))]))],
             hasPrivatePart ? PrivatePartNotice : null,
-            // Approved public minutes are linked here once the minutes feature publishes them.
-            null,
+            hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null,
             decisions);
     }
 
@@ -149,6 +155,41 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         return await PublicPapers(db, organisation.Id).Where(p => p.Id == paperId)
             .Join(db.PaperContents, p => p.Id, c => c.PaperId, (p, c) => new PublicPaperFile(p.FileName, p.ContentType, c.Bytes))
             .SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// The public part of the latest approved version of a meeting's minutes, as stored at approval, with each
+    /// narrative rendered to sanitised HTML. Null when there is no approved version (a draft is never public), when the
+    /// meeting's agenda was never published, or the meeting is not this organisation's. The private part is read from
+    /// the database with the stored document but never leaves this method.
+    /// </summary>
+    public async Task<PublicMinutesDto?> MinutesAsync(string slug, Guid meetingId, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        if (await OrganisationAsync(db, slug, ct) is not { } organisation)
+        {
+            return null;
+        }
+
+        var approved = await ApprovedVersions(db, organisation.Id, meetingId)
+            .OrderByDescending(v => v.Number)
+            .Select(v => new { v.Number, v.ApprovedAt, v.ApprovedContent })
+            .FirstOrDefaultAsync(ct);
+        if (approved?.ApprovedContent is not { } content)
+        {
+            return null;
+        }
+
+        var document = MinutesContent.Read(content).Public;
+        return new PublicMinutesDto(
+            organisation.Public,
+            meetingId,
+            approved.Number,
+            approved.ApprovedAt,
+            document,
+            document.Items.ToDictionary(i => i.ItemId, i => MinutesHtml.Render(i.Narrative)),
+            MeetingUrl(organisation.Slug, meetingId),
+            MinutesPdfUrl(organisation.Slug, meetingId));
     }
 
     /// <summary>The voting rules in words, as the public page reads them.</summary>
@@ -190,6 +231,16 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         join m in db.Meetings.AsNoTracking() on i.MeetingId equals m.Id
         where m.OrganisationId == organisationId && i.OrganisationId == organisationId && !i.IsPrivate && m.AgendaPublishedAt != null
         select i;
+
+    /// <summary>Approved versions of the minutes of a meeting of the organisation whose agenda was published.</summary>
+    private static IQueryable<MinutesVersion> ApprovedVersions(AppDbContext db, Guid organisationId, Guid meetingId) =>
+        from m in db.Minutes.AsNoTracking()
+        join meeting in db.Meetings.AsNoTracking() on m.MeetingId equals meeting.Id
+        from v in m.Versions
+        where m.MeetingId == meetingId && m.OrganisationId == organisationId && meeting.OrganisationId == organisationId
+            && meeting.AgendaPublishedAt != null && v.OrganisationId == organisationId
+            && v.Status == MinutesStatus.Approved && v.ApprovedContent != null
+        select v;
 
     /// <summary>Papers marked public, on a public item (see <see cref="PublicItems"/>).</summary>
     private static IQueryable<MeetingPaper> PublicPapers(AppDbContext db, Guid organisationId) =>
