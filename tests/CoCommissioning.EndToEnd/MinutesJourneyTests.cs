@@ -83,6 +83,21 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
         await audit.CheckSettledAsync(Page, "minutes-approved");
         await Page.ScreenshotAsync("minutes-05-approved");
 
+        // A correction is a new draft version with the reason; version 1 stays approved.
+        var correct = await Page.OpenDialogAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Correct the minutes", Exact = true }), "Correct the minutes");
+        await correct.Field("Reason for the correction").FillAsync("The pilot's weekend hours were omitted.");
+        await audit.CheckSettledAsync(Page, "minutes-correct-dialog");
+        await correct.GetByRole(AriaRole.Button, new() { Name = "Correct the minutes", Exact = true }).ClickAsync();
+        await Expect(correct).ToBeHiddenAsync();
+        await Expect(version).ToHaveCountAsync(2);
+        await Expect(version.Nth(0)).ToContainTextAsync("Approved on");
+        await Expect(version.Nth(1)).ToContainTextAsync("Draft");
+        await Expect(version.Nth(1)).ToContainTextAsync("Corrects version 1: The pilot's weekend hours were omitted.");
+        await Expect(document.GetByTestId("document-status")).ToHaveTextAsync("Draft, version 2");
+        await Expect(Page.GetByTestId("download-pdf")).ToHaveAttributeAsync("href", $"api/meetings/{meetingId}/minutes/versions/2/public.pdf");
+        await audit.CheckSettledAsync(Page, "minutes-corrected");
+        await Page.ScreenshotAsync("minutes-06-corrected");
+
         audit.ShouldHaveNoSeriousViolations();
     }
 
