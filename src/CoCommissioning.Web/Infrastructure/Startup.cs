@@ -193,6 +193,7 @@ public static class Startup
         api.MapDecisionsLogEndpoints();
         api.MapActionEndpoints();
         api.MapMinutesEndpoints();
+        api.MapMinutesExportEndpoints();
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();
