@@ -29,10 +29,14 @@ public sealed class MeetingScheduleJourneyTests(AppFixture app, ITestOutputHelpe
 
         var section = Page.GetByTestId("committee-meetings");
         await Expect(section.GetByRole(AriaRole.Heading, new() { Name = "Meetings", Level = 2 })).ToBeVisibleAsync();
+        // The demo has 4 of the 6 meetings the terms of reference ask for; other journeys in the same run may have
+        // scheduled more, so the expectations follow the count the page starts with.
         var warning = Page.GetByTestId("meeting-schedule-warning");
-        await Expect(warning).ToHaveTextAsync($"The terms of reference require at least 6 meetings in {year.Label}; 4 are scheduled.");
         var rows = Page.GetByTestId("meetings-table").Locator("tbody tr");
-        await Expect(rows).ToHaveCountAsync(4);
+        await Expect(rows.First).ToBeVisibleAsync();
+        var before = await rows.CountAsync();
+        before.Should().BeGreaterThanOrEqualTo(4);
+        await ExpectWarningAsync(warning, year, before);
         var todays = $"Primary Care Commissioning Committee – {MudControls.Today.ToString("d MMMM yyyy", UkCulture)}";
         await Expect(section.GetByRole(AriaRole.Link, new() { Name = $"Open {todays}", Exact = true })).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("meetings/[0-9a-f-]{36}$"));
         await audit.CheckSettledAsync(Page, "committee-meetings");
@@ -50,9 +54,9 @@ public sealed class MeetingScheduleJourneyTests(AppFixture app, ITestOutputHelpe
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(Page.Snackbar($"Scheduled: {title}")).ToBeVisibleAsync();
-        await Expect(rows).ToHaveCountAsync(5);
+        await Expect(rows).ToHaveCountAsync(before + 1);
         await Expect(rows.Filter(new() { HasText = title })).ToContainTextAsync(MudControls.Today.ToString("d MMMM yyyy", UkCulture));
-        await Expect(warning).ToHaveTextAsync($"The terms of reference require at least 6 meetings in {year.Label}; 5 are scheduled.");
+        await ExpectWarningAsync(warning, year, before + 1);
         await Page.WaitForAnimationsAsync();
         await Page.ScreenshotAsync("meetings-30-scheduled");
     }
@@ -66,7 +70,12 @@ public sealed class MeetingScheduleJourneyTests(AppFixture app, ITestOutputHelpe
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Meetings", Level = 2 })).ToBeVisibleAsync();
         await Page.WaitForInteractiveAsync();
 
-        await Expect(Page.GetByTestId("meeting-schedule-warning")).ToBeVisibleAsync();
+        await Expect(Page.GetByTestId("meetings-table").Locator("tbody tr").First).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Schedule a meeting" })).ToHaveCountAsync(0);
     }
+
+    private static Task ExpectWarningAsync(ILocator warning, FinancialYear year, int scheduled) =>
+        scheduled < 6
+            ? Expect(warning).ToHaveTextAsync($"The terms of reference require at least 6 meetings in {year.Label}; {scheduled} are scheduled.")
+            : Expect(warning).ToHaveCountAsync(0);
 }
