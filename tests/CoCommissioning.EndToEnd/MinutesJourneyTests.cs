@@ -7,14 +7,14 @@ using static Microsoft.Playwright.Assertions;
 namespace CoCommissioning.EndToEnd;
 
 /// <summary>
-/// The secretary writes up the minutes of a meeting of the demo PCCC held earlier today and has them approved at the
-/// next meeting's "Minutes of the previous meeting" item. The record (attendance and a decision by consensus) and
+/// The secretary writes up the minutes of a meeting of the demo PCCC held earlier today; the chair approves them at the
+/// next meeting's "Minutes of the previous meeting" item, and an anonymous visitor reads and downloads the public minutes. The record (attendance and a decision by consensus) and
 /// both meetings are set up through the JSON API with a bearer token, as an integration would.
 /// </summary>
 public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]
-    public async Task Secretary_StartsEditsAndApprovesTheMinutes_SeesApprovedAndTheDownloads()
+    public async Task SecretaryDraftsChairApproves_VisitorReadsAndDownloadsThePublicMinutes()
     {
         var audit = new AccessibilityAudit(Output);
         var title = CommitteeSteps.UniqueName("PCCC minuted meeting");
@@ -62,12 +62,45 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
         await Page.GetByRole(AriaRole.Button, new() { Name = "Public part", Exact = true }).ClickAsync();
         await Expect(document).ToContainTextAsync("1. Extended access pilot");
 
-        // Approved at the next meeting's "Minutes of the previous meeting".
-        var approve = Page.GetByTestId("approve");
+        // The chair, presiding at the next meeting's "Minutes of the previous meeting", approves them on her own device.
+        var chair = await OpenSecondBrowserAsync();
+        await chair.SignInAsync(DemoUsers.Chair);
+        await chair.GotoAsync($"meetings/{meetingId}/minutes");
+        await Expect(chair.GetByRole(AriaRole.Heading, new() { Name = $"Minutes: {title}", Level = 1 })).ToBeVisibleAsync();
+        await chair.WaitForInteractiveAsync();
+        var approve = chair.GetByTestId("approve");
         await Expect(approve).ToContainTextAsync(nextTitle);
-        await audit.CheckSettledAsync(Page, "minutes-draft-with-narrative");
-        await Page.ScreenshotAsync("minutes-04-ready-to-approve");
+        await Expect(chair.GetByTestId("minutes-document").GetByTestId("narrative").Locator("strong")).ToHaveTextAsync("welcomed");
+        await audit.CheckSettledAsync(chair, "minutes-chair-ready-to-approve");
+        await chair.ScreenshotAsync("minutes-04-ready-to-approve");
         await approve.GetByRole(AriaRole.Button, new() { Name = $"Approve version 1 at {nextTitle}, item 1", Exact = true }).ClickAsync();
+        var chairVersion = chair.GetByTestId("minutes-version");
+        await Expect(chairVersion).ToContainTextAsync("Approved on");
+        await Expect(chairVersion).ToContainTextAsync("recorded by Helen Carter");
+        await Expect(chair.GetByTestId("minutes-document").GetByTestId("document-status")).ToHaveTextAsync("Approved, version 1");
+        await Expect(chair.GetByRole(AriaRole.Button, new() { Name = "Correct the minutes", Exact = true })).ToHaveCountAsync(0);
+
+        // An anonymous visitor reads the public minutes and downloads them as PDF.
+        var visitor = await OpenSecondBrowserAsync();
+        await visitor.GotoAsync($"public/example-ccg/meetings/{meetingId}/minutes");
+        await Expect(visitor.GetByRole(AriaRole.Heading, new() { Name = $"Minutes: {title}", Level = 1 })).ToBeVisibleAsync();
+        await Expect(visitor.Locator("strong", new() { HasText = "welcomed" })).ToBeVisibleAsync();
+        await Expect(visitor.GetByText("Weekend appointments", new() { Exact = true })).ToBeVisibleAsync();
+        await audit.CheckAsync(visitor, "public-minutes");
+        await visitor.ScreenshotAsync("minutes-05-public");
+        var publicPdf = visitor.GetByRole(AriaRole.Link, new() { Name = "Download these minutes (PDF)", Exact = true });
+        var pdfUrl = await publicPdf.GetAttributeAsync("href");
+        pdfUrl.Should().Be($"/public/example-ccg/meetings/{meetingId}/minutes.pdf");
+        var pdfResponse = await visitor.APIRequest.GetAsync(pdfUrl!);
+        pdfResponse.Status.Should().Be(200);
+        pdfResponse.Headers["content-type"].Should().StartWith("application/pdf");
+        System.Text.Encoding.ASCII.GetString((await pdfResponse.BodyAsync())[..5]).Should().Be("%PDF-");
+        var publicDownload = await visitor.RunAndWaitForDownloadAsync(() => publicPdf.ClickAsync());
+        System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync((await publicDownload.PathAsync())!))[..5]).Should().Be("%PDF-");
+
+        // The secretary sees them approved, with the downloads.
+        await Page.ReloadAsync();
+        await Page.WaitForInteractiveAsync();
         await Expect(version).ToContainTextAsync("Approved on");
         await Expect(document.GetByTestId("document-status")).ToHaveTextAsync("Approved, version 1");
         await Expect(narrative.Locator("strong")).ToHaveTextAsync("welcomed");
@@ -81,7 +114,7 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
         var download = await Page.RunAndWaitForDownloadAsync(() => pdf.ClickAsync());
         download.SuggestedFilename.Should().MatchRegex(@"^pccc-\d{4}-\d{2}-\d{2}-minutes-public-v1\.pdf$");
         await audit.CheckSettledAsync(Page, "minutes-approved");
-        await Page.ScreenshotAsync("minutes-05-approved");
+        await Page.ScreenshotAsync("minutes-06-approved");
 
         // A correction is a new draft version with the reason; version 1 stays approved.
         var correct = await Page.OpenDialogAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Correct the minutes", Exact = true }), "Correct the minutes");
@@ -96,14 +129,15 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
         await Expect(document.GetByTestId("document-status")).ToHaveTextAsync("Draft, version 2");
         await Expect(Page.GetByTestId("download-pdf")).ToHaveAttributeAsync("href", $"api/meetings/{meetingId}/minutes/versions/2/public.pdf");
         await audit.CheckSettledAsync(Page, "minutes-corrected");
-        await Page.ScreenshotAsync("minutes-06-corrected");
+        await Page.ScreenshotAsync("minutes-07-corrected");
 
         audit.ShouldHaveNoSeriousViolations();
     }
 
     /// <summary>
     /// A meeting three hours ago with every current voting member present and a decision by consensus, and the next
-    /// meeting, started an hour ago, with an item "Minutes of the previous meeting". Returns the first meeting's id.
+    /// meeting, started an hour ago, with an item "Minutes of the previous meeting" and the chair present. Returns the
+    /// first meeting's id.
     /// </summary>
     private async Task<string> HoldMeetingsThroughTheApiAsync(string title, string nextTitle, string resolution)
     {
@@ -129,8 +163,13 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
         var itemId = meeting.GetProperty("items")[0].GetProperty("id").GetString();
         await api.SendAsync("POST", $"{meetingUrl}/items/{itemId}/consensus", token, new { resolution });
 
+        // At the next meeting the chair has arrived, so she presides over its "Minutes of the previous meeting".
+        var chairMembership = committee.GetProperty("memberships").EnumerateArray()
+            .First(m => m.GetProperty("isCurrent").GetBoolean() && m.GetProperty("personName").GetString() == "Helen Carter").GetProperty("id").GetString();
         var next = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings", token, new { title = nextTitle, startsAt = now.AddHours(-1) });
-        await api.SendAsync("POST", $"/api/meetings/{next.GetProperty("id").GetString()}/items", token, new { title = "Minutes of the previous meeting", purpose = "Decision", isPrivate = false, version = Version(next) });
+        var nextUrl = $"/api/meetings/{next.GetProperty("id").GetString()}";
+        next = await api.SendAsync("POST", $"{nextUrl}/items", token, new { title = "Minutes of the previous meeting", purpose = "Decision", isPrivate = false, version = Version(next) });
+        await api.SendAsync("POST", $"{nextUrl}/arrivals", token, new { membershipId = chairMembership, deputy = false, version = Version(next) });
         return meetingId;
     }
 

@@ -128,6 +128,44 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         (await DocumentAsync(meeting, 1, MinutesPart.Private)).Hash.Should().Be(approved.ContentHash);
     }
 
+    [Fact]
+    public async Task Approve_ByTheChairPresidingAtTheApprovingItem_Returns200()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
+        var minutes = await StartAsync(meeting);
+        minutes = await EditAsync(meeting, 1, "The chair approves these.", minutes.Version);
+        var (nextMeeting, minutesItem) = await NextMeetingAsync(meeting, "Minutes of the previous meeting");
+        await ArriveAtAsync(meeting, nextMeeting, Chair);
+
+        using var chair = await app.CreateApiClientAsync(DemoUsers.Chair);
+        using var response = await chair.PostJsonAsync($"{Url(meeting)}/versions/1/approval", new { meetingId = nextMeeting, itemId = minutesItem, version = minutes.Version });
+
+        var approved = (await response.ReadJsonAsync<MinutesDto>(HttpStatusCode.OK)).Versions.Should().ContainSingle().Subject;
+        approved.Status.Should().Be(MinutesStatus.Approved);
+        approved.ApprovedAtMeetingId.Should().Be(nextMeeting);
+        approved.ApprovedBy.Should().Be(Chair);
+    }
+
+    [Fact]
+    public async Task Approve_ByAMemberNotPresiding_Returns403AndNothingChanges()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
+        var minutes = await StartAsync(meeting);
+        minutes = await EditAsync(meeting, 1, "A member may not approve these.", minutes.Version);
+        var (nextMeeting, minutesItem) = await NextMeetingAsync(meeting, "Minutes of the previous meeting");
+        await ArriveAtAsync(meeting, nextMeeting, Chair);
+
+        using var member = await app.CreateApiClientAsync(DemoUsers.Member);
+        using var response = await member.PostJsonAsync($"{Url(meeting)}/versions/1/approval", new { meetingId = nextMeeting, itemId = minutesItem, version = minutes.Version });
+
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await response.Content.ReadAsStringAsync()).Should().Contain(MinutesService.NotAllowedToApprove);
+        using var after = await meeting.Secretary.GetAsync(Url(meeting));
+        var unchanged = await after.ReadJsonAsync<MinutesDto>(HttpStatusCode.OK);
+        unchanged.Version.Should().Be(minutes.Version);
+        unchanged.Versions.Should().ContainSingle().Which.Status.Should().Be(MinutesStatus.Draft);
+    }
+
     [Theory]
     [InlineData("Finance report", 1, "Minutes are approved at the agenda item \"Minutes of the previous meeting\"; \"Finance report\" is not that item.")]
     [InlineData("Minutes of the previous meeting", -5, "Minutes are approved at a later meeting of the same committee: choose that meeting's \"Minutes of the previous meeting\" item.")]
@@ -326,6 +364,18 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         using var added = await meeting.Secretary.PostJsonAsync($"/api/meetings/{next.Id}/items", new { title, purpose = ItemPurpose.Decision, isPrivate = false, version = next.Version });
         var withItem = await added.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK);
         return (next.Id, withItem.Items.Single().Id);
+    }
+
+    /// <summary>Records the arrival of the named members at another meeting of the committee (so the chair presides there).</summary>
+    private static async Task ArriveAtAsync(MeetingScenario meeting, Guid meetingId, params string[] names)
+    {
+        using var read = await meeting.Secretary.GetAsync($"/api/meetings/{meetingId}");
+        var version = (await read.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK)).Version;
+        foreach (var name in names)
+        {
+            using var arrived = await meeting.Secretary.PostJsonAsync($"/api/meetings/{meetingId}/arrivals", new { membershipId = meeting.Id(name), deputy = false, version });
+            version = (await arrived.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK)).Version;
+        }
     }
 
     private static async Task<MinutesDto> ApprovedAsync(MeetingScenario meeting, string narrative)

@@ -297,7 +297,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         db.Memberships.AnyAsync(m => m.Id == membershipId && m.CommitteeId == meeting.CommitteeId, ct);
 
     /// <summary>The signed-in person's membership of the meeting's committee on the meeting date, if any.</summary>
-    private static async Task<Guid?> MyMembershipAsync(AppDbContext db, CurrentUser user, Meeting meeting, CancellationToken ct)
+    internal static async Task<Guid?> MyMembershipAsync(AppDbContext db, CurrentUser user, Meeting meeting, CancellationToken ct)
     {
         if (user.PersonId is not { } personId)
         {

@@ -48,7 +48,9 @@ public static class MinutesEndpoints
 
         MapChange(minutes.MapPost("/versions/{number:int}/approval", async (Guid meetingId, int number, ApproveMinutesRequest request, ClaimsPrincipal principal, MinutesService service, CancellationToken ct) =>
                 ApiResults.From(await service.ApproveAsync(CurrentUser.Require(principal), meetingId, number, request, ct), Results.Ok)),
-            "Approve a draft at the \"Minutes of the previous meeting\" item of a later meeting of the same committee: the document is stored with its SHA-256 hash");
+            "Approve a draft at the \"Minutes of the previous meeting\" item of a later meeting of the same committee: the document is stored with its SHA-256 hash. "
+            + "The secretary, or the person presiding over that item now (the chair, usually), approves; anyone else gets 403",
+            Policies.SignedIn);
 
         MapChange(minutes.MapPost("/versions/{number:int}/corrections", async (Guid meetingId, int number, CorrectMinutesRequest request, ClaimsPrincipal principal, MinutesService service, CancellationToken ct) =>
                 ApiResults.From(await service.CorrectAsync(CurrentUser.Require(principal), meetingId, number, request, ct), m => Results.Created($"/api/meetings/{meetingId}/minutes/versions/{m.Versions[^1].Number}/public", m)))
@@ -56,8 +58,8 @@ public static class MinutesEndpoints
             "Correct approved minutes: a new draft version copying the narratives, with the reason; the approved version is kept unchanged");
     }
 
-    private static void MapChange(RouteHandlerBuilder builder, string summary) =>
-        builder.RequireAuthorization(Policies.Secretary)
+    private static void MapChange(RouteHandlerBuilder builder, string summary, string policy = Policies.Secretary) =>
+        builder.RequireAuthorization(policy)
             .Produces<MinutesDto>()
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,9 +1,11 @@
 using CoCommissioning.Data;
+using CoCommissioning.Data.Identity;
 using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Minutes;
 using CoCommissioning.Web.Components;
+using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -100,6 +102,47 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
             return minutes.EditNarrative(number, itemId, request.Markdown, itemIds);
         }, ct);
 
+    public const string NotAllowedToApprove =
+        "Only the person presiding over the item approving the minutes, or the committee secretary, records the approval.";
+
+    /// <summary>Whether the user keeps the minutes (the roles of <see cref="Policies.Secretary"/>).</summary>
+    public static bool KeepsTheMinutes(CurrentUser user) => user.IsAnyOf(AppRole.CommitteeSecretary, AppRole.GovernanceLead, AppRole.Administrator);
+
+    /// <summary>Whether the user is a current member of the committee (who may be presiding when minutes are approved).</summary>
+    public async Task<bool> IsCommitteeMemberAsync(CurrentUser user, Guid committeeId, CancellationToken ct = default)
+    {
+        if (user.PersonId is not { } personId)
+        {
+            return false;
+        }
+
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var today = DateOnly.FromDateTime(clock.Now().UtcDateTime);
+        var memberships = await db.Memberships.AsNoTracking()
+            .Where(m => m.CommitteeId == committeeId && m.PersonId == personId && m.OrganisationId == user.OrganisationId).ToListAsync(ct);
+        return memberships.Any(m => m.IsCurrentOn(today));
+    }
+
+    /// <summary>
+    /// The secretary approves; so does the person presiding over the approving item at this moment (the chair,
+    /// usually), judged from the approving meeting's record the way a decision judges who presides.
+    /// </summary>
+    private async Task<bool> MayApproveAsync(AppDbContext db, CurrentUser user, Guid approvingMeetingId, Guid itemId, CancellationToken ct)
+    {
+        if (KeepsTheMinutes(user))
+        {
+            return true;
+        }
+
+        var judged = await DecisionService.JudgeAsync(db, user, approvingMeetingId, itemId, clock.Now(), null, ct);
+        if (!judged.Succeeded || !judged.Value!.Presiding.Succeeded || judged.Value.Presiding.Value!.MembershipId is not { } presiding)
+        {
+            return false;
+        }
+
+        return await MeetingConsoleService.MyMembershipAsync(db, user, judged.Value.Meeting, ct) == presiding;
+    }
+
     /// <summary>
     /// Approves a draft at an agenda item of another meeting: the domain refuses unless that meeting is a later one of
     /// the same committee, has started, and the item is the "Minutes of the previous meeting".
@@ -118,6 +161,11 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
             if (item is null)
             {
                 return Failure.Validation("itemId", "Choose the approving meeting's agenda item \"Minutes of the previous meeting\".");
+            }
+
+            if (!await MayApproveAsync(db, user, approving.Id, item.Id, ct))
+            {
+                return Failure.Forbidden(NotAllowedToApprove);
             }
 
             var source = await SourceAsync(db, user, meetingId, ct);

@@ -104,9 +104,11 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             return null;
         }
 
+        var hasMinutes = await ApprovedVersions(db, organisation.Id, meetingId).AnyAsync(ct);
         if (meeting.AgendaPublishedAt is null)
         {
-            return new PublicMeetingDto(organisation.Public, meeting.Id, meeting.CommitteeId, meeting.CommitteeName, meeting.Title, meeting.StartsAt, null, [], null, null, []);
+            return new PublicMeetingDto(organisation.Public, meeting.Id, meeting.CommitteeId, meeting.CommitteeName, meeting.Title, meeting.StartsAt, null, [], null,
+                hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null, []);
         }
 
         // Titles of private items are never read: only whether there are any.
@@ -120,7 +122,6 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             .ToListAsync(ct);
         papers = [.. papers.OrderBy(p => p.UploadedAt).ThenBy(p => p.Id)];
         var decisions = await DecisionsAsync(db, organisation, meetingId, ct);
-        var hasMinutes = await ApprovedVersions(db, organisation.Id, meetingId).AnyAsync(ct);
 
         return new PublicMeetingDto(
             organisation.Public, meeting.Id, meeting.CommitteeId, meeting.CommitteeName, meeting.Title, meeting.StartsAt, meeting.AgendaPublishedAt,
@@ -159,8 +160,8 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
 
     /// <summary>
     /// The public part of the latest approved version of a meeting's minutes, as stored at approval, with each
-    /// narrative rendered to sanitised HTML. Null when there is no approved version (a draft is never public), when the
-    /// meeting's agenda was never published, or the meeting is not this organisation's. The private part is read from
+    /// narrative rendered to sanitised HTML. Null when there is no approved version (a draft is never public) or the
+    /// meeting is not this organisation's; approved minutes are public whether or not the agenda publication was recorded. The private part is read from
     /// the database with the stored document but never leaves this method.
     /// </summary>
     public async Task<PublicMinutesDto?> MinutesAsync(string slug, Guid meetingId, CancellationToken ct = default)
@@ -232,13 +233,16 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         where m.OrganisationId == organisationId && i.OrganisationId == organisationId && !i.IsPrivate && m.AgendaPublishedAt != null
         select i;
 
-    /// <summary>Approved versions of the minutes of a meeting of the organisation whose agenda was published.</summary>
+    /// <summary>
+    /// Approved versions of the minutes of a meeting of the organisation. The public part of approved minutes is for
+    /// publication by definition, so it is public whether or not the meeting's agenda publication was recorded.
+    /// </summary>
     private static IQueryable<MinutesVersion> ApprovedVersions(AppDbContext db, Guid organisationId, Guid meetingId) =>
         from m in db.Minutes.AsNoTracking()
         join meeting in db.Meetings.AsNoTracking() on m.MeetingId equals meeting.Id
         from v in m.Versions
         where m.MeetingId == meetingId && m.OrganisationId == organisationId && meeting.OrganisationId == organisationId
-            && meeting.AgendaPublishedAt != null && v.OrganisationId == organisationId
+            && v.OrganisationId == organisationId
             && v.Status == MinutesStatus.Approved && v.ApprovedContent != null
         select v;
 
