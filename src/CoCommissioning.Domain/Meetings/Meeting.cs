@@ -574,6 +574,17 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     }
 
     /// <summary>
+    /// The named deputy standing in for a member's seat at a moment, if the seat was held by the deputy then: a
+    /// declaration, ruling or confirmation made at that moment is the deputy's, and is named as theirs.
+    /// </summary>
+    public Guid? DeputyAt(Guid membershipId, DateTimeOffset moment) =>
+        attendance.FirstOrDefault(a => a.MembershipId == membershipId && a.DeputyPersonId is not null && a.IsThereAt(moment))?.DeputyPersonId;
+
+    /// <summary>How the record names whoever held a seat: the member, or "Lucy Price (deputy for Mark Benson)".</summary>
+    public static string SeatHolderName(string memberName, string? deputyName) =>
+        deputyName is null ? memberName : $"{deputyName} (deputy for {memberName})";
+
+    /// <summary>
     /// Marks that a decision was taken on the record as it stands, so a concurrent change to attendance or rulings
     /// and the decision collide instead of the decision standing on attendance that no longer holds.
     /// </summary>

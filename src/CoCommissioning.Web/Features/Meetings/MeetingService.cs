@@ -155,12 +155,8 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             : await db.People.AsNoTracking().Where(p => deputyIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
 
         // A declaration or ruling is about whoever held the seat at that moment: the member, or their deputy.
-        string NameAt(Guid membershipId, DateTimeOffset at)
-        {
-            var member = names.GetValueOrDefault(membershipId) ?? "";
-            var standIn = meeting.Attendance.FirstOrDefault(a => a.MembershipId == membershipId && a.DeputyPersonId is not null && a.IsThereAt(at));
-            return standIn is null ? member : $"{deputyNames.GetValueOrDefault(standIn.DeputyPersonId!.Value) ?? "Deputy"} (deputy for {member})";
-        }
+        string NameAt(Guid membershipId, DateTimeOffset at) =>
+            Meeting.SeatHolderName(names.GetValueOrDefault(membershipId) ?? "", meeting.DeputyAt(membershipId, at) is { } deputy ? deputyNames.GetValueOrDefault(deputy) ?? "Deputy" : null);
 
         var papers = await db.MeetingPapers.AsNoTracking().Where(p => p.MeetingId == meeting.Id).OrderBy(p => p.UploadedAt)
             .Select(p => new PaperDto(p.Id, p.ItemId, p.Title, p.FileName, p.ContentType, p.SizeBytes, p.IsPublic, p.UploadedAt))

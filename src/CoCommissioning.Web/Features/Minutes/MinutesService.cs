@@ -243,12 +243,8 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
         var inquorate = await db.InquorateResolutions.AsNoTracking().Where(r => r.MeetingId == meeting.Id).ToListAsync(ct);
 
         var names = memberships.ToDictionary(m => m.Id, m => people.GetValueOrDefault(m.PersonId) ?? "");
-        string NameAt(Guid membershipId, DateTimeOffset at)
-        {
-            var member = names.GetValueOrDefault(membershipId) ?? "";
-            var standIn = meeting.Attendance.FirstOrDefault(a => a.MembershipId == membershipId && a.DeputyPersonId is not null && a.IsThereAt(at));
-            return standIn is null ? member : $"{people.GetValueOrDefault(standIn.DeputyPersonId!.Value) ?? "Deputy"} (deputy for {member})";
-        }
+        string NameAt(Guid membershipId, DateTimeOffset at) =>
+            Meeting.SeatHolderName(names.GetValueOrDefault(membershipId) ?? "", meeting.DeputyAt(membershipId, at) is { } deputy ? people.GetValueOrDefault(deputy) ?? "Deputy" : null);
 
         var members = memberships
             .OrderBy(m => m.Office == CommitteeOffice.None).ThenBy(m => m.Office).ThenBy(m => names[m.Id], StringComparer.Ordinal)
