@@ -56,15 +56,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// <summary>Told after each committed save that changed governance records.</summary>
     internal IReadOnlyList<IGovernanceChangeObserver> Observers { get; set; } = [];
 
+    /// <summary>Where a failing observer is reported (logged by the factory's logger); the save it followed stands.</summary>
+    internal Action<Exception, IGovernanceChangeObserver>? ObserverFailed { get; set; }
+
+    // Changes saved inside an explicit transaction: observers hear of them only once it commits.
+    private readonly List<GovernanceChange> uncommitted = [];
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var changes = AuditWriter.Record(this, Audit);
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        foreach (var observer in changes.Count > 0 ? Observers : [])
-        {
-            observer.SavedAsync(changes, CancellationToken.None).GetAwaiter().GetResult();
-        }
-
+        AfterSave(changes).GetAwaiter().GetResult();
         return saved;
     }
 
@@ -72,12 +74,57 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         var changes = AuditWriter.Record(this, Audit);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        foreach (var observer in changes.Count > 0 ? Observers : [])
+        await AfterSave(changes);
+        return saved;
+    }
+
+    /// <summary>
+    /// Commits the transaction the caller began, then tells the observers of everything saved in it. Once the commit
+    /// has returned, nothing here can fail the operation: the record is saved, and saying otherwise would be false.
+    /// </summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var transaction = Database.CurrentTransaction ?? throw new InvalidOperationException("No transaction to commit.");
+        await transaction.CommitAsync(cancellationToken);
+        List<GovernanceChange> committed = [.. uncommitted];
+        uncommitted.Clear();
+        await NotifyAsync(committed);
+    }
+
+    private Task AfterSave(IReadOnlyList<GovernanceChange> changes)
+    {
+        if (Database.CurrentTransaction is not null)
         {
-            await observer.SavedAsync(changes, cancellationToken);
+            uncommitted.AddRange(changes);
+            return Task.CompletedTask;
         }
 
-        return saved;
+        return NotifyAsync(changes);
+    }
+
+    /// <summary>
+    /// Each observer in turn, each failure caught and reported: a cache that cannot be evicted expires on its own, and
+    /// must not stop the live notice to open views (nor turn a committed save into an error).
+    /// </summary>
+    private async Task NotifyAsync(IReadOnlyList<GovernanceChange> changes)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var observer in Observers)
+        {
+            try
+            {
+                // Not the request's token: the save has committed, and an aborted request must not stop the notices.
+                await observer.SavedAsync(changes, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                ObserverFailed?.Invoke(ex, observer);
+            }
+        }
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,5 +1,6 @@
 using CoCommissioning.Data.Audit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace CoCommissioning.Data;
 
@@ -7,13 +8,20 @@ namespace CoCommissioning.Data;
 /// Creates a short-lived context that names who is acting, so every governance change it saves is audited.
 /// Feature services use this; components never see a context.
 /// </summary>
-public sealed class GovernanceDbFactory(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, IEnumerable<IGovernanceChangeObserver> observers)
+public sealed class GovernanceDbFactory(IDbContextFactory<AppDbContext> contexts, TimeProvider clock, IEnumerable<IGovernanceChangeObserver> observers, ILogger<GovernanceDbFactory> logger)
 {
+    private void Observe(AppDbContext db)
+    {
+        db.Observers = [.. observers];
+        db.ObserverFailed = (ex, observer) =>
+            logger.LogError(ex, "After a committed save, {Observer} failed; the save stands (a cache entry expires on its own)", observer.GetType().Name);
+    }
+
     public async Task<AppDbContext> CreateAsync(AuditActor actor, CancellationToken cancellationToken = default)
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Audit = new AuditWriter(actor, clock);
-        db.Observers = [.. observers];
+        Observe(db);
         return db;
     }
 
@@ -25,7 +33,7 @@ public sealed class GovernanceDbFactory(IDbContextFactory<AppDbContext> contexts
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.Audit = new AuditWriter(actor, clock) { PurgeReason = reason };
-        db.Observers = [.. observers];
+        Observe(db);
         return db;
     }
 

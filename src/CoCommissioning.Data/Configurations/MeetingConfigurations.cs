@@ -31,6 +31,8 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Navigation(m => m.QuorumConfirmations).HasField("quorumConfirmations").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasMany(m => m.InAttendance).WithOne().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(m => m.InAttendance).HasField("inAttendance").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(m => m.FlagDismissals).WithOne().HasForeignKey(d => d.MeetingId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(m => m.FlagDismissals).HasField("flagDismissals").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(m => m.ShortNoticeReason).HasMaxLength(ExclusionResolution.ReasonMaxLength);
         builder.ComplexProperty(m => m.Exclusion, e =>
         {
@@ -50,6 +52,21 @@ internal sealed class MeetingDeclarationConfiguration : IEntityTypeConfiguration
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(d => d.ItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Membership>().WithMany().HasForeignKey(d => d.MembershipId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.MeetingId, d.DeclaredAt });
+    }
+}
+
+internal sealed class PreFlagDismissalConfiguration : IEntityTypeConfiguration<PreFlagDismissal>
+{
+    public void Configure(EntityTypeBuilder<PreFlagDismissal> builder)
+    {
+        builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Reason).HasMaxLength(PreFlagDismissal.ReasonMaxLength);
+        builder.Property(d => d.Name).HasMaxLength(200);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(d => d.ItemId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Membership>().WithMany().HasForeignKey(d => d.MembershipId).OnDelete(DeleteBehavior.Restrict);
+
+        // One dismissal per flag: two people dismissing the same flag at once leave one, the other is told.
+        builder.HasIndex(d => new { d.ItemId, d.MembershipId, d.DeclarationId }).IsUnique().HasDatabaseName(UniqueIndexes.OneDismissalPerFlag);
     }
 }
 
@@ -107,6 +124,8 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         builder.Property(i => i.Title).HasMaxLength(AgendaItem.TitleMaxLength);
         builder.Property(i => i.Presenter).HasMaxLength(AgendaItem.PresenterMaxLength);
         builder.Property(i => i.OutcomeNote).HasMaxLength(AgendaItem.OutcomeNoteMaxLength);
+        builder.Property(i => i.Version).IsConcurrencyToken();
+        builder.Ignore(i => i.IsClosed);
 
         // A short list read with the item, like a meeting's apologies: no join table to keep in step. Bodies are
         // checked against the organisation's list when set; a body is never deleted once named (no delete in the API).
@@ -129,7 +148,7 @@ internal sealed class PreFlagResponseConfiguration : IEntityTypeConfiguration<Pr
         // the meeting record (with what the member answered) outlives that.
 
         // One answer per item and declaration: a double click or two tabs leave one, the second save is refused.
-        builder.HasIndex(r => new { r.ItemId, r.DeclarationId }).IsUnique();
+        builder.HasIndex(r => new { r.ItemId, r.DeclarationId }).IsUnique().HasDatabaseName(UniqueIndexes.OneAnswerPerFlag);
         builder.HasIndex(r => new { r.MeetingId, r.PersonId });
     }
 }
@@ -152,7 +171,7 @@ internal sealed class ItemRulingConfiguration : IEntityTypeConfiguration<ItemRul
         builder.Property(r => r.Interest).HasMaxLength(ItemRuling.InterestMaxLength);
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Membership>().WithMany().HasForeignKey(r => r.MembershipId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => new { r.ItemId, r.MembershipId }).IsUnique();
+        builder.HasIndex(r => new { r.ItemId, r.MembershipId }).IsUnique().HasDatabaseName(UniqueIndexes.OneRulingPerMemberPerItem);
     }
 }
 
@@ -166,7 +185,7 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(d => d.ItemId).OnDelete(DeleteBehavior.Restrict);
 
         // One decision per item: a second attempt (a double click, a second secretary) is refused by the database.
-        builder.HasIndex(d => d.ItemId).IsUnique();
+        builder.HasIndex(d => d.ItemId).IsUnique().HasDatabaseName(UniqueIndexes.OneDecisionPerItem);
         builder.HasIndex(d => new { d.OrganisationId, d.DecidedAt });
         builder.HasMany(d => d.Votes).WithOne().HasForeignKey(v => v.DecisionId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(d => d.Votes).HasField("votes").UsePropertyAccessMode(PropertyAccessMode.Field);
@@ -182,7 +201,7 @@ internal sealed class VoteRecordConfiguration : IEntityTypeConfiguration<VoteRec
         builder.HasOne<Membership>().WithMany().HasForeignKey(v => v.MembershipId).OnDelete(DeleteBehavior.Restrict);
 
         // One vote per member per item, whatever the application does.
-        builder.HasIndex(v => new { v.ItemId, v.MembershipId }).IsUnique();
+        builder.HasIndex(v => new { v.ItemId, v.MembershipId }).IsUnique().HasDatabaseName(UniqueIndexes.OneVotePerMemberPerItem);
     }
 }
 
@@ -193,6 +212,6 @@ internal sealed class InquorateResolutionConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Detail).HasMaxLength(InquorateResolution.DetailMaxLength);
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(r => r.ItemId).IsUnique();
+        builder.HasIndex(r => r.ItemId).IsUnique().HasDatabaseName(UniqueIndexes.OneInquorateChoicePerItem);
     }
 }

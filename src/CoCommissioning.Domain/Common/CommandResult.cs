@@ -31,6 +31,9 @@ public sealed record Failure(FailureKind Kind, string Message, IReadOnlyDictiona
     public static Failure Conflict(string what) =>
         new(FailureKind.Conflict, $"Someone else changed this {what} after you opened it. Refresh to see their changes, then try again.", NoFields);
 
+    /// <summary>A lost race with its own words (two people recorded the same thing at once): a conflict, not a rule.</summary>
+    public static Failure Race(string message) => new(FailureKind.Conflict, message, NoFields);
+
     public static Failure Rule(string message) => new(FailureKind.RuleViolation, message, NoFields);
 
     public static Failure Forbidden(string message) => new(FailureKind.Forbidden, message, NoFields);

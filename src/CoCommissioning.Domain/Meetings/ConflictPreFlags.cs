@@ -1,5 +1,6 @@
 using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Interests;
+using CoCommissioning.Domain.Quorum;
 
 namespace CoCommissioning.Domain.Meetings;
 
@@ -41,6 +42,26 @@ public static class ConflictPreFlags
         && interest.Details is { ConcernsBodyId: not null } details
         && details.From <= meetingDate
         && (details.To is null || details.To >= meetingDate);
+
+    /// <summary>
+    /// The flags of the people who hold their seats at the item now: a member's own flags while they are there, their
+    /// deputy's while the deputy stands in. These must be declared or dismissed before the item is decided.
+    /// </summary>
+    public static IReadOnlyList<PreFlag> OfThoseThere(IEnumerable<PreFlag> flags, IReadOnlyList<SeatAtItem> seats)
+    {
+        var presence = seats.ToDictionary(s => s.Seat.MembershipId, s => s.Presence);
+        return [.. flags.Where(f => presence.TryGetValue(f.Candidate.MembershipId, out var p)
+            && (f.Candidate.IsDeputy ? p == Presence.DeputyPresent : p == Presence.Present))];
+    }
+
+    /// <summary>How a declaration made from a flag reads: the register entry's own words and the body it concerns.</summary>
+    public static string DeclarationText(PreFlag flag, string bodyName)
+    {
+        var details = flag.Interest.Details;
+        var nature = details?.Nature ?? "An interest in the register";
+        var indirect = details is { IsDirect: false, Relationship: { } relationship } ? $" (indirect: {relationship})" : "";
+        return $"{nature}{indirect}. Concerns {bodyName}. From the register of interests.";
+    }
 
     public static IReadOnlyList<PreFlag> For(IEnumerable<AgendaItem> items, IEnumerable<PreFlagCandidate> candidates, IEnumerable<RegisterInterest> interests, DateOnly meetingDate)
     {
@@ -133,4 +154,57 @@ public sealed class PreFlagResponse : IGovernanceRecord, IPartOfAggregate
         (Response, Note, RespondedAt) = (response, checkedNote.Value, at);
         return CommandResult.Success();
     }
+}
+
+/// <summary>
+/// A likely conflict from the register that the person presiding dismissed at the meeting as not relevant to the
+/// item, with the reason: part of the meeting record, shown with the decision and in the minutes.
+/// </summary>
+public sealed class PreFlagDismissal : IGovernanceRecord, IPartOfAggregate
+{
+    public const int ReasonMaxLength = 1000;
+
+    private PreFlagDismissal()
+    {
+        Reason = "";
+        Name = "";
+    }
+
+    internal PreFlagDismissal(Guid meetingId, Guid organisationId, PreFlag flag, string reason, Guid dismissedByMembershipId, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        MeetingId = meetingId;
+        OrganisationId = organisationId;
+        ItemId = flag.ItemId;
+        MembershipId = flag.Candidate.MembershipId;
+        PersonId = flag.Candidate.PersonId;
+        Name = flag.Candidate.Name;
+        DeclarationId = flag.Interest.DeclarationId;
+        Reason = reason;
+        DismissedByMembershipId = dismissedByMembershipId;
+        DismissedAt = at;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid MeetingId { get; private set; }
+    public Guid OrganisationId { get; private set; }
+    Guid IPartOfAggregate.AggregateId => MeetingId;
+    public Guid ItemId { get; private set; }
+    public Guid MembershipId { get; private set; }
+
+    /// <summary>Whose interest it was (the member, or the deputy standing in).</summary>
+    public Guid PersonId { get; private set; }
+
+    /// <summary>Their name as it was, since the register entry may later be purged.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>The register entry (no foreign key: the retention job purges entries the meeting record outlives).</summary>
+    public Guid DeclarationId { get; private set; }
+
+    public string Reason { get; private set; }
+
+    /// <summary>The person presiding, to whom the dismissal is attributed whoever entered it.</summary>
+    public Guid DismissedByMembershipId { get; private set; }
+
+    public DateTimeOffset DismissedAt { get; private set; }
 }

@@ -10,6 +10,25 @@ public enum ItemPurpose
     Information,
 }
 
+/// <summary>Where an agenda item is in the meeting: not reached, taken (under discussion), or closed by an outcome.</summary>
+public enum ItemStatus
+{
+    Open,
+    Taken,
+    Closed,
+}
+
+/// <summary>How an item was closed. Once closed, its declarations, rulings and outcome are the record and cannot change.</summary>
+public enum ItemClosure
+{
+    Vote,
+    Consensus,
+    Noted,
+    Deferred,
+    Referred,
+    InquorateResolution,
+}
+
 /// <summary>An item on a meeting's agenda. Quorum is judged item by item.</summary>
 public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
 {
@@ -35,6 +54,7 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
         Title = title;
         Purpose = purpose;
         IsPrivate = isPrivate;
+        Version = Guid.NewGuid();
     }
 
     public Guid Id { get; private set; }
@@ -54,6 +74,21 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
     public string? OutcomeNote { get; private set; }
     public DateTimeOffset? OutcomeAt { get; private set; }
 
+    public ItemStatus Status { get; private set; }
+
+    /// <summary>Set when the item is closed: by a decision, a noted/deferred/referred outcome, or the chair's choice when inquorate.</summary>
+    public ItemClosure? ClosedAs { get; private set; }
+
+    public DateTimeOffset? ClosedAt { get; private set; }
+
+    /// <summary>
+    /// The item's own concurrency token: what is recorded at an item (declarations on it, rulings, outcome, decision)
+    /// is checked against it, so work on different items, or attendance, never makes another item's edit stale.
+    /// </summary>
+    public Guid Version { get; private set; }
+
+    public bool IsClosed => Status == ItemStatus.Closed;
+
     /// <summary>Taken in the private part, after a resolution excludes the public.</summary>
     public bool IsPrivate { get; private set; }
 
@@ -71,7 +106,51 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
         Outcome = outcome;
         OutcomeNote = note;
         OutcomeAt = at;
+        Close(outcome switch
+        {
+            ItemOutcomeKind.Noted => ItemClosure.Noted,
+            ItemOutcomeKind.Deferred => ItemClosure.Deferred,
+            _ => ItemClosure.Referred,
+        }, at);
     }
+
+    internal void Take()
+    {
+        if (Status == ItemStatus.Open)
+        {
+            Status = ItemStatus.Taken;
+        }
+
+        Touch();
+    }
+
+    internal void Close(ItemClosure closure, DateTimeOffset at)
+    {
+        Status = ItemStatus.Closed;
+        ClosedAs = closure;
+        ClosedAt = at;
+        Touch();
+    }
+
+    internal void Touch() => Version = Guid.NewGuid();
+
+    /// <summary>Why nothing more can be recorded at a closed item.</summary>
+    internal Failure ClosedFailure() =>
+        Failure.Rule($"Item {Number} is already decided or concluded ({ItemClosures.Describe(ClosedAs)}): the declarations, rulings and outcome it closed on are the record and cannot change.");
+}
+
+public static class ItemClosures
+{
+    public static string Describe(ItemClosure? closure) => closure switch
+    {
+        ItemClosure.Vote => "decided by vote",
+        ItemClosure.Consensus => "decided by consensus",
+        ItemClosure.Noted => "noted",
+        ItemClosure.Deferred => "deferred",
+        ItemClosure.Referred => "referred",
+        ItemClosure.InquorateResolution => "not quorate: the chair's choice is recorded",
+        _ => "open",
+    };
 }
 
 /// <summary>
@@ -106,9 +185,12 @@ public sealed class AttendanceRecord : IGovernanceRecord, IPartOfAggregate
     public DateTimeOffset ArrivedAt { get; private set; }
     public DateTimeOffset? LeftAt { get; private set; }
 
+    /// <summary>Set when the departure was the chair's ruling that the person leave the room for this item.</summary>
+    public Guid? LeftForItemId { get; private set; }
+
     public bool IsThereAt(DateTimeOffset moment) => ArrivedAt <= moment && (LeftAt is null || moment < LeftAt);
 
-    internal void Leave(DateTimeOffset at) => LeftAt = at;
+    internal void Leave(DateTimeOffset at, Guid? forItemId = null) => (LeftAt, LeftForItemId) = (at, forItemId);
 }
 
 /// <summary>The ruling of the person presiding on a member's declared conflict for one item.</summary>
@@ -168,6 +250,7 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     private readonly List<MeetingDeclaration> declarations = [];
     private readonly List<QuorumConfirmation> quorumConfirmations = [];
     private readonly List<PersonInAttendance> inAttendance = [];
+    private readonly List<PreFlagDismissal> flagDismissals = [];
     private List<Guid> apologies = [];
 
     private Meeting()
@@ -197,6 +280,9 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     public IReadOnlyCollection<MeetingDeclaration> Declarations => declarations.AsReadOnly();
     public IReadOnlyCollection<QuorumConfirmation> QuorumConfirmations => quorumConfirmations.AsReadOnly();
     public IReadOnlyCollection<PersonInAttendance> InAttendance => inAttendance.AsReadOnly();
+
+    /// <summary>Likely conflicts from the register that the person presiding dismissed for an item, with the reason.</summary>
+    public IReadOnlyCollection<PreFlagDismissal> FlagDismissals => flagDismissals.AsReadOnly();
 
     /// <summary>When the agenda was published (the public part's notice); null while it is a draft.</summary>
     public DateTimeOffset? AgendaPublishedAt { get; private set; }
@@ -261,7 +347,13 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
             return Failure.NotFound("The agenda item");
         }
 
+        if (item.IsClosed)
+        {
+            return item.ClosedFailure();
+        }
+
         item.Affects(bodyIds);
+        item.Touch();
         Touch();
         return CommandResult.Success();
     }
@@ -290,6 +382,11 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
             return Failure.Rule("This member (or their deputy) is already recorded as present. Record their departure first.");
         }
 
+        if (OutOfTheRoomFor(membershipId) is { } item && !item.IsClosed && item.Id == CurrentItemId)
+        {
+            return Failure.Rule($"The person presiding ruled that this member leaves the room for item {item.Number}. Record their return once the item is closed or another item is taken, or change the ruling.");
+        }
+
         var record = new AttendanceRecord(Id, OrganisationId, membershipId, deputyPersonId, at);
         attendance.Add(record);
         Touch();
@@ -314,17 +411,38 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         return CommandResult.Success();
     }
 
-    /// <summary>Records (or changes) the ruling on a member's conflict for an item.</summary>
+    /// <summary>The one statement of the rule that nobody rules on their own conflict (rule book section 5).</summary>
+    public static Failure? OwnConflict(Guid membershipId, Guid? ruledByMembershipId) =>
+        ruledByMembershipId == membershipId
+            ? Failure.Rule("A member cannot rule on their own conflict: the vice chair (or another unconflicted member) rules instead.")
+            : null;
+
+    /// <summary>
+    /// Records (or changes) the ruling on a member's conflict for an item. Attendance follows the ruling: "leaves the
+    /// room" records the departure of whoever holds the seat at <paramref name="at"/>, for this item, and changing that
+    /// ruling while they are out records their return, so the record never has someone in the room a ruling sent out.
+    /// </summary>
     public CommandResult<ItemRuling> RecordRuling(Guid itemId, Guid membershipId, string? interest, ConflictRuling ruling, Guid? ruledByMembershipId, DateTimeOffset at)
     {
-        if (items.All(i => i.Id != itemId))
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
         {
             return Failure.NotFound("The agenda item");
         }
 
-        if (ruledByMembershipId == membershipId)
+        if (item.IsClosed)
         {
-            return Failure.Rule("A member cannot rule on their own conflict: the vice chair (or another unconflicted member) rules instead.");
+            return item.ClosedFailure();
+        }
+
+        if (OwnConflict(membershipId, ruledByMembershipId) is { } own)
+        {
+            return own;
+        }
+
+        if (!Enum.IsDefined(ruling))
+        {
+            return Failure.Validation("ruling", "Choose one of the four rulings.");
         }
 
         var checkedInterest = Text.Required("Interest", interest, ItemRuling.InterestMaxLength);
@@ -334,18 +452,61 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         }
 
         var existing = rulings.FirstOrDefault(r => r.ItemId == itemId && r.MembershipId == membershipId);
+        ItemRuling made;
         if (existing is not null)
         {
             existing.Change(checkedInterest.Value!, ruling, ruledByMembershipId, at);
-            Touch();
-            return CommandResult<ItemRuling>.Success(existing);
+            made = existing;
+        }
+        else
+        {
+            made = new ItemRuling(Id, OrganisationId, itemId, membershipId, checkedInterest.Value!, ruling, ruledByMembershipId, at);
+            rulings.Add(made);
         }
 
-        var made = new ItemRuling(Id, OrganisationId, itemId, membershipId, checkedInterest.Value!, ruling, ruledByMembershipId, at);
-        rulings.Add(made);
-        Touch();
+        FollowRuling(item, membershipId, ruling, at);
+        item.Touch();
         return CommandResult<ItemRuling>.Success(made);
     }
+
+    private void FollowRuling(AgendaItem item, Guid membershipId, ConflictRuling ruling, DateTimeOffset at)
+    {
+        var there = attendance.FirstOrDefault(a => a.MembershipId == membershipId && a.LeftAt is null);
+        if (ruling == ConflictRuling.LeavesRoom)
+        {
+            there?.Leave(at, item.Id);
+            return;
+        }
+
+        if (there is null && OutOfTheRoomFor(membershipId) is { } outFor && outFor.Id == item.Id)
+        {
+            var left = attendance.Where(a => a.MembershipId == membershipId).MaxBy(a => a.ArrivedAt)!;
+            attendance.Add(new AttendanceRecord(Id, OrganisationId, membershipId, left.DeputyPersonId, at));
+        }
+    }
+
+    private AttendanceRecord? LeftTheRoomFor(Guid membershipId, Guid itemId, DateTimeOffset moment)
+    {
+        var latest = attendance.Where(a => a.MembershipId == membershipId && a.ArrivedAt <= moment).MaxBy(a => a.ArrivedAt);
+        return latest?.LeftForItemId == itemId ? latest : null;
+    }
+
+    /// <summary>The item a seat's holder left the room for under a ruling and has not yet returned from, if any.</summary>
+    public AgendaItem? OutOfTheRoomFor(Guid membershipId)
+    {
+        var latest = attendance.Where(a => a.MembershipId == membershipId).MaxBy(a => a.ArrivedAt);
+        return latest is { LeftAt: not null, LeftForItemId: { } itemId } ? items.FirstOrDefault(i => i.Id == itemId) : null;
+    }
+
+    /// <summary>
+    /// Those who left the room under a ruling for an item the meeting has moved on from (or closed): the console offers
+    /// to record their return.
+    /// </summary>
+    public IReadOnlyList<(Guid MembershipId, AgendaItem LeftFor)> ReturnsDue() =>
+        [.. attendance.Select(a => a.MembershipId).Distinct()
+            .Select(m => (MembershipId: m, LeftFor: OutOfTheRoomFor(m)))
+            .Where(x => x.LeftFor is { } item && (item.IsClosed || item.Id != CurrentItemId))
+            .Select(x => (x.MembershipId, x.LeftFor!))];
 
     /// <summary>
     /// Each seat as it stands for an item at a moment: present, deputised or absent from the attendance records,
@@ -356,7 +517,10 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         var result = new List<SeatAtItem>(seats.Count);
         foreach (var seat in seats)
         {
-            var there = attendance.FirstOrDefault(a => a.MembershipId == seat.MembershipId && a.IsThereAt(moment));
+            // Someone who left the room for this item under a ruling is still at the meeting: the ruling, not an absence,
+            // is what removes them from this item's quorum and vote, and the explanation says so.
+            var there = attendance.FirstOrDefault(a => a.MembershipId == seat.MembershipId && a.IsThereAt(moment))
+                ?? LeftTheRoomFor(seat.MembershipId, itemId, moment);
             var ruling = rulings.FirstOrDefault(r => r.ItemId == itemId && r.MembershipId == seat.MembershipId)?.Ruling ?? ConflictRuling.FullPart;
             result.Add(there switch
             {
@@ -364,6 +528,24 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
                 { DeputyPersonId: { } deputy } => SeatAtItem.Deputised(seat, deputyNames.TryGetValue(deputy, out var name) ? name : "Deputy", ruling),
                 _ => SeatAtItem.PresentWith(seat, ruling),
             });
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Each seat as expected for an item before the meeting: everyone except those who sent apologies, a member with a
+    /// named deputy being expected to send the deputy, with the rulings already made for the item.
+    /// </summary>
+    public IReadOnlyList<SeatAtItem> ExpectedSeatsAt(Guid itemId, IReadOnlyList<Seat> seats, Func<Guid, string?> deputyNameFor)
+    {
+        var result = new List<SeatAtItem>(seats.Count);
+        foreach (var seat in seats)
+        {
+            var ruling = rulings.FirstOrDefault(r => r.ItemId == itemId && r.MembershipId == seat.MembershipId)?.Ruling ?? ConflictRuling.FullPart;
+            result.Add(!apologies.Contains(seat.MembershipId) ? SeatAtItem.PresentWith(seat, ruling)
+                : deputyNameFor(seat.MembershipId) is { } deputy ? SeatAtItem.Deputised(seat, deputy, ruling)
+                : SeatAtItem.AbsentFrom(seat));
         }
 
         return result;
@@ -424,6 +606,7 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         }
 
         CurrentItemId = itemId;
+        item.Take();
         Touch();
         return CommandResult.Success();
     }
@@ -449,11 +632,20 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     }
 
     /// <summary>A declaration at the start (no item) or at an item, by the member or raised by someone else.</summary>
-    public CommandResult<MeetingDeclaration> Declare(Guid membershipId, Guid? itemId, string? interest, string? raisedBy, DateTimeOffset at)
+    public CommandResult<MeetingDeclaration> Declare(Guid membershipId, Guid? itemId, string? interest, string? raisedBy, DateTimeOffset at) =>
+        Declare(membershipId, itemId, interest, raisedBy, registerDeclarationId: null, at);
+
+    private CommandResult<MeetingDeclaration> Declare(Guid membershipId, Guid? itemId, string? interest, string? raisedBy, Guid? registerDeclarationId, DateTimeOffset at)
     {
-        if (itemId is { } id && items.All(i => i.Id != id))
+        var item = itemId is { } id ? items.FirstOrDefault(i => i.Id == id) : null;
+        if (itemId is not null && item is null)
         {
             return Failure.NotFound("The agenda item");
+        }
+
+        if (item is { IsClosed: true })
+        {
+            return item.ClosedFailure();
         }
 
         var checkedInterest = Text.Required("interest", interest, MeetingDeclaration.InterestMaxLength);
@@ -468,10 +660,80 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
             return checkedRaisedBy.Failure!;
         }
 
-        var declaration = new MeetingDeclaration(Id, OrganisationId, itemId, membershipId, checkedInterest.Value!, checkedRaisedBy.Value, at);
+        var declaration = new MeetingDeclaration(Id, OrganisationId, itemId, membershipId, checkedInterest.Value!, checkedRaisedBy.Value, registerDeclarationId, at);
         declarations.Add(declaration);
-        Touch();
+        if (item is null)
+        {
+            Touch();
+        }
+        else
+        {
+            item.Touch();
+        }
+
         return CommandResult<MeetingDeclaration>.Success(declaration);
+    }
+
+    // --- likely conflicts from the register --------------------------------------------------------------------------
+
+    /// <summary>Whether a flag has been dealt with at the meeting: declared from the register entry, or dismissed with a reason.</summary>
+    public bool IsResolved(PreFlag flag) => IsDeclared(flag) || DismissalOf(flag) is not null;
+
+    public bool IsDeclared(PreFlag flag) =>
+        declarations.Any(d => d.RegisterDeclarationId == flag.Interest.DeclarationId && d.MembershipId == flag.Candidate.MembershipId && d.Concerns(flag.ItemId));
+
+    public PreFlagDismissal? DismissalOf(PreFlag flag) =>
+        flagDismissals.FirstOrDefault(x => x.ItemId == flag.ItemId && x.MembershipId == flag.Candidate.MembershipId && x.DeclarationId == flag.Interest.DeclarationId);
+
+    /// <summary>
+    /// Turns a likely conflict into a declaration at its item, worded from the register entry, for the person presiding
+    /// to rule on.
+    /// </summary>
+    public CommandResult<MeetingDeclaration> DeclareFlag(PreFlag flag, string interest, string? raisedBy, DateTimeOffset at)
+    {
+        if (IsResolved(flag))
+        {
+            return Failure.Rule($"The likely conflict of {flag.Candidate.Name} on this item is already {(IsDeclared(flag) ? "declared" : "dismissed")}.");
+        }
+
+        var text = interest.Length > MeetingDeclaration.InterestMaxLength ? interest[..MeetingDeclaration.InterestMaxLength] : interest;
+        return Declare(flag.Candidate.MembershipId, flag.ItemId, text, raisedBy, flag.Interest.DeclarationId, at);
+    }
+
+    /// <summary>The person presiding dismisses a likely conflict as not relevant to the item; the reason is required and kept.</summary>
+    public CommandResult<PreFlagDismissal> DismissFlag(PreFlag flag, string? reason, Guid dismissedByMembershipId, DateTimeOffset at)
+    {
+        var item = items.FirstOrDefault(i => i.Id == flag.ItemId);
+        if (item is null)
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        if (item.IsClosed)
+        {
+            return item.ClosedFailure();
+        }
+
+        if (OwnConflict(flag.Candidate.MembershipId, dismissedByMembershipId) is { } own)
+        {
+            return own;
+        }
+
+        if (IsResolved(flag))
+        {
+            return Failure.Rule($"The likely conflict of {flag.Candidate.Name} on this item is already {(IsDeclared(flag) ? "declared" : "dismissed")}.");
+        }
+
+        var checkedReason = Text.Required("reason", reason, PreFlagDismissal.ReasonMaxLength);
+        if (!checkedReason.Succeeded)
+        {
+            return Failure.Validation("reason", "Say why the interest is not relevant to this item: the reason is kept in the record.");
+        }
+
+        var dismissal = new PreFlagDismissal(Id, OrganisationId, flag, checkedReason.Value!, dismissedByMembershipId, at);
+        flagDismissals.Add(dismissal);
+        item.Touch();
+        return CommandResult<PreFlagDismissal>.Success(dismissal);
     }
 
     /// <summary>
@@ -488,9 +750,15 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
     /// </summary>
     public CommandResult<QuorumConfirmation> ConfirmQuorum(Guid itemId, Guid presidingMembershipId, bool quorate, string explanation, DateTimeOffset at)
     {
-        if (items.All(i => i.Id != itemId))
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
         {
             return Failure.NotFound("The agenda item");
+        }
+
+        if (item.IsClosed)
+        {
+            return item.ClosedFailure();
         }
 
         if (!quorate)
@@ -505,7 +773,7 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
 
         var confirmation = new QuorumConfirmation(Id, OrganisationId, itemId, presidingMembershipId, explanation.Length > QuorumConfirmation.ExplanationMaxLength ? explanation[..QuorumConfirmation.ExplanationMaxLength] : explanation, at);
         quorumConfirmations.Add(confirmation);
-        Touch();
+        item.Touch();
         return CommandResult<QuorumConfirmation>.Success(confirmation);
     }
 
@@ -547,9 +815,9 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
             return Failure.Validation("outcome", "Choose noted, deferred or referred.");
         }
 
-        if (item.Outcome is not null)
+        if (item.IsClosed)
         {
-            return Failure.Rule($"This item was already recorded as {item.Outcome.Value.ToString().ToLowerInvariant()}.");
+            return item.ClosedFailure();
         }
 
         if (outcome == ItemOutcomeKind.Noted && item.Purpose == ItemPurpose.Decision)
@@ -569,7 +837,6 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         }
 
         item.Conclude(outcome, checkedNote.Value, at);
-        Touch();
         return CommandResult.Success();
     }
 
@@ -585,10 +852,57 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         deputyName is null ? memberName : $"{deputyName} (deputy for {memberName})";
 
     /// <summary>
-    /// Marks that a decision was taken on the record as it stands, so a concurrent change to attendance or rulings
-    /// and the decision collide instead of the decision standing on attendance that no longer holds.
+    /// Whether the item may be decided now: open, every declaration on it ruled on, and every likely conflict from the
+    /// register of someone there (<paramref name="flagsOfThoseThere"/>) declared or dismissed. The refusal names them.
     /// </summary>
-    public void DecisionTaken() => Touch();
+    public CommandResult ReadyToDecide(Guid itemId, IReadOnlyList<PreFlag> flagsOfThoseThere, Func<Guid, string> nameOf)
+    {
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        if (item.IsClosed)
+        {
+            return item.ClosedFailure();
+        }
+
+        if (DeclarationsAwaitingRuling(itemId) is { Count: > 0 } awaiting)
+        {
+            return Failure.Rule($"Nothing was recorded: the declarations of {string.Join(", ", awaiting.Select(nameOf))} on this item await the ruling of the person presiding. Rule on them first.");
+        }
+
+        var unresolved = flagsOfThoseThere.Where(f => f.ItemId == itemId && !IsResolved(f)).ToList();
+        if (unresolved.Count > 0)
+        {
+            var which = string.Join("; ", unresolved.Select(f => $"{f.Candidate.Name}: {f.Interest.Details?.Nature ?? "an interest in the register"}"));
+            return Failure.Rule($"Nothing was recorded: the register flags likely conflicts on this item for people present that have not been declared or dismissed ({which}). Declare each (the person presiding then rules on it) or dismiss it with a reason first.");
+        }
+
+        return CommandResult.Success();
+    }
+
+    /// <summary>Closes the item with its decision or the chair's choice when inquorate, after <see cref="ReadyToDecide"/>.</summary>
+    public CommandResult Close(Guid itemId, ItemClosure closure, IReadOnlyList<PreFlag> flagsOfThoseThere, Func<Guid, string> nameOf, DateTimeOffset at)
+    {
+        var ready = closure == ItemClosure.InquorateResolution ? OpenItem(itemId) : ReadyToDecide(itemId, flagsOfThoseThere, nameOf);
+        if (!ready.Succeeded)
+        {
+            return ready;
+        }
+
+        items.Single(i => i.Id == itemId).Close(closure, at);
+        return CommandResult.Success();
+    }
+
+    private CommandResult OpenItem(Guid itemId)
+    {
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        return item is null ? Failure.NotFound("The agenda item")
+            : item.IsClosed ? item.ClosedFailure()
+            : CommandResult.Success();
+    }
 
     private void Touch() => Version = Guid.NewGuid();
 }

@@ -28,8 +28,9 @@ public sealed class MeetingDeclaration : IGovernanceRecord, IPartOfAggregate
         Interest = "";
     }
 
-    internal MeetingDeclaration(Guid meetingId, Guid organisationId, Guid? itemId, Guid membershipId, string interest, string? raisedBy, DateTimeOffset declaredAt)
+    internal MeetingDeclaration(Guid meetingId, Guid organisationId, Guid? itemId, Guid membershipId, string interest, string? raisedBy, Guid? registerDeclarationId, DateTimeOffset declaredAt)
     {
+        RegisterDeclarationId = registerDeclarationId;
         Id = Guid.NewGuid();
         MeetingId = meetingId;
         OrganisationId = organisationId;
@@ -53,6 +54,9 @@ public sealed class MeetingDeclaration : IGovernanceRecord, IPartOfAggregate
 
     /// <summary>Who raised it when not the member themselves; null when the member declared.</summary>
     public string? RaisedBy { get; private set; }
+
+    /// <summary>The register entry this declaration came from, when it was a likely conflict the register flagged.</summary>
+    public Guid? RegisterDeclarationId { get; private set; }
 
     public DateTimeOffset DeclaredAt { get; private set; }
 

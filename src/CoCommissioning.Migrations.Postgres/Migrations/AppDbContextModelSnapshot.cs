@@ -467,7 +467,8 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Decisions_ItemId");
 
                     b.HasIndex("MeetingId");
 
@@ -505,7 +506,8 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.HasIndex("MembershipId");
 
                     b.HasIndex("ItemId", "MembershipId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Votes_ItemId_MembershipId");
 
                     b.ToTable("Votes", (string)null);
                 });
@@ -1185,6 +1187,13 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
+                    b.Property<string>("ClosedAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("boolean");
 
@@ -1217,10 +1226,19 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -1243,6 +1261,9 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
 
                     b.Property<DateTimeOffset?>("LeftAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("LeftForItemId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
@@ -1296,7 +1317,8 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_InquorateResolutions_ItemId");
 
                     b.ToTable("InquorateResolutions");
                 });
@@ -1341,7 +1363,8 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.HasIndex("MembershipId");
 
                     b.HasIndex("ItemId", "MembershipId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_ItemRuling_ItemId_MembershipId");
 
                     b.ToTable("ItemRuling");
                 });
@@ -1436,6 +1459,9 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.Property<string>("RaisedBy")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("RegisterDeclarationId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("Id");
 
@@ -1540,6 +1566,58 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.ToTable("PeopleInAttendance", (string)null);
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.PreFlagDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DismissedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DismissedByMembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("ItemId", "MembershipId", "DeclarationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PreFlagDismissal_ItemId_MembershipId_DeclarationId");
+
+                    b.ToTable("PreFlagDismissal");
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.PreFlagResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1580,7 +1658,8 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.HasIndex("MembershipId");
 
                     b.HasIndex("ItemId", "DeclarationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_PreFlagResponses_ItemId_DeclarationId");
 
                     b.HasIndex("MeetingId", "PersonId");
 
@@ -2352,6 +2431,27 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.PreFlagDismissal", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Meetings.Meeting", null)
+                        .WithMany("FlagDismissals")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Committees.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.PreFlagResponse", b =>
                 {
                     b.HasOne("CoCommissioning.Domain.Meetings.AgendaItem", null)
@@ -2525,6 +2625,8 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.Navigation("Attendance");
 
                     b.Navigation("Declarations");
+
+                    b.Navigation("FlagDismissals");
 
                     b.Navigation("InAttendance");
 

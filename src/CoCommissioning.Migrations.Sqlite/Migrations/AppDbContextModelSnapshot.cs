@@ -462,7 +462,8 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Decisions_ItemId");
 
                     b.HasIndex("MeetingId");
 
@@ -500,7 +501,8 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.HasIndex("MembershipId");
 
                     b.HasIndex("ItemId", "MembershipId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_Votes_ItemId_MembershipId");
 
                     b.ToTable("Votes", (string)null);
                 });
@@ -1180,6 +1182,13 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosedAs")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("INTEGER");
 
@@ -1212,9 +1221,18 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1238,6 +1256,9 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
 
                     b.Property<long?>("LeftAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("LeftForItemId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
@@ -1291,7 +1312,8 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_InquorateResolutions_ItemId");
 
                     b.ToTable("InquorateResolutions");
                 });
@@ -1336,7 +1358,8 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.HasIndex("MembershipId");
 
                     b.HasIndex("ItemId", "MembershipId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_ItemRuling_ItemId_MembershipId");
 
                     b.ToTable("ItemRuling");
                 });
@@ -1430,6 +1453,9 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
 
                     b.Property<string>("RaisedBy")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RegisterDeclarationId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1535,6 +1561,58 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.ToTable("PeopleInAttendance", (string)null);
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.PreFlagDismissal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DismissedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DismissedByMembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MembershipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("MembershipId");
+
+                    b.HasIndex("ItemId", "MembershipId", "DeclarationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PreFlagDismissal_ItemId_MembershipId_DeclarationId");
+
+                    b.ToTable("PreFlagDismissal");
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.PreFlagResponse", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1575,7 +1653,8 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.HasIndex("MembershipId");
 
                     b.HasIndex("ItemId", "DeclarationId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasDatabaseName("IX_PreFlagResponses_ItemId_DeclarationId");
 
                     b.HasIndex("MeetingId", "PersonId");
 
@@ -2343,6 +2422,27 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.PreFlagDismissal", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Meetings.Meeting", null)
+                        .WithMany("FlagDismissals")
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Committees.Membership", null)
+                        .WithMany()
+                        .HasForeignKey("MembershipId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.PreFlagResponse", b =>
                 {
                     b.HasOne("CoCommissioning.Domain.Meetings.AgendaItem", null)
@@ -2516,6 +2616,8 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.Navigation("Attendance");
 
                     b.Navigation("Declarations");
+
+                    b.Navigation("FlagDismissals");
 
                     b.Navigation("InAttendance");
 

@@ -33,6 +33,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
         await meeting.DeputyArrivesForAsync(ChiefFinanceOfficer);
         await meeting.RuleAsync(ChiefOfficer, ConflictRuling.DiscussesNoVote, itemId: itemId);
+        await meeting.DismissLikelyConflictsAsync(itemId);
         using (var vote = await meeting.PostVoteAsync(
             meeting.Votes((Chair, VoteChoice.For), (Nurse, VoteChoice.For), (Gp, VoteChoice.Against), (ChiefFinanceOfficer, VoteChoice.Abstain)),
             resolution: "Approve the <b>extended hours</b> pilot.", itemId: itemId))
@@ -79,6 +80,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         var word = ApiScenario.UniqueName("Filterable");
         var itemId = await meeting.AddItemAffectingAsync($"{word} item", bodies["Riverside Primary Care Network"]);
         await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
+        await meeting.DismissLikelyConflictsAsync(itemId);
         using (var consensus = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/items/{itemId}/consensus", new { resolution = "Note the report." }))
         {
             consensus.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -129,6 +131,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         var word = ApiScenario.UniqueName("Private matter");
         var itemId = await meeting.AddPrivateItemAsync(word);
         await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
+        await meeting.DismissLikelyConflictsAsync(itemId);
         using (var consensus = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/items/{itemId}/consensus", new { resolution = "Agree the settlement." }))
         {
             consensus.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -222,6 +225,7 @@ public sealed class DecisionsLogOnSqliteTests(SqliteAppFixture app) : IClassFixt
         var bodyId = bodies["Riverside Primary Care Network"];
         var itemId = await meeting.AddItemAffectingAsync(ApiScenario.UniqueName("Riverside hours"), bodyId);
         await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
+        await meeting.DismissLikelyConflictsAsync(itemId);
         using (var consensus = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/items/{itemId}/consensus", new { resolution = "Approve the hours." }))
         {
             consensus.StatusCode.Should().Be(HttpStatusCode.Created);

@@ -30,7 +30,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
 
-        using var response = await member.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(ChiefOfficer), interest = Interest, ruling = ConflictRuling.LeavesRoom, version = meeting.Meeting.Version });
+        using var response = await member.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(ChiefOfficer), interest = Interest, ruling = ConflictRuling.LeavesRoom, version = meeting.ItemVersion() });
 
         (await response.ReadProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString()
             .Should().Be("Only the person presiding over this item rules on conflicts. The chair, Helen Carter, presides.");
@@ -45,7 +45,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await meeting.DeclareAsync(Chair, "Owns the building Riverside Surgery leases");
         using var chair = await app.CreateApiClientAsync(DemoUsers.Chair);
 
-        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(Chair), interest = "Owns the building", ruling = ConflictRuling.FullPart, version = meeting.Meeting.Version });
+        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(Chair), interest = "Owns the building", ruling = ConflictRuling.FullPart, version = meeting.ItemVersion() });
 
         (await response.ReadProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString()
             .Should().Be("You cannot rule on your own conflict. The vice chair, David Okafor, rules on this declaration because Helen Carter, who presides, cannot rule on their own interest.");
@@ -58,7 +58,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         using var meeting = await MeetingScenario.StartAsync(app);
         await meeting.ArriveAsync(Chair, ViceChair, ChiefOfficer);
 
-        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(ChiefOfficer), interest = Interest, ruling = ConflictRuling.LeavesRoom, ruledByMembershipId = meeting.Id(ViceChair), version = meeting.Meeting.Version });
+        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(ChiefOfficer), interest = Interest, ruling = ConflictRuling.LeavesRoom, ruledByMembershipId = meeting.Id(ViceChair), version = meeting.ItemVersion() });
 
         (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()
             .Should().Be("Only the person presiding rules on this conflict. The chair, Helen Carter, presides. The ruling is recorded as theirs.");
@@ -72,7 +72,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await meeting.ArriveAsync(Chair, ChiefOfficer);
         using var chair = await app.CreateApiClientAsync(DemoUsers.Chair);
 
-        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(ChiefOfficer), interest = Interest, ruling = ConflictRuling.LeavesRoom, version = meeting.Meeting.Version });
+        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(ChiefOfficer), interest = Interest, ruling = ConflictRuling.LeavesRoom, version = meeting.ItemVersion() });
 
         var stored = await response.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK);
         stored.Rulings.Should().ContainSingle().Which.RuledByMembershipId.Should().Be(meeting.Id(Chair));
@@ -84,7 +84,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         using var meeting = await MeetingScenario.StartAsync(app);
         await meeting.ArriveAsync(ViceChair, ChiefOfficer);
 
-        await meeting.ChangeAsync($"items/{meeting.ItemId}/rulings", new { membershipId = meeting.Id(ChiefOfficer), interest = Interest, ruling = ConflictRuling.StaysNoPart, version = meeting.Meeting.Version });
+        await meeting.ChangeAsync($"items/{meeting.ItemId}/rulings", new { membershipId = meeting.Id(ChiefOfficer), interest = Interest, ruling = ConflictRuling.StaysNoPart, version = meeting.ItemVersion() });
 
         meeting.Meeting.Rulings.Should().ContainSingle().Which.RuledByMembershipId.Should().Be(meeting.Id(ViceChair));
     }
@@ -99,7 +99,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         using var chair = await app.CreateApiClientAsync(DemoUsers.Chair);
         var before = DateTimeOffset.UtcNow.AddSeconds(-5);
 
-        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.Meeting.Version });
+        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.ItemVersion() });
 
         var stored = await response.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK);
         var confirmation = stored.QuorumConfirmations.Should().ContainSingle().Subject;
@@ -118,7 +118,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
         using var client = await app.CreateApiClientAsync(user);
 
-        using var response = await client.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.Meeting.Version });
+        using var response = await client.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.ItemVersion() });
 
         (await response.ReadProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString()
             .Should().StartWith("Only the person presiding over this item confirms quorum.");
@@ -132,7 +132,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await meeting.ArriveAsync(Chair, Nurse);
         using var chair = await app.CreateApiClientAsync(DemoUsers.Chair);
 
-        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.Meeting.Version });
+        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.ItemVersion() });
 
         (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()
             .Should().StartWith("The item is not quorate, so quorum cannot be confirmed. Not quorate");
@@ -183,7 +183,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
     {
         using var meeting = await MeetingScenario.StartAsync(app);
 
-        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/declarations", new { membershipId = meeting.Id(Gp), itemId = meeting.ItemId, interest = "  ", version = meeting.Meeting.Version });
+        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/declarations", new { membershipId = meeting.Id(Gp), itemId = meeting.ItemId, interest = "  ", version = meeting.ItemVersion() });
 
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("interest").Should().NotBeEmpty();
         await ExpectUnchangedAsync(meeting);
@@ -225,7 +225,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         view.IPreside.Should().BeTrue();
         view.IKeepTheRecord.Should().BeFalse();
         view.MyMembershipId.Should().Be(meeting.Id(Chair));
-        view.Seats.Single(s => s.Name == Chair).Presence.Should().Be("Present");
+        view.Seats.Single(s => s.Name == Chair).Presence.Should().Be(SeatPresence.Present);
     }
 
     [Fact]
@@ -280,12 +280,12 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
     {
         using var meeting = await MeetingScenario.StartAsync(app);
 
-        using (var refused = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/outcome", new { outcome = ItemOutcomeKind.Noted, version = meeting.Meeting.Version }))
+        using (var refused = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/outcome", new { outcome = ItemOutcomeKind.Noted, version = meeting.ItemVersion() }))
         {
             refused.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         }
 
-        await meeting.ChangeAsync($"items/{meeting.ItemId}/outcome", new { outcome = ItemOutcomeKind.Deferred, note = "To the January meeting", version = meeting.Meeting.Version });
+        await meeting.ChangeAsync($"items/{meeting.ItemId}/outcome", new { outcome = ItemOutcomeKind.Deferred, note = "To the January meeting", version = meeting.ItemVersion() });
 
         meeting.Meeting.Items[0].Outcome.Should().Be(ItemOutcomeKind.Deferred);
     }
@@ -337,7 +337,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         }
 
         await meeting.RefreshAsync();
-        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(Gp), interest = Interest, ruling = ConflictRuling.FullPart, version = meeting.Meeting.Version });
+        using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/rulings", new { membershipId = meeting.Id(Gp), interest = Interest, ruling = ConflictRuling.FullPart, version = meeting.ItemVersion() });
 
         (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().Contain("already decided");
         await ExpectUnchangedAsync(meeting);
@@ -365,7 +365,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await meeting.DeclareAsync(Gp);
         using var chair = await app.CreateApiClientAsync(DemoUsers.Chair);
 
-        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.Meeting.Version });
+        using var response = await chair.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.ItemVersion() });
 
         (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().StartWith("Rule on the declarations");
     }

@@ -16,7 +16,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
     {
         using var meeting = await MeetingScenario.StartAsync(app);
         await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer);
-        var version = meeting.Meeting.Version;
+        var version = meeting.ItemVersion();
 
         using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/rulings", new
         {
@@ -31,7 +31,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
             .Should().Be("A member cannot rule on their own conflict: the vice chair (or another unconflicted member) rules instead.");
         var stored = await meeting.Secretary.GetJsonAsync<MeetingDto>(meeting.Url);
         stored.Rulings.Should().BeEmpty();
-        stored.Version.Should().Be(version);
+        stored.Items[0].Version.Should().Be(version);
     }
 
     /// <summary>
@@ -42,7 +42,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
     public async Task RecordRuling_RuledBySomeoneNotOnTheCommittee_Returns400AndChangesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
-        var version = meeting.Meeting.Version;
+        var version = meeting.ItemVersion();
 
         using var response = await meeting.Secretary.PostJsonAsync($"{meeting.ItemUrl}/rulings", new
         {
@@ -56,7 +56,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("ruledByMembershipId").Should().NotBeEmpty();
         var stored = await meeting.Secretary.GetJsonAsync<MeetingDto>(meeting.Url);
         stored.Rulings.Should().BeEmpty();
-        stored.Version.Should().Be(version);
+        stored.Items[0].Version.Should().Be(version);
     }
 
     [Fact]
@@ -233,7 +233,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         "departures" => new { membershipId = meeting.Id(Chair), deputy = false, version = meeting.Meeting.Version },
         "apologies" => new { membershipId = meeting.Id(ViceChair), version = meeting.Meeting.Version },
         "items" => new { title = "Another item", purpose = ItemPurpose.Decision, isPrivate = false, version = meeting.Meeting.Version },
-        "rulings" => new { membershipId = meeting.Id(ChiefOfficer), interest = "Spouse is a partner", ruling = ConflictRuling.LeavesRoom, ruledByMembershipId = meeting.Id(Chair), version = meeting.Meeting.Version },
+        "rulings" => new { membershipId = meeting.Id(ChiefOfficer), interest = "Spouse is a partner", ruling = ConflictRuling.LeavesRoom, ruledByMembershipId = meeting.Id(Chair), version = meeting.ItemVersion() },
         "votes" => new { resolution = Resolution, votes = meeting.AllFor(Chair, Nurse, Gp, ChiefOfficer) },
         "consensus" => new { resolution = Resolution },
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),

@@ -44,7 +44,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         await meeting.RuleAsync(ChiefOfficer, ConflictRuling.LeavesRoom);
         await meeting.LeaveAsync(ChiefOfficer);
         using (var chair = await app.CreateApiClientAsync(DemoUsers.Chair))
-        using (var confirmed = await chair.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.Meeting.Version }))
+        using (var confirmed = await chair.PostJsonAsync($"{meeting.ItemUrl}/quorum-confirmations", new { version = meeting.ItemVersion() }))
         {
             await confirmed.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK);
         }

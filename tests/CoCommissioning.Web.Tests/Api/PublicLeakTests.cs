@@ -265,7 +265,7 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
 
         await meeting.ArriveAsync(Chair, ViceChair, Nurse, Gp, ChiefOfficer);
         await meeting.DeclareAsync(Gp, canary("declared-interest-private-item"), privateItem);
-        await meeting.ChangeAsync($"items/{privateItem}/rulings", new { membershipId = meeting.Id(Gp), interest = canary("ruling-interest-private-item"), ruling = ConflictRuling.FullPart, ruledByMembershipId = meeting.Id(Chair), version = meeting.Meeting.Version });
+        await meeting.ChangeAsync($"items/{privateItem}/rulings", new { membershipId = meeting.Id(Gp), interest = canary("ruling-interest-private-item"), ruling = ConflictRuling.FullPart, ruledByMembershipId = meeting.Id(Chair), version = meeting.ItemVersion(privateItem) });
         var publicResolution = $"Approve the merger {run}";
         await ConsensusAsync(meeting, meeting.ItemId, publicResolution);
         await meeting.ChangeAsync("exclusion", new { reason = canary("exclusion-reason"), version = meeting.Meeting.Version });

@@ -89,6 +89,9 @@ public sealed class MeetingScenario : IDisposable
 
     public Guid Id(string name) => Members[name].Id;
 
+    /// <summary>The item's own version as last seen (the first item unless <paramref name="itemId"/> says): what changes at an item send.</summary>
+    public Guid ItemVersion(Guid? itemId = null) => Meeting.Items.Single(i => i.Id == (itemId ?? ItemId)).Version;
+
     /// <summary>Records the arrival of each member named, in person.</summary>
     public async Task ArriveAsync(params string[] names)
     {
@@ -107,7 +110,7 @@ public sealed class MeetingScenario : IDisposable
 
     /// <summary>Records the ruling on <paramref name="member"/>'s conflict for the item (the first unless <paramref name="itemId"/> says), made by <paramref name="ruledBy"/>.</summary>
     public Task RuleAsync(string member, ConflictRuling ruling, string ruledBy = Chair, Guid? itemId = null) =>
-        ChangeAsync($"items/{itemId ?? ItemId}/rulings", new { membershipId = Id(member), interest = "Spouse is a partner at Riverside Surgery", ruling, ruledByMembershipId = Id(ruledBy), version = Meeting.Version });
+        ChangeAsync($"items/{itemId ?? ItemId}/rulings", new { membershipId = Id(member), interest = "Spouse is a partner at Riverside Surgery", ruling, ruledByMembershipId = Id(ruledBy), version = ItemVersion(itemId) });
 
     public object[] Votes(params (string Name, VoteChoice Choice)[] votes) =>
         [.. votes.Select(v => new { membershipId = Id(v.Name), choice = v.Choice })];
@@ -149,7 +152,20 @@ public sealed class MeetingScenario : IDisposable
 
     /// <summary>The secretary records <paramref name="member"/>'s declaration on the item (the first unless <paramref name="itemId"/> says).</summary>
     public Task DeclareAsync(string member, string interest = "Spouse is a partner at Riverside Surgery", Guid? itemId = null, string? raisedBy = null) =>
-        ChangeAsync("declarations", new { membershipId = Id(member), itemId = itemId ?? ItemId, interest, raisedBy, version = Meeting.Version });
+        ChangeAsync("declarations", new { membershipId = Id(member), itemId = itemId ?? ItemId, interest, raisedBy, version = ItemVersion(itemId) });
+
+    /// <summary>The likely conflicts the register flags on the item (the first unless <paramref name="itemId"/> says), as the secretary's pack shows them.</summary>
+    public async Task<List<PreFlagDto>> LikelyConflictsAsync(Guid? itemId = null) =>
+        [.. (await Secretary.GetJsonAsync<List<PreFlagDto>>($"{Url}/pre-flags")).Where(f => f.ItemId == (itemId ?? ItemId))];
+
+    /// <summary>The secretary records, on the presiding person's behalf, the dismissal of every open likely conflict on the item.</summary>
+    public async Task DismissLikelyConflictsAsync(Guid? itemId = null, string reason = "Not relevant: the interest ended before this contract was let.", string ruledBy = Chair)
+    {
+        foreach (var flag in (await LikelyConflictsAsync(itemId)).Where(f => f.AtMeeting == PreFlagStatus.Open))
+        {
+            await ChangeAsync($"items/{itemId ?? ItemId}/likely-conflicts/dismiss", new { membershipId = flag.MembershipId, declarationId = flag.DeclarationId, reason, ruledByMembershipId = Id(ruledBy), version = ItemVersion(itemId) });
+        }
+    }
 
     /// <summary>The console's read of the meeting now, as <paramref name="client"/> (the secretary unless given) sees it.</summary>
     public Task<MeetingConsoleDto> ConsoleAsync(HttpClient? client = null) => (client ?? Secretary).GetJsonAsync<MeetingConsoleDto>($"{Url}/console");

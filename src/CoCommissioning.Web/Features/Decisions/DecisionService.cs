@@ -15,7 +15,7 @@ namespace CoCommissioning.Web.Features.Decisions;
 /// The decision service: no vote or decision is recorded unless, for that item at that moment, the item is quorate
 /// and every voter is eligible. The check and the save happen in one operation; a refusal saves nothing and says why.
 /// </summary>
-public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<DecisionService> logger)
+public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meetings, TimeProvider clock, ILogger<DecisionService> logger)
 {
     public async Task<CommandResult<ItemStatusDto>> StatusAsync(CurrentUser user, Guid meetingId, Guid itemId, CancellationToken ct = default)
     {
@@ -47,7 +47,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
             }
         }
 
-        return await RecordAsync(user, meetingId, itemId, request.ChosenToPreside, (judged, presiding) =>
+        return await RecordAsync(user, meetingId, itemId, request.Version, request.ChosenToPreside, (judged, presiding) =>
         {
             var tally = Voting.Count(judged.Seats, judged.Terms.Voting, votes, request.CastingVote);
             return tally.Succeeded
@@ -57,46 +57,43 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
     }
 
     public Task<CommandResult<DecisionDto>> RecordConsensusAsync(CurrentUser user, Guid meetingId, Guid itemId, RecordConsensusRequest request, CancellationToken ct = default) =>
-        RecordAsync(user, meetingId, itemId, request.ChosenToPreside, (judged, presiding) =>
+        RecordAsync(user, meetingId, itemId, request.Version, request.ChosenToPreside, (judged, presiding) =>
             Decision.RecordConsensus(user.OrganisationId, meetingId, itemId, request.Resolution, judged.Verdict, presiding,
                 Voting.Eligibility(judged.Seats, judged.Terms.Voting).Count(e => e.MayVote), judged.Moment, user.UserId), ct);
 
-    /// <summary>Records what the chair chose for an item that is inquorate now; refused if it is quorate.</summary>
-    public async Task<CommandResult<InquorateResolutionDto>> ResolveInquorateAsync(CurrentUser user, Guid meetingId, Guid itemId, InquorateResolutionRequest request, CancellationToken ct = default)
-    {
-        await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
-        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
-        if (!judged.Succeeded)
+    /// <summary>Records what the chair chose for an item that is inquorate now; refused if it is quorate. It closes the item.</summary>
+    public Task<CommandResult<InquorateResolutionDto>> ResolveInquorateAsync(CurrentUser user, Guid meetingId, Guid itemId, InquorateResolutionRequest request, CancellationToken ct = default) =>
+        meetings.WriteAsync<InquorateResolutionDto>(user, meetingId, "recorded the chair's choice for an inquorate item", async (db, meeting) =>
         {
-            return judged.Failure!;
-        }
+            if (MeetingService.ItemOf(meeting, itemId, request.Version) is { Failure: { } stale })
+            {
+                return stale;
+            }
 
-        var j = judged.Value!;
-        if (await db.InquorateResolutions.AnyAsync(r => r.ItemId == itemId, ct) || await db.Decisions.AnyAsync(d => d.ItemId == itemId, ct))
-        {
-            return Failure.Rule("This item already has a decision or a recorded choice.");
-        }
+            var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
+            if (!judged.Succeeded)
+            {
+                return judged.Failure!;
+            }
 
-        var resolution = InquorateResolution.Record(user.OrganisationId, meetingId, itemId, request.Action, request.Detail, j.Verdict, j.Terms.CoOptionAllowed, j.Moment);
-        if (!resolution.Succeeded)
-        {
-            return resolution.Failure!;
-        }
+            var j = judged.Value!;
+            var resolution = InquorateResolution.Record(user.OrganisationId, meetingId, itemId, request.Action, request.Detail, j.Verdict, j.Terms.CoOptionAllowed, j.Moment);
+            if (!resolution.Succeeded)
+            {
+                return resolution.Failure!;
+            }
 
-        db.InquorateResolutions.Add(resolution.Value!);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Failure.Rule("Someone else recorded a choice for this item at the same moment. Refresh to see it.");
-        }
+            var closed = meeting.Close(itemId, ItemClosure.InquorateResolution, [], _ => "", j.Moment);
+            if (!closed.Succeeded)
+            {
+                return closed.Failure!;
+            }
 
-        var r = resolution.Value!;
-        logger.LogInformation("Meeting {MeetingId} item {ItemId}: {UserId} recorded {Action} for an inquorate item", meetingId, itemId, user.UserId, r.Action);
-        return CommandResult<InquorateResolutionDto>.Success(new InquorateResolutionDto(r.Id, r.ItemId, r.Action, r.Detail, r.QuorumExplanation, r.RecordedAt));
-    }
+            var r = resolution.Value!;
+            db.InquorateResolutions.Add(r);
+            return CommandResult<Func<Task<InquorateResolutionDto>>>.Success(() =>
+                Task.FromResult(new InquorateResolutionDto(r.Id, r.ItemId, r.Action, r.Detail, r.QuorumExplanation, r.RecordedAt)));
+        }, ct);
 
     /// <summary>
     /// The forecast: everyone expected except those who sent apologies (a member with a named deputy is expected to
@@ -120,18 +117,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
         var seats = snapshot.Seats;
         var items = meeting.Items.OrderBy(i => i.Number).Select(item =>
         {
-            var expected = seats.Select(seat =>
-            {
-                var ruling = meeting.Rulings.FirstOrDefault(r => r.ItemId == item.Id && r.MembershipId == seat.MembershipId)?.Ruling ?? ConflictRuling.FullPart;
-                if (!meeting.Apologies.Contains(seat.MembershipId))
-                {
-                    return SeatAtItem.PresentWith(seat, ruling);
-                }
-
-                return snapshot.DeputyNameFor(seat.MembershipId) is { } deputy
-                    ? SeatAtItem.Deputised(seat, deputy, ruling)
-                    : SeatAtItem.AbsentFrom(seat);
-            }).ToList();
+            var expected = meeting.ExpectedSeatsAt(item.Id, seats, snapshot.DeputyNameFor);
             return new ItemForecastDto(item.Id, item.Number, item.Title, WhatIfService.ToDto(QuorumEvaluator.Evaluate(terms.Quorum, expected, snapshot.RoleNames)));
         }).ToList();
 
@@ -154,61 +140,71 @@ public sealed class DecisionService(GovernanceDbFactory dbs, TimeProvider clock,
         return [.. decisions.Select(ToDto)];
     }
 
-    private async Task<CommandResult<DecisionDto>> RecordAsync(
-        CurrentUser user, Guid meetingId, Guid itemId, Guid? chosenToPreside,
-        Func<Judged, Presiding, CommandResult<Decision>> decide, CancellationToken ct)
-    {
-        await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
-        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside, ct);
-        if (!judged.Succeeded)
+    /// <summary>
+    /// Judges the item now, under the meeting's lock, and records the decision only if it is quorate, someone presides,
+    /// the item is open, every declaration on it is ruled on and every likely conflict of those there is declared or
+    /// dismissed. The decision closes the item in the same commit.
+    /// </summary>
+    private Task<CommandResult<DecisionDto>> RecordAsync(
+        CurrentUser user, Guid meetingId, Guid itemId, Guid? expectedItemVersion, Guid? chosenToPreside,
+        Func<Judged, Presiding, CommandResult<Decision>> decide, CancellationToken ct) =>
+        meetings.WriteAsync<DecisionDto>(user, meetingId, "recorded a decision", async (db, meeting) =>
         {
-            return judged.Failure!;
-        }
+            if (MeetingService.ItemOf(meeting, itemId, expectedItemVersion) is { Failure: { } stale })
+            {
+                return stale;
+            }
 
-        var j = judged.Value!;
-        if (!j.Verdict.IsQuorate)
-        {
-            var options = string.Join("; ", InquorateOptions(j.Terms.CoOptionAllowed));
-            return Failure.Rule($"Nothing was recorded because the item is not quorate. {string.Join(" ", j.Verdict.Lines.Skip(1))} The chair may: {options}.");
-        }
+            if (meeting.Items.Single(i => i.Id == itemId) is { IsClosed: true } closed)
+            {
+                return closed.ClosedAs is ItemClosure.Vote or ItemClosure.Consensus
+                    ? Failure.Rule("A decision has already been recorded for this item.")
+                    : Failure.Rule($"Item {closed.Number} is already concluded ({ItemClosures.Describe(closed.ClosedAs)}): no decision can be recorded on it.");
+            }
 
-        if (!j.Presiding.Succeeded)
-        {
-            return j.Presiding.Failure!;
-        }
+            var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside, ct);
+            if (!judged.Succeeded)
+            {
+                return judged.Failure!;
+            }
 
-        if (j.Meeting.DeclarationsAwaitingRuling(itemId) is { Count: > 0 } awaiting)
-        {
-            var names = j.Seats.Where(s => awaiting.Contains(s.Seat.MembershipId)).Select(s => s.AttendeeName);
-            return Failure.Rule($"Nothing was recorded: the declarations of {string.Join(", ", names)} on this item await the ruling of the person presiding. Rule on them first.");
-        }
+            var j = judged.Value!;
+            if (!j.Verdict.IsQuorate)
+            {
+                var options = string.Join("; ", InquorateOptions(j.Terms.CoOptionAllowed));
+                return Failure.Rule($"Nothing was recorded because the item is not quorate. {string.Join(" ", j.Verdict.Lines.Skip(1))} The chair may: {options}.");
+            }
 
-        if (await db.Decisions.AnyAsync(d => d.ItemId == itemId, ct))
-        {
-            return Failure.Rule("A decision has already been recorded for this item.");
-        }
+            if (!j.Presiding.Succeeded)
+            {
+                return j.Presiding.Failure!;
+            }
 
-        var decision = decide(j, j.Presiding.Value!);
-        if (!decision.Succeeded)
-        {
-            return decision.Failure!;
-        }
+            var flags = ConflictPreFlags.OfThoseThere(await PreFlagService.FlagsAsync(db, meeting, ct), j.Seats);
+            string NameOf(Guid membershipId) => j.Seats.FirstOrDefault(s => s.Seat.MembershipId == membershipId)?.AttendeeName ?? "a member";
+            var ready = meeting.ReadyToDecide(itemId, flags, NameOf);
+            if (!ready.Succeeded)
+            {
+                return ready.Failure!;
+            }
 
-        db.Decisions.Add(decision.Value!);
-        j.Meeting.DecisionTaken();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two people recorded the same item (or the same member's vote) at once: the database kept the first.
-            return Failure.Rule("A decision or vote for this item was recorded by someone else at the same moment. Refresh to see it.");
-        }
+            var decision = decide(j, j.Presiding.Value!);
+            if (!decision.Succeeded)
+            {
+                return decision.Failure!;
+            }
 
-        logger.LogInformation("Meeting {MeetingId} item {ItemId}: {UserId} recorded decision {DecisionId} ({Kind}, {Outcome})", meetingId, itemId, user.UserId, decision.Value!.Id, decision.Value.Kind, decision.Value.Outcome);
-        return CommandResult<DecisionDto>.Success(ToDto(decision.Value));
-    }
+            var d = decision.Value!;
+            var close = meeting.Close(itemId, d.Kind == DecisionKind.Consensus ? ItemClosure.Consensus : ItemClosure.Vote, flags, NameOf, j.Moment);
+            if (!close.Succeeded)
+            {
+                return close.Failure!;
+            }
+
+            db.Decisions.Add(d);
+            logger.LogInformation("Meeting {MeetingId} item {ItemId}: {UserId} recorded decision {DecisionId} ({Kind}, {Outcome})", meetingId, itemId, user.UserId, d.Id, d.Kind, d.Outcome);
+            return CommandResult<Func<Task<DecisionDto>>>.Success(() => Task.FromResult(ToDto(d)));
+        }, ct);
 
     internal sealed record Judged(Meeting Meeting, DateTimeOffset Moment, Domain.Committees.TermsOfReference Terms, IReadOnlyList<SeatAtItem> Seats, QuorumVerdict Verdict, CommandResult<Presiding> Presiding);
 

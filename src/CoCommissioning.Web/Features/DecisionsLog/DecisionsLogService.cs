@@ -107,15 +107,6 @@ public sealed class DecisionsLogService(GovernanceDbFactory dbs)
     // A page past the end shows the last page rather than an empty one.
     private static int PageWithin(int requested, int total) => Math.Clamp(requested, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
 
-    public static string OutcomeText(DecisionKind kind, VoteOutcome outcome) => (kind, outcome) switch
-    {
-        (DecisionKind.Consensus, _) => "Agreed by consensus",
-        (_, VoteOutcome.Carried) => "Carried",
-        (_, VoteOutcome.CarriedOnCastingVote) => "Carried on the casting vote",
-        (_, VoteOutcome.NotCarriedOnCastingVote) => "Not carried on the casting vote",
-        _ => "Not carried",
-    };
-
     /// <summary>The entries for <paramref name="ids"/>, in that order, each built from the records of the user's organisation only.</summary>
     private static async Task<List<DecisionLogEntryDto>> LoadEntriesAsync(AppDbContext db, CurrentUser user, List<Guid> ids, CancellationToken ct)
     {
@@ -187,7 +178,7 @@ public sealed class DecisionsLogService(GovernanceDbFactory dbs)
                 d.Resolution,
                 d.Kind,
                 d.Outcome,
-                OutcomeText(d.Kind, d.Outcome),
+                DecisionWording.Outcome(d.Kind, d.Outcome),
                 d.For,
                 d.Against,
                 d.Abstain,

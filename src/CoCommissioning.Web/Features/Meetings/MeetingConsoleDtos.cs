@@ -4,7 +4,21 @@ using CoCommissioning.Web.Features.Quorum;
 
 namespace CoCommissioning.Web.Features.Meetings;
 
-/// <summary>A seat as the console shows it: who holds it, whether they (or their deputy) are in the room now.</summary>
+/// <summary>Where a seat's holder is now, for pages to act on (the words are in <see cref="ConsoleSeatDto.PresenceText"/>).</summary>
+public enum SeatPresence
+{
+    NotArrived,
+    Apologies,
+    Present,
+    DeputyPresent,
+    Left,
+    LeftTheRoomForItem,
+}
+
+/// <summary>
+/// A seat as the console shows it: who holds it, whether they (or their deputy) are in the room now.
+/// <see cref="HolderName"/> is whoever holds the seat at the moment (the deputy, named as such, when one stood in).
+/// </summary>
 public sealed record ConsoleSeatDto(
     Guid MembershipId,
     string Name,
@@ -13,9 +27,17 @@ public sealed record ConsoleSeatDto(
     string Office,
     string? DeputyName,
     bool SentApologies,
-    string Presence,
+    SeatPresence Presence,
+    string PresenceText,
+    string HolderName,
     DateTimeOffset? ArrivedAt,
-    DateTimeOffset? LeftAt);
+    DateTimeOffset? LeftAt)
+{
+    public bool IsThere => Presence is SeatPresence.Present or SeatPresence.DeputyPresent;
+}
+
+/// <summary>Someone who left the room under a ruling for an item the meeting has moved on from: the console offers their return.</summary>
+public sealed record ReturnDueDto(Guid MembershipId, string Name, Guid LeftForItemId, int LeftForItemNumber, bool Deputy);
 
 /// <summary>A declaration that touches the current item, with the ruling on it for the item (null while awaiting one) and who is to rule.</summary>
 public sealed record ConsoleDeclarationDto(
@@ -52,4 +74,5 @@ public sealed record MeetingConsoleDto(
     IReadOnlyDictionary<Guid, string> ItemResults,
     Guid? MyMembershipId,
     bool IKeepTheRecord,
-    bool IPreside);
+    bool IPreside,
+    IReadOnlyList<ReturnDueDto> ReturnsDue);

@@ -48,6 +48,14 @@ public static class MeetingConsoleEndpoints
         MapChange(meetings.MapPost("/items/{itemId:guid}/quorum-confirmations", async (Guid meetingId, Guid itemId, ConfirmQuorumRequest request, ClaimsPrincipal principal, MeetingConsoleService service, CancellationToken ct) =>
             ApiResults.From(await service.ConfirmQuorumAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), Policies.SignedIn,
             "Confirm the item is quorate, recorded with the time and explanation: only the person presiding over the item");
+
+        MapChange(meetings.MapPost("/items/{itemId:guid}/likely-conflicts/declare", async (Guid meetingId, Guid itemId, DeclareFlagRequest request, ClaimsPrincipal principal, MeetingConsoleService service, CancellationToken ct) =>
+            ApiResults.From(await service.DeclareFlagAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), Policies.SignedIn,
+            "Turn a likely conflict from the register into a declaration at the item, worded from the register entry, for the person presiding to rule on: the secretary, or the person whose interest it is");
+
+        MapChange(meetings.MapPost("/items/{itemId:guid}/likely-conflicts/dismiss", async (Guid meetingId, Guid itemId, DismissFlagRequest request, ClaimsPrincipal principal, MeetingConsoleService service, CancellationToken ct) =>
+            ApiResults.From(await service.DismissFlagAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), Policies.SignedIn,
+            "Dismiss a likely conflict as not relevant to the item, with the reason: by the person presiding, or by the secretary on their behalf and attributed to them");
     }
 
     private static void MapChange(RouteHandlerBuilder builder, string policy, string summary) => MeetingEndpoints.MapChange(builder, policy, summary);

@@ -60,7 +60,8 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
                     rules.Succeeded ? rules.Value!.MembershipId : null,
                     rules.Succeeded ? rules.Value!.Name ?? "" : rules.Failure!.Message);
             }).ToList();
-            var confirmed = dto.QuorumConfirmations.LastOrDefault(q => q.ItemId == itemId);
+            // A confirmation speaks for the moment it was made: once quorum is lost it is not shown as if it still held.
+            var confirmed = verdict.IsQuorate ? dto.QuorumConfirmations.LastOrDefault(q => q.ItemId == itemId) : null;
             current = new CurrentItemDto(
                 dto.Items.Single(i => i.Id == itemId),
                 WhatIfService.ToDto(verdict),
@@ -75,7 +76,11 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         }
 
         var results = await ItemResultsAsync(db, meeting, ct);
-        return new MeetingConsoleDto(dto, snapshot.Committee.Name, now, seats, current, results, myMembership, KeepsTheRecord(user), iPreside);
+        var returns = meeting.ReturnsDue()
+            .Select(r => new ReturnDueDto(r.MembershipId, seats.FirstOrDefault(s => s.MembershipId == r.MembershipId)?.HolderName ?? "", r.LeftFor.Id, r.LeftFor.Number,
+                meeting.Attendance.Where(a => a.MembershipId == r.MembershipId).MaxBy(a => a.ArrivedAt)?.DeputyPersonId is not null))
+            .ToList();
+        return new MeetingConsoleDto(dto, snapshot.Committee.Name, now, seats, current, results, myMembership, KeepsTheRecord(user), iPreside, returns);
     }
 
     private static async Task<IReadOnlyDictionary<Guid, string>> ItemResultsAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
@@ -87,7 +92,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         var results = new Dictionary<Guid, string>();
         foreach (var d in decided)
         {
-            results[d.ItemId] = $"{(d.Outcome == VoteOutcome.Carried ? "Carried" : "Not carried")} ({(d.Kind == DecisionKind.Consensus ? "by consensus" : "by vote")})";
+            results[d.ItemId] = d.Kind == DecisionKind.Consensus ? DecisionWording.Outcome(d.Kind, d.Outcome) : $"{DecisionWording.Outcome(d.Kind, d.Outcome)} (by vote)";
         }
 
         foreach (var r in inquorate)
@@ -116,10 +121,8 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         meetings.ChangeAsync(user, meetingId, request.Version, "recorded a person in attendance", (_, meeting) => Task.FromResult(Done(meeting.AddPersonInAttendance(request.Name, request.Capacity, clock.Now()))), ct);
 
     public Task<CommandResult<MeetingDto>> RecordOutcomeAsync(CurrentUser user, Guid meetingId, Guid itemId, ItemOutcomeRequest request, CancellationToken ct = default) =>
-        meetings.ChangeAsync(user, meetingId, request.Version, "recorded an item's outcome", async (db, meeting) =>
-            await db.Decisions.AnyAsync(d => d.ItemId == itemId, ct) || await db.InquorateResolutions.AnyAsync(r => r.ItemId == itemId, ct)
-                ? Failure.Rule("This item already has a decision or a recorded choice for an inquorate item.")
-                : meeting.RecordOutcome(itemId, request.Outcome, request.Note, clock.Now()), ct);
+        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, "recorded an item's outcome", (_, meeting, _) =>
+            Task.FromResult(meeting.RecordOutcome(itemId, request.Outcome, request.Note, clock.Now())), ct);
 
     /// <summary>
     /// A member declares for themselves only; the secretary records a declaration for any member, noting who raised
@@ -128,40 +131,88 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     public Task<CommandResult<MeetingDto>> DeclareAsync(CurrentUser user, Guid meetingId, DeclareRequest request, CancellationToken ct = default)
     {
         var keeper = KeepsTheRecord(user);
-        return meetings.ChangeAsync(user, meetingId, keeper ? request.Version : null, "recorded a declaration of interest", async (db, meeting) =>
+        Guid? version = keeper ? request.Version : null;
+        async Task<CommandResult> Declare(AppDbContext db, Meeting meeting)
         {
-            Guid membershipId;
-            if (keeper)
+            var declarer = await DeclarerAsync(db, user, meeting, request.MembershipId, ct);
+            return declarer.Succeeded
+                ? Done(meeting.Declare(declarer.Value, request.ItemId, request.Interest, keeper ? request.RaisedBy : null, clock.Now()))
+                : declarer.Failure!;
+        }
+
+        // At an item it is the item's record (its version); at the start it is the meeting's.
+        return request.ItemId is { } itemId
+            ? meetings.ChangeItemAsync(user, meetingId, itemId, version, "recorded a declaration of interest", (db, meeting, _) => Declare(db, meeting), ct)
+            : meetings.ChangeAsync(user, meetingId, version, "recorded a declaration of interest", Declare, ct);
+    }
+
+    /// <summary>Whose declaration it is: the secretary names any member of the committee; a member declares only for themselves.</summary>
+    private static async Task<CommandResult<Guid>> DeclarerAsync(AppDbContext db, CurrentUser user, Meeting meeting, Guid? named, CancellationToken ct)
+    {
+        if (KeepsTheRecord(user))
+        {
+            return named is { } chosen && await IsMemberAsync(db, meeting, chosen, ct)
+                ? CommandResult<Guid>.Success(chosen)
+                : Failure.Validation("membershipId", "Choose the member of this committee whose interest is declared.");
+        }
+
+        if (await MyMembershipAsync(db, user, meeting, ct) is not { } mine)
+        {
+            return Failure.Forbidden("Only members of this committee declare interests at its meetings.");
+        }
+
+        return named is { } other && other != mine
+            ? Failure.Forbidden("Members declare only their own interests. To raise someone else's, tell the chair: the secretary records it.")
+            : CommandResult<Guid>.Success(mine);
+    }
+
+    /// <summary>
+    /// Turns a likely conflict the register flagged into a declaration at its item, worded from the register entry, for
+    /// the person presiding to rule on. The secretary records it, or the person whose interest it is.
+    /// </summary>
+    public Task<CommandResult<MeetingDto>> DeclareFlagAsync(CurrentUser user, Guid meetingId, Guid itemId, DeclareFlagRequest request, CancellationToken ct = default) =>
+        meetings.ChangeItemAsync(user, meetingId, itemId, KeepsTheRecord(user) ? request.Version : null, "declared a likely conflict from the register", async (db, meeting, _) =>
+        {
+            var flag = await FlagAsync(db, meeting, itemId, request.MembershipId, request.DeclarationId, ct);
+            if (!flag.Succeeded)
             {
-                if (request.MembershipId is not { } chosen || !await IsMemberAsync(db, meeting, chosen, ct))
-                {
-                    return Failure.Validation("membershipId", "Choose the member of this committee whose interest is declared.");
-                }
-
-                membershipId = chosen;
+                return flag.Failure!;
             }
-            else
+
+            var f = flag.Value!;
+            if (!KeepsTheRecord(user) && (user.PersonId is not { } me || f.Candidate.PersonId != me))
             {
-                if (await MyMembershipAsync(db, user, meeting, ct) is not { } mine)
-                {
-                    return Failure.Forbidden("Only members of this committee declare interests at its meetings.");
-                }
-
-                if (request.MembershipId is { } other && other != mine)
-                {
-                    return Failure.Forbidden("Members declare only their own interests. To raise someone else's, tell the chair: the secretary records it.");
-                }
-
-                membershipId = mine;
+                return Failure.Forbidden("Members declare only their own likely conflicts. The secretary records others'.");
             }
 
-            if (request.ItemId is { } itemId && await DecidedAsync(db, meeting, itemId, ct) is { } decided)
-            {
-                return decided;
-            }
-
-            return Done(meeting.Declare(membershipId, request.ItemId, request.Interest, keeper ? request.RaisedBy : null, clock.Now()));
+            var body = await db.ExternalBodies.AsNoTracking().Where(b => b.Id == f.BodyId).Select(b => b.Name).SingleOrDefaultAsync(ct) ?? "a body the item affects";
+            return Done(meeting.DeclareFlag(f, ConflictPreFlags.DeclarationText(f, body), KeepsTheRecord(user) ? request.RaisedBy : null, clock.Now()));
         }, ct);
+
+    /// <summary>
+    /// The person presiding dismisses a likely conflict as not relevant to the item, with the reason; like a ruling, the
+    /// secretary may record it on their behalf and it is attributed to them.
+    /// </summary>
+    public Task<CommandResult<MeetingDto>> DismissFlagAsync(CurrentUser user, Guid meetingId, Guid itemId, DismissFlagRequest request, CancellationToken ct = default) =>
+        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, "dismissed a likely conflict from the register", async (db, meeting, _) =>
+        {
+            var flag = await FlagAsync(db, meeting, itemId, request.MembershipId, request.DeclarationId, ct);
+            if (!flag.Succeeded)
+            {
+                return flag.Failure!;
+            }
+
+            var presiding = await PresidingOverAsync(db, user, meeting, itemId, request.MembershipId, request.RuledByMembershipId, DismissalWords, ct);
+            return presiding.Succeeded
+                ? Done(meeting.DismissFlag(flag.Value!, request.Reason, presiding.Value, clock.Now()))
+                : presiding.Failure!;
+        }, ct);
+
+    private static async Task<CommandResult<PreFlag>> FlagAsync(AppDbContext db, Meeting meeting, Guid itemId, Guid membershipId, Guid declarationId, CancellationToken ct)
+    {
+        var flags = await PreFlagService.FlagsAsync(db, meeting, ct);
+        var flag = flags.FirstOrDefault(f => f.ItemId == itemId && f.Candidate.MembershipId == membershipId && f.Interest.DeclarationId == declarationId);
+        return flag is null ? Failure.NotFound("The likely conflict") : CommandResult<PreFlag>.Success(flag);
     }
 
     /// <summary>
@@ -170,65 +221,75 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     /// behalf; either way it is attributed to the presiding person.
     /// </summary>
     public Task<CommandResult<MeetingDto>> RuleAsync(CurrentUser user, Guid meetingId, Guid itemId, RulingRequest request, CancellationToken ct = default) =>
-        meetings.ChangeAsync(user, meetingId, request.Version, "recorded a conflict ruling", async (db, meeting) =>
+        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, "recorded a conflict ruling", async (db, meeting, _) =>
         {
             if (!await IsMemberAsync(db, meeting, request.MembershipId, ct))
             {
                 return Failure.Validation("membershipId", "Choose a member of this meeting's committee.");
             }
 
-            if (request.RuledByMembershipId is { } named && !await IsMemberAsync(db, meeting, named, ct))
-            {
-                return Failure.Validation("ruledByMembershipId", "Choose the member of this committee who made the ruling.");
-            }
-
-            if (await DecidedAsync(db, meeting, itemId, ct) is { } decided)
-            {
-                return decided;
-            }
-
-            if (request.RuledByMembershipId == request.MembershipId)
-            {
-                return Failure.Rule("A member cannot rule on their own conflict: the vice chair (or another unconflicted member) rules instead.");
-            }
-
-            var judged = await DecisionService.JudgeAsync(db, user, meetingId, itemId, clock.Now(), null, ct);
-            if (!judged.Succeeded)
-            {
-                return judged.Failure!;
-            }
-
-            var rules = Voting.WhoRulesOn(judged.Value!.Seats, judged.Value.Terms.Voting, request.MembershipId, request.RuledByMembershipId);
-            if (!rules.Succeeded)
-            {
-                return rules.Failure!;
-            }
-
-            var presiding = rules.Value!;
-            if (KeepsTheRecord(user))
-            {
-                if (request.RuledByMembershipId is { } claimed && claimed != presiding.MembershipId)
-                {
-                    return Failure.Rule($"Only the person presiding rules on this conflict. {presiding.Explanation} The ruling is recorded as theirs.");
-                }
-            }
-            else
-            {
-                var mine = await MyMembershipAsync(db, user, meeting, ct);
-                if (mine is null || mine != presiding.MembershipId)
-                {
-                    return Failure.Forbidden(mine == request.MembershipId
-                        ? $"You cannot rule on your own conflict. {presiding.Explanation}"
-                        : $"Only the person presiding over this item rules on conflicts. {presiding.Explanation}");
-                }
-            }
-
-            return Done(meeting.RecordRuling(itemId, request.MembershipId, request.Interest, request.Ruling, presiding.MembershipId, clock.Now()));
+            var presiding = await PresidingOverAsync(db, user, meeting, itemId, request.MembershipId, request.RuledByMembershipId, RulingWords, ct);
+            return presiding.Succeeded
+                ? Done(meeting.RecordRuling(itemId, request.MembershipId, request.Interest, request.Ruling, presiding.Value, clock.Now()))
+                : presiding.Failure!;
         }, ct);
+
+    /// <summary>
+    /// Who may rule on (or dismiss) <paramref name="membershipId"/>'s conflict at the item: the person presiding, judged as
+    /// if that member were conflicted. The presiding person acts for themselves; the secretary acts on their behalf and
+    /// may only name them. The answer is the presiding person's membership, to whom the act is attributed.
+    /// </summary>
+    private sealed record ActWords(string ThisOne, string Generally, string Record);
+
+    private static readonly ActWords RulingWords = new("rules on this conflict", "rules on conflicts", "The ruling is recorded as theirs.");
+    private static readonly ActWords DismissalWords = new("dismisses this likely conflict", "dismisses likely conflicts", "The dismissal is recorded as theirs.");
+
+    private async Task<CommandResult<Guid>> PresidingOverAsync(AppDbContext db, CurrentUser user, Meeting meeting, Guid itemId, Guid membershipId, Guid? named, ActWords act, CancellationToken ct)
+    {
+        if (named is { } someone && !await IsMemberAsync(db, meeting, someone, ct))
+        {
+            return Failure.Validation("ruledByMembershipId", "Choose the member of this committee who made the ruling.");
+        }
+
+        if (Meeting.OwnConflict(membershipId, named) is { } own)
+        {
+            return own;
+        }
+
+        var judged = await DecisionService.JudgeAsync(db, user, meeting.Id, itemId, clock.Now(), null, ct);
+        if (!judged.Succeeded)
+        {
+            return judged.Failure!;
+        }
+
+        var rules = Voting.WhoRulesOn(judged.Value!.Seats, judged.Value.Terms.Voting, membershipId, named);
+        if (!rules.Succeeded)
+        {
+            return rules.Failure!;
+        }
+
+        var presiding = rules.Value!;
+        if (KeepsTheRecord(user))
+        {
+            return named is { } claimed && claimed != presiding.MembershipId
+                ? Failure.Rule($"Only the person presiding {act.ThisOne}. {presiding.Explanation} {act.Record}")
+                : CommandResult<Guid>.Success(presiding.MembershipId!.Value);
+        }
+
+        var mine = await MyMembershipAsync(db, user, meeting, ct);
+        if (mine is null || mine != presiding.MembershipId)
+        {
+            return Failure.Forbidden(mine == membershipId
+                ? $"You cannot rule on your own conflict. {presiding.Explanation}"
+                : $"Only the person presiding over this item {act.Generally}. {presiding.Explanation}");
+        }
+
+        return CommandResult<Guid>.Success(mine.Value);
+    }
 
     /// <summary>Only the person presiding over the item confirms its quorum; the confirmation keeps the time and the explanation.</summary>
     public Task<CommandResult<MeetingDto>> ConfirmQuorumAsync(CurrentUser user, Guid meetingId, Guid itemId, ConfirmQuorumRequest request, CancellationToken ct = default) =>
-        meetings.ChangeAsync(user, meetingId, request.Version, "confirmed quorum", async (db, meeting) =>
+        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, "confirmed quorum", async (db, meeting, _) =>
         {
             var judged = await DecisionService.JudgeAsync(db, user, meetingId, itemId, clock.Now(), null, ct);
             if (!judged.Succeeded)
@@ -255,13 +316,18 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     {
         var records = meeting.Attendance.Where(a => a.MembershipId == seat.MembershipId).OrderBy(a => a.ArrivedAt).ToList();
         var latest = records.LastOrDefault();
-        var deputy = latest?.DeputyPersonId is not null ? snapshot.DeputyNameFor(seat.MembershipId) : null;
-        var presence = latest switch
+        var deputy = snapshot.DeputyNameFor(seat.MembershipId);
+        var holder = latest?.DeputyPersonId is not null ? Meeting.SeatHolderName(seat.Name, deputy ?? "Deputy") : seat.Name;
+        var leftFor = latest?.LeftForItemId is { } itemId ? meeting.Items.FirstOrDefault(i => i.Id == itemId) : null;
+        var (presence, text) = latest switch
         {
-            null => meeting.Apologies.Contains(seat.MembershipId) ? "Apologies" : "Not arrived",
-            { LeftAt: { } left } when left <= now => $"Left at {Labels.Clock(left)}",
-            { DeputyPersonId: not null } => $"Deputy present ({deputy})",
-            _ => "Present",
+            null => meeting.Apologies.Contains(seat.MembershipId) ? (SeatPresence.Apologies, "Apologies") : (SeatPresence.NotArrived, "Not arrived"),
+            { LeftAt: { } left } when left <= now && leftFor is not null =>
+                (SeatPresence.LeftTheRoomForItem, $"{(latest.DeputyPersonId is null ? "Left" : $"{deputy ?? "Deputy"} (deputy) left")} the room at {Labels.Clock(left)} for item {leftFor.Number} (ruling)"),
+            { LeftAt: { } left } when left <= now =>
+                (SeatPresence.Left, $"{(latest.DeputyPersonId is null ? "Left" : $"{deputy ?? "Deputy"} (deputy) left")} at {Labels.Clock(left)}"),
+            { DeputyPersonId: not null } => (SeatPresence.DeputyPresent, $"Deputy present ({deputy})"),
+            _ => (SeatPresence.Present, "Present"),
         };
         return new ConsoleSeatDto(
             seat.MembershipId,
@@ -269,26 +335,13 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             string.Join(", ", seat.Roles.Select(r => r.Name)),
             seat.IsVoting,
             Labels.Of(seat.Office),
-            snapshot.DeputyNameFor(seat.MembershipId),
+            deputy,
             meeting.Apologies.Contains(seat.MembershipId),
             presence,
+            text,
+            holder,
             latest?.ArrivedAt,
             latest?.LeftAt);
-    }
-
-    /// <summary>
-    /// An item with a decision or an outcome is closed: the declarations and rulings it was decided on are part of
-    /// that record, so a later change would rewrite its evidence.
-    /// </summary>
-    private static async Task<Failure?> DecidedAsync(AppDbContext db, Meeting meeting, Guid itemId, CancellationToken ct)
-    {
-        var item = meeting.Items.FirstOrDefault(i => i.Id == itemId);
-        var closed = item is not null && (item.Outcome is not null
-            || await db.Decisions.AnyAsync(d => d.ItemId == itemId, ct)
-            || await db.InquorateResolutions.AnyAsync(r => r.ItemId == itemId, ct));
-        return closed
-            ? Failure.Rule($"Item {item!.Number} is already decided or concluded: the declarations and rulings it was decided on are part of that record and cannot change.")
-            : null;
     }
 
     private static CommandResult Done<T>(CommandResult<T> result) => result.Succeeded ? CommandResult.Success() : result.Failure!;

@@ -19,7 +19,17 @@ public sealed record ApologiesRequest(Guid MembershipId, Guid Version);
 /// <summary>An arrival (with <see cref="Deputy"/> true when the named deputy comes in the member's place) or departure; time defaults to now.</summary>
 public sealed record AttendanceRequest(Guid MembershipId, bool Deputy, DateTimeOffset? At, Guid Version);
 
+/// <summary>A ruling on a member's conflict at an item; <see cref="Version"/> is the item's (<see cref="AgendaItemDto.Version"/>).</summary>
 public sealed record RulingRequest(Guid MembershipId, string? Interest, ConflictRuling Ruling, Guid? RuledByMembershipId, Guid Version);
+
+/// <summary>Turns a likely conflict from the register into a declaration at its item; <see cref="Version"/> is the item's.</summary>
+public sealed record DeclareFlagRequest(Guid MembershipId, Guid DeclarationId, string? RaisedBy, Guid? Version);
+
+/// <summary>
+/// Dismisses a likely conflict as not relevant to the item, with the reason; attributed to the person presiding (the
+/// secretary may record it on their behalf, naming them in <see cref="RuledByMembershipId"/>). <see cref="Version"/> is the item's.
+/// </summary>
+public sealed record DismissFlagRequest(Guid MembershipId, Guid DeclarationId, string? Reason, Guid? RuledByMembershipId, Guid Version);
 
 public sealed record AgendaItemDto(
     Guid Id,
@@ -31,10 +41,17 @@ public sealed record AgendaItemDto(
     string? Presenter,
     ItemOutcomeKind? Outcome,
     string? OutcomeNote,
-    DateTimeOffset? OutcomeAt);
+    DateTimeOffset? OutcomeAt,
+    ItemStatus Status,
+    ItemClosure? ClosedAs,
+    DateTimeOffset? ClosedAt,
+    Guid Version);
 
 /// <summary>A declaration at the meeting: <see cref="ItemId"/> null when taken at the start; <see cref="RaisedBy"/> null when the member declared.</summary>
-public sealed record MeetingDeclarationDto(Guid Id, Guid? ItemId, Guid MembershipId, string Name, string Interest, string? RaisedBy, DateTimeOffset DeclaredAt);
+public sealed record MeetingDeclarationDto(Guid Id, Guid? ItemId, Guid MembershipId, string Name, string Interest, string? RaisedBy, DateTimeOffset DeclaredAt, Guid? RegisterDeclarationId = null);
+
+/// <summary>A likely conflict from the register dismissed at the meeting, with the reason and the person presiding who dismissed it.</summary>
+public sealed record FlagDismissalDto(Guid Id, Guid ItemId, Guid MembershipId, string Name, Guid DeclarationId, string Reason, Guid DismissedByMembershipId, string DismissedBy, DateTimeOffset DismissedAt);
 
 public sealed record QuorumConfirmationDto(Guid Id, Guid ItemId, Guid ConfirmedByMembershipId, string ConfirmedBy, string Explanation, DateTimeOffset ConfirmedAt);
 
@@ -44,7 +61,11 @@ public sealed record ExclusionResolutionDto(string Reason, string Wording, DateT
 
 public sealed record PaperDto(Guid Id, Guid ItemId, string Title, string FileName, string ContentType, long SizeBytes, bool IsPublic, DateTimeOffset UploadedAt);
 
-public sealed record AttendanceDto(Guid Id, Guid MembershipId, string Name, DateTimeOffset ArrivedAt, DateTimeOffset? LeftAt);
+/// <summary>
+/// A stretch of presence: <see cref="Name"/> is whoever was there (the deputy's name when the deputy stood in, with
+/// <see cref="DeputyFor"/> the member); <see cref="LeftForItemId"/> is set when they left the room under a ruling.
+/// </summary>
+public sealed record AttendanceDto(Guid Id, Guid MembershipId, string Name, DateTimeOffset ArrivedAt, DateTimeOffset? LeftAt, string? DeputyFor = null, Guid? LeftForItemId = null);
 
 public sealed record RulingDto(Guid Id, Guid ItemId, Guid MembershipId, string Name, string Interest, ConflictRuling Ruling, Guid? RuledByMembershipId, DateTimeOffset RecordedAt);
 
@@ -65,13 +86,16 @@ public sealed record MeetingDto(
     DateTimeOffset? AgendaPublishedAt,
     string? ShortNoticeReason,
     ExclusionResolutionDto? Exclusion,
-    Guid? CurrentItemId);
+    Guid? CurrentItemId,
+    IReadOnlyList<FlagDismissalDto> FlagDismissals);
 
 /// <summary>A declaration at the meeting. A member declares for themselves (no <see cref="MembershipId"/> needed); the secretary records one for any member, with <see cref="RaisedBy"/> when someone else raised it.</summary>
+/// <see cref="Version"/> (needed from the secretary only) is the item's for a declaration at an item, the meeting's for one at the start.
 public sealed record DeclareRequest(Guid? MembershipId, Guid? ItemId, string? Interest, string? RaisedBy, Guid Version);
 
 public sealed record CurrentItemRequest(Guid ItemId, Guid Version);
 
+/// <summary><see cref="Version"/> is the item's.</summary>
 public sealed record ConfirmQuorumRequest(Guid Version);
 
 public sealed record ExcludePublicRequest(string? Reason, Guid Version);
@@ -80,14 +104,16 @@ public sealed record PublishAgendaRequest(string? ShortNoticeReason, Guid Versio
 
 public sealed record PersonInAttendanceRequest(string? Name, string? Capacity, Guid Version);
 
+/// <summary><see cref="Version"/> is the item's.</summary>
 public sealed record ItemOutcomeRequest(ItemOutcomeKind Outcome, string? Note, Guid Version);
 
 public sealed record VoteRequest(Guid MembershipId, VoteChoice Choice);
 
 /// <summary>Record a vote on an item: every vote cast, the casting vote on a tie, and who presides if the chair and vice chair cannot.</summary>
-public sealed record RecordVoteRequest(string? Resolution, IReadOnlyList<VoteRequest>? Votes, VoteChoice? CastingVote, Guid? ChosenToPreside);
+/// <see cref="Version"/>, when given, is the item's as the secretary saw it: a decision recorded meanwhile makes it a 409.
+public sealed record RecordVoteRequest(string? Resolution, IReadOnlyList<VoteRequest>? Votes, VoteChoice? CastingVote, Guid? ChosenToPreside, Guid? Version = null);
 
-public sealed record RecordConsensusRequest(string? Resolution, Guid? ChosenToPreside);
+public sealed record RecordConsensusRequest(string? Resolution, Guid? ChosenToPreside, Guid? Version = null);
 
 /// <summary>Quorum and eligibility for an item as it stands now: what the console and chair's view show.</summary>
 public sealed record ItemStatusDto(Guid ItemId, DateTimeOffset At, VerdictDto Verdict, IReadOnlyList<VoterEligibility> Eligibility, string Presiding, IReadOnlyList<string> InquorateOptions);
@@ -113,7 +139,7 @@ public sealed record DecisionDto(
     IReadOnlyList<VoteDto> Votes);
 
 /// <summary>The chair's choice for an inquorate item: defer (to when), refer (to whom) or co-opt (whom).</summary>
-public sealed record InquorateResolutionRequest(InquorateAction Action, string? Detail);
+public sealed record InquorateResolutionRequest(InquorateAction Action, string? Detail, Guid? Version = null);
 
 public sealed record InquorateResolutionDto(Guid Id, Guid ItemId, InquorateAction Action, string Detail, string QuorumExplanation, DateTimeOffset RecordedAt);
 
@@ -149,4 +175,14 @@ public sealed record PreFlagDto(
     ReviewStatus ReviewStatus,
     bool NotYetReviewed,
     bool Withheld,
-    PreFlagResponseDto? Response);
+    PreFlagResponseDto? Response,
+    PreFlagStatus AtMeeting = PreFlagStatus.Open,
+    FlagDismissalDto? Dismissal = null);
+
+/// <summary>What became of a likely conflict at the meeting: not yet dealt with, declared (for a ruling), or dismissed with a reason.</summary>
+public enum PreFlagStatus
+{
+    Open,
+    Declared,
+    Dismissed,
+}

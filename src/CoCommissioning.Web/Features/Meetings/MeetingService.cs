@@ -80,7 +80,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
 
     internal static Task<Meeting?> LoadAsync(AppDbContext db, CurrentUser user, Guid meetingId, CancellationToken ct) =>
         db.Meetings.Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings)
-            .Include(m => m.Declarations).Include(m => m.QuorumConfirmations).Include(m => m.InAttendance).AsSplitQuery()
+            .Include(m => m.Declarations).Include(m => m.QuorumConfirmations).Include(m => m.InAttendance).Include(m => m.FlagDismissals).AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == meetingId && m.OrganisationId == user.OrganisationId, ct);
 
     /// <summary>
@@ -107,41 +107,77 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         db.Memberships.AnyAsync(m => m.Id == membershipId && m.CommitteeId == meeting.CommitteeId, ct);
 
     /// <summary>
-    /// Loads the meeting, applies <paramref name="change"/> and saves, refusing a stale <paramref name="expectedVersion"/>.
-    /// A null version is for additions that cannot overwrite anyone's work (a member's declaration): the save
-    /// still fails on a concurrent change and the member tries again.
+    /// Applies <paramref name="change"/> to the meeting, refusing a stale <paramref name="expectedVersion"/> of the
+    /// meeting. A null version is for additions that cannot overwrite anyone's work (a member's declaration).
     /// </summary>
-    internal async Task<CommandResult<MeetingDto>> ChangeAsync(CurrentUser user, Guid meetingId, Guid? expectedVersion, string action, Func<AppDbContext, Meeting, Task<CommandResult>> change, CancellationToken ct)
+    internal Task<CommandResult<MeetingDto>> ChangeAsync(CurrentUser user, Guid meetingId, Guid? expectedVersion, string action, Func<AppDbContext, Meeting, Task<CommandResult>> change, CancellationToken ct) =>
+        WriteAsync(user, meetingId, action, async (db, meeting) =>
+        {
+            if (expectedVersion is { } expected && meeting.Version != expected)
+            {
+                return Failure.Conflict("meeting");
+            }
+
+            var result = await change(db, meeting);
+            return result.Succeeded ? CommandResult<Func<Task<MeetingDto>>>.Success(() => ToDtoAsync(db, meeting, ct)) : result.Failure!;
+        }, ct);
+
+    /// <summary>
+    /// Applies <paramref name="change"/> at one agenda item, refusing a stale <paramref name="expectedItemVersion"/> of
+    /// that item: work at other items, and attendance, do not make it stale.
+    /// </summary>
+    internal Task<CommandResult<MeetingDto>> ChangeItemAsync(CurrentUser user, Guid meetingId, Guid itemId, Guid? expectedItemVersion, string action, Func<AppDbContext, Meeting, AgendaItem, Task<CommandResult>> change, CancellationToken ct) =>
+        WriteAsync(user, meetingId, action, async (db, meeting) =>
+        {
+            if (ItemOf(meeting, itemId, expectedItemVersion) is { Failure: { } stale })
+            {
+                return stale;
+            }
+
+            var result = await change(db, meeting, meeting.Items.Single(i => i.Id == itemId));
+            return result.Succeeded ? CommandResult<Func<Task<MeetingDto>>>.Success(() => ToDtoAsync(db, meeting, ct)) : result.Failure!;
+        }, ct);
+
+    /// <summary>The item, or not found, or a conflict when the version the person saw has moved.</summary>
+    internal static CommandResult<AgendaItem> ItemOf(Meeting meeting, Guid itemId, Guid? expectedItemVersion)
+    {
+        var item = meeting.Items.FirstOrDefault(i => i.Id == itemId);
+        return item is null ? Failure.NotFound("The agenda item")
+            : expectedItemVersion is { } expected && item.Version != expected ? Failure.Conflict("agenda item")
+            : CommandResult<AgendaItem>.Success(item);
+    }
+
+    /// <summary>
+    /// The one way the meeting's record is written: under the meeting's lock (<see cref="MeetingLock"/>), load, apply,
+    /// save, build the answer, commit. The answer is built before the commit, so once the commit returns nothing can
+    /// turn the saved change into an error; notices and cache evictions follow the commit and cannot fail it.
+    /// </summary>
+    internal async Task<CommandResult<T>> WriteAsync<T>(CurrentUser user, Guid meetingId, string action, Func<AppDbContext, Meeting, Task<CommandResult<Func<Task<T>>>>> change, CancellationToken ct)
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
+        await MeetingLock.TakeAsync(db, meetingId, ct);
         var meeting = await LoadAsync(db, user, meetingId, ct);
         if (meeting is null)
         {
             return Failure.NotFound("The meeting");
         }
 
-        if (expectedVersion is { } expected && meeting.Version != expected)
+        var changed = await change(db, meeting);
+        if (!changed.Succeeded)
         {
-            return Failure.Conflict("meeting");
+            return changed.Failure!;
         }
 
-        var result = await change(db, meeting);
-        if (!result.Succeeded)
+        var saved = await Saving.SaveAsync(db, "meeting", ct);
+        if (!saved.Succeeded)
         {
-            return result.Failure!;
+            return saved.Failure!;
         }
 
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Failure.Conflict("meeting");
-        }
-
+        var answer = await changed.Value!();
+        await db.CommitAsync(ct);
         logger.LogInformation("Meeting {MeetingId}: {UserId} {Action}", meetingId, user.UserId, action);
-        return CommandResult<MeetingDto>.Success(await ToDtoAsync(db, meeting, ct));
+        return CommandResult<T>.Success(answer);
     }
 
     internal static async Task<MeetingDto> ToDtoAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
@@ -169,17 +205,23 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             meeting.Version,
             // The public part comes first whatever order items were added in: the resolution excludes the public from the
             // remainder of the meeting, so no public item may follow a private one.
-            [.. meeting.Items.OrderBy(i => i.IsPrivate).ThenBy(i => i.Number).Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.IsPrivate, i.AffectedBodyIds, i.Presenter, i.Outcome, i.OutcomeNote, i.OutcomeAt))],
+            [.. meeting.Items.OrderBy(i => i.IsPrivate).ThenBy(i => i.Number).Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.IsPrivate, i.AffectedBodyIds, i.Presenter, i.Outcome, i.OutcomeNote, i.OutcomeAt, i.Status, i.ClosedAs, i.ClosedAt, i.Version))],
             meeting.Apologies,
-            [.. meeting.Attendance.OrderBy(a => a.ArrivedAt).Select(a => new AttendanceDto(a.Id, a.MembershipId, names.GetValueOrDefault(a.MembershipId) ?? "", a.ArrivedAt, a.LeftAt))],
+            [.. meeting.Attendance.OrderBy(a => a.ArrivedAt).Select(a => a.DeputyPersonId is { } deputy
+                ? new AttendanceDto(a.Id, a.MembershipId, deputyNames.GetValueOrDefault(deputy) ?? "Deputy", a.ArrivedAt, a.LeftAt, names.GetValueOrDefault(a.MembershipId) ?? "", a.LeftForItemId)
+                : new AttendanceDto(a.Id, a.MembershipId, names.GetValueOrDefault(a.MembershipId) ?? "", a.ArrivedAt, a.LeftAt, null, a.LeftForItemId))],
             [.. meeting.Rulings.OrderBy(r => r.RecordedAt).Select(r => new RulingDto(r.Id, r.ItemId, r.MembershipId, NameAt(r.MembershipId, r.RecordedAt), r.Interest, r.Ruling, r.RuledByMembershipId, r.RecordedAt))],
-            [.. meeting.Declarations.OrderBy(d => d.DeclaredAt).Select(d => new MeetingDeclarationDto(d.Id, d.ItemId, d.MembershipId, NameAt(d.MembershipId, d.DeclaredAt), d.Interest, d.RaisedBy, d.DeclaredAt))],
+            [.. meeting.Declarations.OrderBy(d => d.DeclaredAt).Select(d => new MeetingDeclarationDto(d.Id, d.ItemId, d.MembershipId, NameAt(d.MembershipId, d.DeclaredAt), d.Interest, d.RaisedBy, d.DeclaredAt, d.RegisterDeclarationId))],
             [.. meeting.QuorumConfirmations.OrderBy(q => q.ConfirmedAt).Select(q => new QuorumConfirmationDto(q.Id, q.ItemId, q.ConfirmedByMembershipId, names.GetValueOrDefault(q.ConfirmedByMembershipId) ?? "", q.Explanation, q.ConfirmedAt))],
             [.. meeting.InAttendance.OrderBy(p => p.RecordedAt).Select(p => new PersonInAttendanceDto(p.Id, p.Name, p.Capacity))],
             papers,
             meeting.AgendaPublishedAt,
             meeting.ShortNoticeReason,
             meeting.Exclusion is { } e ? new ExclusionResolutionDto(e.Reason, e.Wording, e.PassedAt) : null,
-            meeting.CurrentItemId);
+            meeting.CurrentItemId,
+            [.. meeting.FlagDismissals.OrderBy(f => f.DismissedAt).Select(f => ToDto(f, names.GetValueOrDefault(f.DismissedByMembershipId) ?? ""))]);
     }
+
+    internal static FlagDismissalDto ToDto(PreFlagDismissal f, string dismissedBy) =>
+        new(f.Id, f.ItemId, f.MembershipId, f.Name, f.DeclarationId, f.Reason, f.DismissedByMembershipId, dismissedBy, f.DismissedAt);
 }

@@ -103,14 +103,14 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
     }
 
     private static Task<Meeting?> LoadAsync(AppDbContext db, CurrentUser user, Guid meetingId, CancellationToken ct) =>
-        db.Meetings.AsNoTracking().Include(m => m.Items)
+        db.Meetings.AsNoTracking().Include(m => m.Items).Include(m => m.Declarations).Include(m => m.FlagDismissals).AsSplitQuery()
             .SingleOrDefaultAsync(m => m.Id == meetingId && m.OrganisationId == user.OrganisationId, ct);
 
     /// <summary>
     /// Candidates are the memberships current on the meeting date and the deputies named for them; interests are
     /// the organisation's declarations of those people, filtered by <see cref="ConflictPreFlags"/>.
     /// </summary>
-    private static async Task<IReadOnlyList<PreFlag>> FlagsAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
+    internal static async Task<IReadOnlyList<PreFlag>> FlagsAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
     {
         var date = meeting.Date;
         var memberships = (await db.Memberships.AsNoTracking()
@@ -147,6 +147,11 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
         var responses = (await db.PreFlagResponses.AsNoTracking().Where(r => r.MeetingId == meeting.Id).ToListAsync(ct))
             .ToDictionary(r => (r.ItemId, r.DeclarationId));
         var items = meeting.Items.ToDictionary(i => i.Id);
+        var dismissers = meeting.FlagDismissals.Count == 0
+            ? []
+            : await db.Memberships.AsNoTracking().Where(m => m.CommitteeId == meeting.CommitteeId)
+                .Join(db.People, m => m.PersonId, p => p.Id, (m, p) => new { m.Id, p.FullName })
+                .ToDictionaryAsync(x => x.Id, x => x.FullName, ct);
         return [.. flags.Select(f =>
         {
             var item = items[f.ItemId];
@@ -168,7 +173,9 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
                 f.Interest.Status,
                 f.NotYetReviewed,
                 f.Interest.Withheld,
-                response is null ? null : new PreFlagResponseDto(response.Response, response.Note, response.RespondedAt));
+                response is null ? null : new PreFlagResponseDto(response.Response, response.Note, response.RespondedAt),
+                meeting.IsDeclared(f) ? PreFlagStatus.Declared : meeting.DismissalOf(f) is not null ? PreFlagStatus.Dismissed : PreFlagStatus.Open,
+                meeting.DismissalOf(f) is { } dismissal ? MeetingService.ToDto(dismissal, dismissers.GetValueOrDefault(dismissal.DismissedByMembershipId) ?? "") : null);
         })];
     }
 }

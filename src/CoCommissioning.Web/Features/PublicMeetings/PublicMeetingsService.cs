@@ -291,7 +291,7 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             .Select(r => new PublicDecisionDto(
                 r.Decision.Id, r.Decision.MeetingId, r.MeetingTitle, r.StartsAt, r.CommitteeId, r.CommitteeName, r.Number, r.ItemTitle,
                 r.Decision.Resolution, r.Decision.DecidedAt, r.Decision.Kind, r.Decision.Outcome,
-                DecisionsLogService.OutcomeText(r.Decision.Kind, r.Decision.Outcome),
+                DecisionWording.Outcome(r.Decision.Kind, r.Decision.Outcome),
                 r.Decision.For, r.Decision.Against, r.Decision.Abstain, r.Decision.Eligible, r.Decision.Explanation,
                 ConflictsSummary([.. rulingsByItem[r.Decision.ItemId]])))];
     }

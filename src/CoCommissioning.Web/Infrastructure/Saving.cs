@@ -1,0 +1,48 @@
+using CoCommissioning.Data;
+using CoCommissioning.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+
+namespace CoCommissioning.Web.Infrastructure;
+
+/// <summary>
+/// The one save pipeline: a lost race on a concurrency token is a 409 naming the record, a lost race on a unique index
+/// that stands for a rule is a 409 with that index's message (<see cref="UniqueIndexes"/>), and anything else is a bug
+/// and is rethrown: no failure of a save is ever dressed up as a rule.
+/// </summary>
+public static class Saving
+{
+    /// <param name="what">The record in words for the conflict message ("meeting", "agenda item").</param>
+    public static async Task<CommandResult> SaveAsync(AppDbContext db, string what, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return CommandResult.Success();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Failure.Conflict(what);
+        }
+        catch (DbUpdateException ex) when (UniqueIndexes.MessageFor(db, ex) is { } message)
+        {
+            return Failure.Race(message);
+        }
+    }
+}
+
+/// <summary>
+/// Writes to one meeting's record are taken one at a time: each takes the meeting's row lock (PostgreSQL) or the
+/// database's write lock (SQLite) before it reads, so it judges quorum, rulings and item state on what is committed,
+/// and writes to different items never refuse each other. A person's stale view is caught by the version they send
+/// (the meeting's for the meeting, the item's for an item), not by a collision of unrelated saves.
+/// </summary>
+public static class MeetingLock
+{
+    public static async Task TakeAsync(AppDbContext db, Guid meetingId, CancellationToken ct)
+    {
+        await db.Database.BeginTransactionAsync(ct);
+
+        // A write that changes nothing still takes the lock: FOR UPDATE has no SQLite equivalent, this works on both.
+        await db.Meetings.Where(m => m.Id == meetingId).ExecuteUpdateAsync(s => s.SetProperty(m => m.Version, m => m.Version), ct);
+    }
+}
