@@ -38,7 +38,11 @@ public sealed record PublicRegisterPage<TRow>(PublicOrganisationSummary Organisa
     public int PageCount => Math.Max(1, (TotalRows + PageSize - 1) / PageSize);
 }
 
-/// <summary>A published interest of a decision-maker. No ids: the register names people, it does not index them.</summary>
+/// <summary>
+/// A published interest of a decision-maker. No ids: the register names people, it does not index them.
+/// The mitigation the member proposed and the one the governance lead agreed on review are kept apart: neither
+/// stands in for the other.
+/// </summary>
 public sealed record PublicInterestRow(
     string Person,
     string Positions,
@@ -49,7 +53,8 @@ public sealed record PublicInterestRow(
     string Nature,
     DateOnly From,
     DateOnly? To,
-    string? Mitigation,
+    string? ProposedMitigation,
+    string? AgreedMitigation,
     DateOnly DeclaredOn,
     DateOnly ReviewedOn,
     string? ReviewedBy);
