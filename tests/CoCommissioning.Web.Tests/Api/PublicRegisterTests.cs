@@ -93,6 +93,57 @@ public abstract class PublicRegisterTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Downloads_EnumColumns_AreTheWordsOfTheStaffPagesWithTheCodeBesideInJson()
+    {
+        var run = Token();
+        var organisation = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var person = Must(Person.Create(organisation, $"Label Person {run}", null, "GP partner", isDecisionMakingStaff: true));
+        var interest = Must(Declaration.Declare(organisation, person.Id, Details($"Label interest {run}", null) with { Category = InterestCategory.NonFinancialProfessional }, Today));
+        Check(interest.Accept(Guid.NewGuid(), "Sophie Turner", null, Today));
+        var gift = Must(GiftEntry.Declare(organisation, person.Id,
+            new OfferDetails(OfferKind.Hospitality, $"Label dinner {run}", "Acme Health Ltd", null, OfferorKind.Other, null, 40m, false, false, Today.AddDays(-3), null, OfferOutcome.Declined, null, null),
+            [], GiftThresholds.Guidance2017, Today));
+        Check(gift.Accept(Guid.NewGuid(), "Sophie Turner", Today));
+        var procurement = Must(ProcurementDecision.Record(organisation,
+            new ProcurementDetails($"Label award {run}", Today.AddDays(-1), "Dermatology", ProcurementRoute.Framework, 1000m, null, null, null, null, "Acme Health Ltd", null, null), Today));
+        await SaveAsync(db =>
+        {
+            db.People.Add(person);
+            db.Declarations.Add(interest);
+            db.GiftEntries.Add(gift);
+            db.ProcurementDecisions.Add(procurement);
+        });
+        using var anonymous = app.CreateAnonymousClient();
+        var expected = new (string Register, (string Field, string Label, string Code)[] Columns)[]
+        {
+            ("interests", [("category", "Non-financial professional", "NonFinancialProfessional")]),
+            ("gifts", [("kind", "Hospitality", "Hospitality"), ("outcome", "Declined", "Declined")]),
+            ("procurement", [("route", "Call-off from a framework", "Framework")]),
+        };
+
+        foreach (var (register, columns) in expected)
+        {
+            var url = $"/public/example-ccg/registers/{register}";
+            var csvRow = CsvRecords(await GetOkAsync(anonymous, $"{url}.csv?q={run}")).Should().ContainSingle().Subject;
+            using var download = JsonDocument.Parse(await GetOkAsync(anonymous, $"{url}.json?q={run}"));
+            using var api = JsonDocument.Parse(await GetOkAsync(anonymous, $"/api/public/organisations/example-ccg/registers/{register}?q={run}"));
+            var page = WebUtility.HtmlDecode(await GetOkAsync(anonymous, $"{url}?q={run}"));
+            foreach (var (field, label, code) in columns)
+            {
+                csvRow[field].Should().Be(label, "the CSV's {0} {1} is in words", register, field);
+                foreach (var json in new[] { download, api })
+                {
+                    var row = json.RootElement.EnumerateArray().Should().ContainSingle().Subject;
+                    row.GetProperty(field).GetString().Should().Be(label, "the JSON's {0} {1} is in words", register, field);
+                    row.GetProperty(field + "Code").GetString().Should().Be(code, "the JSON keeps the stable code beside the words");
+                }
+
+                page.Should().Contain($"<td>{label}</td>", "the page uses the same words");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Interests_NatureWithMarkup_IsShownAsTextAndEscapedInCsv()
     {
         var run = Token();
