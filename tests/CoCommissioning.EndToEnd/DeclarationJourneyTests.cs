@@ -103,7 +103,10 @@ public sealed class DeclarationJourneyTests(AppFixture app, ITestOutputHelper ou
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = nature });
         await Expect(row).ToContainTextAsync(practice);
         await Expect(row).ToContainTextAsync("Dr Aisha Rahman");
-        await Expect(row).ToContainTextAsync("Leaves the room for items about the practice and takes no part in them.");
+        await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Mitigation proposed by the member", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Mitigation agreed by the governance lead", Exact = true })).ToBeVisibleAsync();
+        await Expect(row.GetByRole(AriaRole.Cell, new() { Name = "I will leave the meeting for items about the practice.", Exact = true })).ToBeVisibleAsync();
+        await Expect(row.GetByRole(AriaRole.Cell, new() { Name = "Leaves the room for items about the practice and takes no part in them.", Exact = true })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "CSV", Exact = false }).First).ToBeVisibleAsync();
         await audit.CheckAsync(page, "public-register-search");
         await page.ScreenshotAsync("declaration-04-public-register");

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using CoCommissioning.Data;
 using CoCommissioning.Data.Audit;
 using CoCommissioning.Domain.Committees;
@@ -45,9 +47,100 @@ public abstract class PublicRegisterTests(AppFixture app)
             }
         }
 
-        csv.Should().StartWith("person,positions,category,direct_or_indirect,relationship,organisation,nature,from,to,mitigation,declared_on,reviewed_on,reviewed_by");
-        page.Should().Contain("Agreed by the governance lead " + run, "the agreed mitigation replaces the declared one");
-        page.Should().NotContain("Declared mitigation " + run);
+        csv.Should().StartWith("person,positions,category,direct_or_indirect,relationship,organisation,nature,from,to,proposed_mitigation,agreed_mitigation,declared_on,reviewed_on,reviewed_by");
+    }
+
+    [Fact]
+    public async Task Interests_MitigationProposedAndAnotherAgreed_AreSeparateFieldsInPageCsvAndJson()
+    {
+        var run = Token();
+        var organisation = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var person = Must(Person.Create(organisation, $"Mitigation Person {run}", null, "GP partner", isDecisionMakingStaff: true));
+        var proposed = $"Leaves the meeting before the decision {run}.";
+        var agreed = $"Declares at any item on the practice and does not vote {run}.";
+        var both = Must(Declaration.Declare(organisation, person.Id, Details($"Both mitigations {run}", null, mitigation: proposed), Today));
+        Check(both.Accept(Guid.NewGuid(), "Sophie Turner", agreed, Today));
+        var proposedOnly = Accepted(organisation, person.Id, $"Proposed only {run}", null, mitigation: $"Only proposed {run}");
+        await SaveAsync(db =>
+        {
+            db.People.Add(person);
+            db.Declarations.AddRange(both, proposedOnly);
+        });
+        using var anonymous = app.CreateAnonymousClient();
+
+        var csv = CsvRecords(await GetOkAsync(anonymous, $"{Interests}.csv?q={run}"));
+        var bothRow = csv.Single(r => r["nature"] == $"Both mitigations {run}");
+        bothRow["proposed_mitigation"].Should().Be(proposed);
+        bothRow["agreed_mitigation"].Should().Be(agreed);
+        var proposedOnlyRow = csv.Single(r => r["nature"] == $"Proposed only {run}");
+        proposedOnlyRow["proposed_mitigation"].Should().Be($"Only proposed {run}");
+        proposedOnlyRow["agreed_mitigation"].Should().BeEmpty("the lead agreed none, and the member's proposal does not stand in for it");
+
+        foreach (var url in new[] { $"{Interests}.json?q={run}", $"/api/public/organisations/example-ccg/registers/interests?q={run}" })
+        {
+            using var json = JsonDocument.Parse(await GetOkAsync(anonymous, url));
+            var rows = json.RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("nature").GetString()!);
+            rows[$"Both mitigations {run}"].GetProperty("proposedMitigation").GetString().Should().Be(proposed, url);
+            rows[$"Both mitigations {run}"].GetProperty("agreedMitigation").GetString().Should().Be(agreed, url);
+            rows[$"Proposed only {run}"].GetProperty("agreedMitigation").ValueKind.Should().Be(JsonValueKind.Null, url);
+            rows[$"Proposed only {run}"].TryGetProperty("mitigation", out _).Should().BeFalse("the merged field is gone ({0})", url);
+        }
+
+        var page = WebUtility.HtmlDecode(await GetOkAsync(anonymous, $"{Interests}?q={run}"));
+        page.Should().Contain("Mitigation proposed by the member").And.Contain("Mitigation agreed by the governance lead");
+        page.Should().MatchRegex($@"<td>{Regex.Escape(proposed)}</td>\s*<td>{Regex.Escape(agreed)}</td>", "each mitigation has a cell of its own");
+        page.Should().MatchRegex($@"<td>Only proposed {run}</td>\s*<td>None agreed</td>", "an empty agreed mitigation is said in words");
+    }
+
+    [Fact]
+    public async Task Downloads_EnumColumns_AreTheWordsOfTheStaffPagesWithTheCodeBesideInJson()
+    {
+        var run = Token();
+        var organisation = await OrganisationIdAsync(DemoSeeder.ExampleSlug);
+        var person = Must(Person.Create(organisation, $"Label Person {run}", null, "GP partner", isDecisionMakingStaff: true));
+        var interest = Must(Declaration.Declare(organisation, person.Id, Details($"Label interest {run}", null) with { Category = InterestCategory.NonFinancialProfessional }, Today));
+        Check(interest.Accept(Guid.NewGuid(), "Sophie Turner", null, Today));
+        var gift = Must(GiftEntry.Declare(organisation, person.Id,
+            new OfferDetails(OfferKind.Hospitality, $"Label dinner {run}", "Acme Health Ltd", null, OfferorKind.Other, null, 40m, false, false, Today.AddDays(-3), null, OfferOutcome.Declined, null, null),
+            [], GiftThresholds.Guidance2017, Today));
+        Check(gift.Accept(Guid.NewGuid(), "Sophie Turner", Today));
+        var procurement = Must(ProcurementDecision.Record(organisation,
+            new ProcurementDetails($"Label award {run}", Today.AddDays(-1), "Dermatology", ProcurementRoute.Framework, 1000m, null, null, null, null, "Acme Health Ltd", null, null), Today));
+        await SaveAsync(db =>
+        {
+            db.People.Add(person);
+            db.Declarations.Add(interest);
+            db.GiftEntries.Add(gift);
+            db.ProcurementDecisions.Add(procurement);
+        });
+        using var anonymous = app.CreateAnonymousClient();
+        var expected = new (string Register, (string Field, string Label, string Code)[] Columns)[]
+        {
+            ("interests", [("category", "Non-financial professional", "NonFinancialProfessional")]),
+            ("gifts", [("kind", "Hospitality", "Hospitality"), ("outcome", "Declined", "Declined")]),
+            ("procurement", [("route", "Call-off from a framework", "Framework")]),
+        };
+
+        foreach (var (register, columns) in expected)
+        {
+            var url = $"/public/example-ccg/registers/{register}";
+            var csvRow = CsvRecords(await GetOkAsync(anonymous, $"{url}.csv?q={run}")).Should().ContainSingle().Subject;
+            using var download = JsonDocument.Parse(await GetOkAsync(anonymous, $"{url}.json?q={run}"));
+            using var api = JsonDocument.Parse(await GetOkAsync(anonymous, $"/api/public/organisations/example-ccg/registers/{register}?q={run}"));
+            var page = WebUtility.HtmlDecode(await GetOkAsync(anonymous, $"{url}?q={run}"));
+            foreach (var (field, label, code) in columns)
+            {
+                csvRow[field].Should().Be(label, "the CSV's {0} {1} is in words", register, field);
+                foreach (var json in new[] { download, api })
+                {
+                    var row = json.RootElement.EnumerateArray().Should().ContainSingle().Subject;
+                    row.GetProperty(field).GetString().Should().Be(label, "the JSON's {0} {1} is in words", register, field);
+                    row.GetProperty(field + "Code").GetString().Should().Be(code, "the JSON keeps the stable code beside the words");
+                }
+
+                page.Should().Contain($"<td>{label}</td>", "the page uses the same words");
+            }
+        }
     }
 
     [Fact]
@@ -311,6 +404,14 @@ public abstract class PublicRegisterTests(AppFixture app)
             var sqlGifts = await PublicRegisterFilters.PublicGifts(read, organisation, today).Where(g => g.PersonId == person.Id).Select(g => g.Id).ToListAsync();
             sqlGifts.Should().BeEquivalentTo(gifts.Where(g => g.IsPublicOn(today)).Select(g => g.Id), "gifts on {0}", today);
         }
+    }
+
+    /// <summary>The CSV's records as header-to-value maps (the tests' values hold no comma, quote or line break).</summary>
+    private static List<Dictionary<string, string>> CsvRecords(string csv)
+    {
+        var lines = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var header = lines[0].Split(',');
+        return [.. lines.Skip(1).Select(line => header.Zip(line.Split(','), (name, value) => (name, value)).ToDictionary(p => p.name, p => p.value))];
     }
 
     private sealed record SeededInterests(string Accepted, string EndedFiveMonthsAgo, string OtherOrganisation, IReadOnlyList<string> Hidden);

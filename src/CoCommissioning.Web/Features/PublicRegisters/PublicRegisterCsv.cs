@@ -1,10 +1,10 @@
 using System.Globalization;
-using CoCommissioning.Domain.Interests;
 using CsvHelper;
 
 namespace CoCommissioning.Web.Features.PublicRegisters;
 
-/// <summary>One CSV column: its header and how a row's value is written (ISO dates, pounds with two decimals).</summary>
+/// <summary>One CSV column: its header and how a row's value is written (ISO dates, pounds with two decimals, enums in the
+/// words the staff pages use).</summary>
 public sealed record CsvColumn<TRow>(string Name, Func<TRow, string?> Value);
 
 /// <summary>
@@ -20,14 +20,15 @@ public static class PublicRegisterCsv
     [
         new("person", r => r.Person),
         new("positions", r => r.Positions),
-        new("category", r => r.Category.ToString()),
+        new("category", r => r.Category),
         new("direct_or_indirect", r => r.IsDirect ? "Direct" : "Indirect"),
         new("relationship", r => r.Relationship),
         new("organisation", r => r.Organisation),
         new("nature", r => r.Nature),
         new("from", r => Iso(r.From)),
         new("to", r => Iso(r.To)),
-        new("mitigation", r => r.Mitigation),
+        new("proposed_mitigation", r => r.ProposedMitigation),
+        new("agreed_mitigation", r => r.AgreedMitigation),
         new("declared_on", r => Iso(r.DeclaredOn)),
         new("reviewed_on", r => Iso(r.ReviewedOn)),
         new("reviewed_by", r => r.ReviewedBy),
@@ -37,14 +38,14 @@ public static class PublicRegisterCsv
     [
         new("person", r => r.Person),
         new("position", r => r.Position),
-        new("kind", r => r.Kind.ToString()),
+        new("kind", r => r.Kind),
         new("description", r => r.Description),
         new("offeror", r => r.Offeror),
         new("offeror_business", r => r.OfferorBusiness),
         new("estimated_value_gbp", r => Pounds(r.EstimatedValue)),
         new("offered_on", r => Iso(r.OfferedOn)),
         new("received_on", r => Iso(r.ReceivedOn)),
-        new("outcome", r => r.Outcome.ToString()),
+        new("outcome", r => r.Outcome),
         new("reason", r => r.Reason),
         new("declared_on", r => Iso(r.DeclaredOn)),
         new("reviewed_on", r => Iso(r.ReviewedOn)),
@@ -54,7 +55,7 @@ public static class PublicRegisterCsv
     [
         new("title", r => r.Title),
         new("service", r => r.Service),
-        new("route", r => r.Route.ToString()),
+        new("route", r => r.Route),
         new("decided_on", r => Iso(r.DecidedOn)),
         new("committee", r => r.Committee),
         new("supplier", r => r.Supplier),
@@ -112,12 +113,4 @@ public static class PublicRegisterCsv
     /// <summary>The file name a download is saved as, such as <c>example-ccg-interests-2026-11-26.csv</c>.</summary>
     public static string FileName(string slug, PublicRegister register, DateOnly today, string extension) =>
         $"{slug}-{register.ToString().ToLowerInvariant()}-{Iso(today)}.{extension}";
-
-    internal static string Label(InterestCategory category) => category switch
-    {
-        InterestCategory.Financial => "Financial",
-        InterestCategory.NonFinancialProfessional => "Non-financial professional",
-        InterestCategory.NonFinancialPersonal => "Non-financial personal",
-        _ => "Indirect",
-    };
 }

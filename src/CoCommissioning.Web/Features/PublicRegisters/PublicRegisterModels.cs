@@ -1,4 +1,7 @@
 using CoCommissioning.Domain.Interests;
+using CoCommissioning.Web.Features.Declarations;
+using CoCommissioning.Web.Features.GiftsAndHospitality;
+using CoCommissioning.Web.Features.Procurement;
 
 namespace CoCommissioning.Web.Features.PublicRegisters;
 
@@ -38,41 +41,57 @@ public sealed record PublicRegisterPage<TRow>(PublicOrganisationSummary Organisa
     public int PageCount => Math.Max(1, (TotalRows + PageSize - 1) / PageSize);
 }
 
-/// <summary>A published interest of a decision-maker. No ids: the register names people, it does not index them.</summary>
+/// <summary>
+/// A published interest of a decision-maker. No ids: the register names people, it does not index them.
+/// <see cref="Category"/> is in the words the staff pages use; <see cref="CategoryCode"/> is the stable name the
+/// <c>category</c> filter takes. The mitigation the member proposed and the one the governance lead agreed on review are kept apart: neither
+/// stands in for the other.
+/// </summary>
 public sealed record PublicInterestRow(
     string Person,
     string Positions,
-    InterestCategory Category,
+    InterestCategory CategoryCode,
     bool IsDirect,
     string? Relationship,
     string? Organisation,
     string Nature,
     DateOnly From,
     DateOnly? To,
-    string? Mitigation,
+    string? ProposedMitigation,
+    string? AgreedMitigation,
     DateOnly DeclaredOn,
     DateOnly ReviewedOn,
-    string? ReviewedBy);
+    string? ReviewedBy)
+{
+    public string Category => DeclarationLabels.Of(CategoryCode);
+}
 
+/// <summary>A published gift or hospitality entry: <see cref="Kind"/> and <see cref="Outcome"/> in words, beside their codes.</summary>
 public sealed record PublicGiftRow(
     string Person,
     string? Position,
-    OfferKind Kind,
+    OfferKind KindCode,
     string Description,
     string Offeror,
     string? OfferorBusiness,
     decimal EstimatedValue,
     DateOnly OfferedOn,
     DateOnly? ReceivedOn,
-    OfferOutcome Outcome,
+    OfferOutcome OutcomeCode,
     string? Reason,
     DateOnly DeclaredOn,
-    DateOnly ReviewedOn);
+    DateOnly ReviewedOn)
+{
+    public string Kind => GiftLabels.Of(KindCode);
 
+    public string Outcome => GiftLabels.Of(OutcomeCode);
+}
+
+/// <summary>A procurement decision: <see cref="Route"/> in words, beside its code.</summary>
 public sealed record PublicProcurementRow(
     string Title,
     string Service,
-    ProcurementRoute Route,
+    ProcurementRoute RouteCode,
     DateOnly DecidedOn,
     string? Committee,
     string? Supplier,
@@ -80,7 +99,10 @@ public sealed record PublicProcurementRow(
     DateOnly? ContractStartsOn,
     DateOnly? ContractEndsOn,
     string? ConflictsNoted,
-    string? ConflictsManagement);
+    string? ConflictsManagement)
+{
+    public string Route => ProcurementLabels.Of(RouteCode);
+}
 
 /// <summary>A breach as the public sees it: never the internal description, never the person.</summary>
 public sealed record PublicBreachRow(DateOnly IdentifiedOn, string PublicSummary, string ActionTaken);

@@ -165,7 +165,7 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
                 Nature = x.d.PublishedDetails.Nature,
                 From = x.d.PublishedDetails.From,
                 To = x.d.PublishedDetails.To,
-                DeclaredMitigation = x.d.PublishedDetails.Mitigation,
+                ProposedMitigation = x.d.PublishedDetails.Mitigation,
                 AgreedMitigation = x.d.AgreedMitigation,
                 DeclaredOn = x.d.DeclaredOn,
                 ReviewedOn = x.d.PublishedOn!.Value,
@@ -308,7 +308,7 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
         public string Nature { get; init; } = "";
         public DateOnly From { get; init; }
         public DateOnly? To { get; init; }
-        public string? DeclaredMitigation { get; init; }
+        public string? ProposedMitigation { get; init; }
         public string? AgreedMitigation { get; init; }
         public DateOnly DeclaredOn { get; init; }
         public DateOnly ReviewedOn { get; init; }
@@ -319,9 +319,9 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
             var seats = positions.GetValueOrDefault(PersonId);
             var described = string.Join("; ", new[] { JobTitle, seats }.Where(s => !string.IsNullOrEmpty(s)));
 
-            // The governance lead's agreed mitigation supersedes what the declarer proposed.
+            // What the member proposed and what the governance lead agreed are two facts: the register shows both.
             return new PublicInterestRow(Person, described, Category, IsDirect, Relationship, Organisation, Nature, From, To,
-                AgreedMitigation ?? DeclaredMitigation, DeclaredOn, ReviewedOn, ReviewedBy);
+                ProposedMitigation, AgreedMitigation, DeclaredOn, ReviewedOn, ReviewedBy);
         }
     }
 }
