@@ -22,6 +22,12 @@ public sealed record LoggedVoteDto(Guid MembershipId, string Name, VoteChoice Ch
 /// </summary>
 public sealed record LoggedConflictDto(Guid MembershipId, string Name, string Interest, ConflictRuling Ruling, int RulingNumber, string RulingText, string? RuledBy, DateTimeOffset RecordedAt);
 
+/// <summary>
+/// A likely conflict the register flagged for someone present, and what became of it at the meeting:
+/// <see cref="Outcome"/> "Declared" (then ruled on: see the conflicts) or "Dismissed" with the reason and who dismissed it.
+/// </summary>
+public sealed record LoggedFlagDto(Guid MembershipId, string Name, string Outcome, string? Reason, string? DismissedBy, DateTimeOffset At);
+
 /// <summary>The procurement register entry linked to the decision, with the register (governance leads) and the public register.</summary>
 public sealed record LinkedProcurementDto(Guid Id, string Title, string RegisterUrl, string PublicRegisterUrl);
 
@@ -54,7 +60,9 @@ public sealed record DecisionLogEntryDto(
     string PresidingExplanation,
     DateTimeOffset DecidedAt,
     IReadOnlyList<LoggedConflictDto> Conflicts,
-    LinkedProcurementDto? Procurement);
+    LinkedProcurementDto? Procurement,
+    IReadOnlyList<LoggedFlagDto> LikelyConflicts,
+    string ConflictsSummary);
 
 public sealed record LogOptionDto(Guid Id, string Name);
 

@@ -119,7 +119,8 @@ public sealed class DecisionsLogService(GovernanceDbFactory dbs)
         var decisions = await db.Decisions.AsNoTracking().Include(d => d.Votes)
             .Where(d => d.OrganisationId == org && ids.Contains(d.Id)).ToListAsync(ct);
         var meetingIds = decisions.Select(d => d.MeetingId).Distinct().ToList();
-        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings).AsSplitQuery()
+        var meetings = await db.Meetings.AsNoTracking().Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings)
+            .Include(m => m.Declarations).Include(m => m.FlagDismissals).AsSplitQuery()
             .Where(m => m.OrganisationId == org && meetingIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var committeeIds = meetings.Values.Select(m => m.CommitteeId).Distinct().ToList();
         var committees = await db.Committees.AsNoTracking().Where(c => c.OrganisationId == org && committeeIds.Contains(c.Id))
@@ -193,7 +194,13 @@ public sealed class DecisionsLogService(GovernanceDbFactory dbs)
                 [.. meeting.Rulings.Where(r => r.ItemId == item.Id).OrderBy(r => r.RecordedAt).Select(r => new LoggedConflictDto(
                     r.MembershipId, NameOf(r.MembershipId), r.Interest, r.Ruling, (int)r.Ruling + 1, r.Ruling.Describe(),
                     r.RuledByMembershipId is null ? null : NameOf(r.RuledByMembershipId), r.RecordedAt))],
-                linked is null ? null : new LinkedProcurementDto(linked.Id, linked.Title, "/registers/procurement", $"/public/{slug}/registers/procurement")));
+                linked is null ? null : new LinkedProcurementDto(linked.Id, linked.Title, "/registers/procurement", $"/public/{slug}/registers/procurement"),
+                [.. meeting.Declarations.Where(x => x.RegisterDeclarationId is not null && x.Concerns(item.Id))
+                        .Select(x => new LoggedFlagDto(x.MembershipId, VoterName(x.MembershipId), "Declared", null, null, x.DeclaredAt))
+                    .Concat(meeting.FlagDismissals.Where(x => x.ItemId == item.Id)
+                        .Select(x => new LoggedFlagDto(x.MembershipId, x.Name, "Dismissed", x.Reason, NameOf(x.DismissedByMembershipId), x.DismissedAt)))
+                    .OrderBy(x => x.At)],
+                ItemConflictCounts.Of(meeting, item.Id).Summary()));
         }
 
         return entries;

@@ -204,28 +204,6 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         return $"{basis} {deputies} {casting}";
     }
 
-    /// <summary>How the conflicts declared on an item were managed, without names or interests.</summary>
-    public static string ConflictsSummary(IReadOnlyCollection<ConflictRuling> rulings)
-    {
-        if (rulings.Count == 0)
-        {
-            return "No conflicts of interest were declared.";
-        }
-
-        var parts = rulings.GroupBy(r => r).OrderBy(g => g.Key)
-            .Select(g => $"{g.Count()} {(g.Count() == 1 ? "member" : "members")} {Past(g.Key)}");
-        var declared = rulings.Count == 1 ? "1 conflict of interest was declared" : $"{rulings.Count} conflicts of interest were declared";
-        return $"{declared} and managed: {string.Join("; ", parts)}.";
-    }
-
-    private static string Past(ConflictRuling ruling) => ruling switch
-    {
-        ConflictRuling.FullPart => "took full part",
-        ConflictRuling.DiscussesNoVote => "took part in the discussion but did not vote",
-        ConflictRuling.StaysNoPart => "stayed in the room but took no part",
-        _ => "left the room for the item",
-    };
-
     /// <summary>The one rule: an item is public when it is not private and its meeting's agenda has been published.</summary>
     private static IQueryable<AgendaItem> PublicItems(AppDbContext db, Guid organisationId) =>
         from i in db.Set<AgendaItem>().AsNoTracking()
@@ -285,6 +263,16 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             .Select(r => new { r.ItemId, r.Ruling })
             .ToListAsync(ct);
         var rulingsByItem = rulings.ToLookup(r => r.ItemId, r => r.Ruling);
+        var declaredFlags = (await db.Set<MeetingDeclaration>().AsNoTracking()
+                .Where(d => d.OrganisationId == organisation.Id && d.ItemId != null && itemIds.Contains(d.ItemId.Value) && d.RegisterDeclarationId != null)
+                .Select(d => new { ItemId = d.ItemId!.Value, d.MembershipId, d.RegisterDeclarationId })
+                .ToListAsync(ct))
+            .Distinct().ToLookup(d => d.ItemId);
+        var dismissedFlags = (await db.Set<PreFlagDismissal>().AsNoTracking()
+                .Where(d => d.OrganisationId == organisation.Id && itemIds.Contains(d.ItemId))
+                .Select(d => d.ItemId)
+                .ToListAsync(ct))
+            .ToLookup(id => id);
 
         return [.. rows
             .OrderByDescending(r => r.Decision.DecidedAt).ThenBy(r => r.Decision.Id)
@@ -293,7 +281,7 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
                 r.Decision.Resolution, r.Decision.DecidedAt, r.Decision.Kind, r.Decision.Outcome,
                 DecisionWording.Outcome(r.Decision.Kind, r.Decision.Outcome),
                 r.Decision.For, r.Decision.Against, r.Decision.Abstain, r.Decision.Eligible, r.Decision.Explanation,
-                ConflictsSummary([.. rulingsByItem[r.Decision.ItemId]])))];
+                new ItemConflictCounts(declaredFlags[r.Decision.ItemId].Count(), dismissedFlags[r.Decision.ItemId].Count(), [.. rulingsByItem[r.Decision.ItemId]]).Summary()))];
     }
 
     private static async Task<Organisation?> OrganisationAsync(AppDbContext db, string slug, CancellationToken ct) =>
