@@ -73,7 +73,24 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
         await Expect(chair.GetByTestId("minutes-document").GetByTestId("narrative").Locator("strong")).ToHaveTextAsync("welcomed");
         await audit.CheckSettledAsync(chair, "minutes-chair-ready-to-approve");
         await chair.ScreenshotAsync("minutes-04-ready-to-approve");
-        await approve.GetByRole(AriaRole.Button, new() { Name = $"Approve version 1 at {nextTitle}, item 1", Exact = true }).ClickAsync();
+
+        // Approval asks first, saying what it fixes and publishes; from the keyboard, Escape leaves it unrecorded.
+        var approveButton = approve.GetByRole(AriaRole.Button, new() { Name = $"Approve version 1 at {nextTitle}, item 1", Exact = true });
+        var confirm = await chair.OpenDialogAsync(approveButton, "Approve version 1 of the minutes");
+        await Expect(confirm.GetByTestId("approval-consequences")).ToContainTextAsync("cannot be edited afterwards");
+        await Expect(confirm.GetByTestId("approval-consequences")).ToContainTextAsync("The public part is published on the public site");
+        await Expect(confirm.GetByTestId("no-attendance-warning")).ToHaveCountAsync(0);
+        await audit.CheckSettledAsync(chair, "minutes-approve-dialog");
+        await chair.ScreenshotAsync("minutes-04b-approve-dialog");
+        await chair.Keyboard.PressAsync("Escape");
+        await Expect(confirm).ToBeHiddenAsync();
+        await Expect(chair.GetByTestId("minutes-version")).ToContainTextAsync("Draft");
+
+        confirm = await chair.OpenDialogAsync(approveButton, "Approve version 1 of the minutes");
+        var approveVersion = confirm.GetByRole(AriaRole.Button, new() { Name = "Approve version 1", Exact = true });
+        await approveVersion.FocusAsync();
+        await chair.Keyboard.PressAsync("Enter");
+        await Expect(confirm).ToBeHiddenAsync();
         var chairVersion = chair.GetByTestId("minutes-version");
         await Expect(chairVersion).ToContainTextAsync("Approved on");
         await Expect(chairVersion).ToContainTextAsync("recorded by Helen Carter");
@@ -134,12 +151,43 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
         audit.ShouldHaveNoSeriousViolations();
     }
 
+    [Fact]
+    public async Task NoAttendanceRecorded_ApprovalWarnsThatTheMinutesWillSayNobodyWasPresent_AndCancelRecordsNothing()
+    {
+        var audit = new AccessibilityAudit(Output);
+        var title = CommitteeSteps.UniqueName("PCCC meeting without attendance");
+        var nextTitle = CommitteeSteps.UniqueName("PCCC next meeting");
+        var meetingId = await HoldMeetingsThroughTheApiAsync(title, nextTitle, resolution: null);
+
+        await Page.SignInAsync(DemoUsers.Secretary);
+        await Page.GotoAsync($"meetings/{meetingId}/minutes");
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Minutes: {title}", Level = 1 })).ToBeVisibleAsync();
+        await Page.WaitForInteractiveAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start the minutes", Exact = true }).ClickAsync();
+        await Expect(Page.GetByTestId("minutes-document")).ToContainTextAsync("No attendance is recorded.");
+
+        var approve = Page.GetByTestId("approve").GetByRole(AriaRole.Button, new() { Name = $"Approve version 1 at {nextTitle}, item 1", Exact = true });
+        var confirm = await Page.OpenDialogAsync(approve, "Approve version 1 of the minutes");
+        await Expect(confirm.GetByTestId("no-attendance-warning")).ToHaveTextAsync("No attendance is recorded for this meeting: the minutes will say nobody was present.");
+        await audit.CheckSettledAsync(Page, "minutes-approve-dialog-no-attendance");
+        await Page.ScreenshotAsync("minutes-08-approve-no-attendance");
+        await confirm.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+        await Expect(confirm).ToBeHiddenAsync();
+
+        var version = Page.GetByTestId("minutes-version");
+        await Expect(version).ToHaveCountAsync(1);
+        await Expect(version).ToContainTextAsync("Draft");
+        await Expect(Page.GetByTestId("minutes-document").GetByTestId("document-status")).ToHaveTextAsync("Draft, version 1");
+        audit.ShouldHaveNoSeriousViolations();
+    }
+
     /// <summary>
-    /// A meeting three hours ago with every current voting member present and a decision by consensus, and the next
-    /// meeting, started an hour ago, with an item "Minutes of the previous meeting" and the chair present. Returns the
+    /// A meeting three hours ago with an item, and the next meeting, started an hour ago, with an item "Minutes of the
+    /// previous meeting" and the chair present. With a <paramref name="resolution"/>, every current voting member was
+    /// present at the first and the item was decided by consensus; without one, no attendance is recorded. Returns the
     /// first meeting's id.
     /// </summary>
-    private async Task<string> HoldMeetingsThroughTheApiAsync(string title, string nextTitle, string resolution)
+    private async Task<string> HoldMeetingsThroughTheApiAsync(string title, string nextTitle, string? resolution)
     {
         var api = Page.APIRequest;
         var token = await api.TokenAsync(DemoUsers.Secretary, "minutes journey");
@@ -155,13 +203,16 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
         var meetingId = meeting.GetProperty("id").GetString()!;
         var meetingUrl = $"/api/meetings/{meetingId}";
         meeting = await api.SendAsync("POST", $"{meetingUrl}/items", token, new { title = "Extended access pilot", purpose = "Decision", isPrivate = false, version = Version(meeting) });
-        foreach (var membershipId in voters)
+        if (resolution is not null)
         {
-            meeting = await api.SendAsync("POST", $"{meetingUrl}/arrivals", token, new { membershipId, deputy = false, version = Version(meeting) });
-        }
+            foreach (var membershipId in voters)
+            {
+                meeting = await api.SendAsync("POST", $"{meetingUrl}/arrivals", token, new { membershipId, deputy = false, version = Version(meeting) });
+            }
 
-        var itemId = meeting.GetProperty("items")[0].GetProperty("id").GetString();
-        await api.SendAsync("POST", $"{meetingUrl}/items/{itemId}/consensus", token, new { resolution });
+            var itemId = meeting.GetProperty("items")[0].GetProperty("id").GetString();
+            await api.SendAsync("POST", $"{meetingUrl}/items/{itemId}/consensus", token, new { resolution });
+        }
 
         // At the next meeting the chair has arrived, so she presides over its "Minutes of the previous meeting".
         var chairMembership = committee.GetProperty("memberships").EnumerateArray()

@@ -16,6 +16,14 @@ namespace CoCommissioning.Domain.Minutes;
 /// </summary>
 public static class MinutesGenerator
 {
+    /// <summary>
+    /// The generator's wording, stored in each document (<see cref="MinutesDocument.Format"/>). Raise it whenever the same
+    /// record would be put into different words, so approved minutes of an earlier format are not reported as
+    /// differing from the record when only the wording changed. 2: every member present has times ("Throughout"),
+    /// and the resolution excluding the public stands where it was passed among the items.
+    /// </summary>
+    public const int Format = 2;
+
     /// <summary>Arrivals within this long of the start are "from the start": the clock is read to the minute.</summary>
     public static readonly TimeSpan StartGrace = TimeSpan.FromMinutes(1);
 
@@ -44,7 +52,11 @@ public static class MinutesGenerator
             [.. source.InAttendance.Select(g => new AttendeeLine(g.Name, g.Capacity, null))],
             Declarations(source, items),
             Exclusion(source, part, items),
-            [.. items.Select(i => Item(source, i, narratives))]);
+            [.. items.Select(i => Item(source, i, narratives))])
+        {
+            ExclusionAfterItems = ItemsBeforeExclusion(source, items),
+            Format = Format,
+        };
 
         // Actions not raised at an item belong to the meeting as a whole: they go with the public part, as the
         // action log they come from is open to every member.
@@ -76,8 +88,14 @@ public static class MinutesGenerator
         return lines;
     }
 
-    /// <summary>When someone came and went, if not there throughout: "Arrived at 10:05, left at 10:42, returned at 10:58".</summary>
-    public static string? Times(DateTimeOffset startsAt, IReadOnlyList<MinutesStretch> stretches)
+    /// <summary>What the Times column says of someone there from the start with no departure recorded.</summary>
+    public const string Throughout = "Throughout";
+
+    /// <summary>
+    /// When someone came and went: "Arrived at 10:05, left at 10:42, returned at 10:58", or <see cref="Throughout"/>
+    /// when they were there from the start and no departure is recorded, so every line of the attendance says something.
+    /// </summary>
+    public static string Times(DateTimeOffset startsAt, IReadOnlyList<MinutesStretch> stretches)
     {
         var parts = new List<string>();
         for (var i = 0; i < stretches.Count; i++)
@@ -98,7 +116,7 @@ public static class MinutesGenerator
             }
         }
 
-        return parts.Count == 0 ? null : Capitalise(string.Join(", ", parts));
+        return parts.Count == 0 ? Throughout : Capitalise(string.Join(", ", parts));
     }
 
     private static List<string> Apologies(MinutesSource source, Dictionary<Guid, MinutesMember> members)
@@ -210,6 +228,23 @@ public static class MinutesGenerator
         return part == MinutesPart.Private
             ? exclusion.Wording
             : $"At {Clock(exclusion.PassedAt)} the committee resolved that the public be excluded from the remainder of the meeting.";
+    }
+
+    /// <summary>
+    /// How many of the part's items come before the resolution excluding the public. The record keeps when it was
+    /// passed but not when each item was taken; a private item can be taken only once it is passed, so it stands
+    /// before the first private item on the agenda: first in the private part, and in the public part after the public
+    /// items before that point (after the last public item, on the usual agenda). With no private item, after every item.
+    /// </summary>
+    private static int? ItemsBeforeExclusion(MinutesSource source, List<MinutesItemSource> items)
+    {
+        if (source.Exclusion is null)
+        {
+            return null;
+        }
+
+        var firstPrivate = source.Items.Where(i => i.IsPrivate).Select(i => (int?)i.Number).Min();
+        return firstPrivate is { } number ? items.Count(i => i.Number < number) : items.Count;
     }
 
     // --- items ----------------------------------------------------------------------------------------------------

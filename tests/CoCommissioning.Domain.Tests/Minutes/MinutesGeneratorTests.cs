@@ -9,15 +9,23 @@ namespace CoCommissioning.Domain.Tests.Minutes;
 public sealed class MinutesGeneratorTests
 {
     [Theory]
-    [InlineData("Helen Carter", "Chair; Lay member", null)]
+    [InlineData("Helen Carter", "Chair; Lay member", "Throughout")]
     [InlineData("Rachel Adams", "Chief Officer", "Left at 10:42, returned at 10:58")]
-    [InlineData("Lucy Price", "Deputy for Mark Benson (Chief Finance Officer)", null)]
+    [InlineData("Lucy Price", "Deputy for Mark Benson (Chief Finance Officer)", "Throughout")]
     [InlineData("Sarah Whitfield", "Nurse", "Arrived at 10:20, left at 11:30")]
-    public void Generate_Present_ListsEachPersonWithCapacityAndTimesInUkTime(string name, string capacity, string? times)
+    public void Generate_Present_ListsEachPersonWithCapacityAndTimesInUkTime(string name, string capacity, string times)
     {
         var document = Generate(MinutesPart.Public);
 
         document.Present.Should().ContainSingle(p => p.Name == name).Which.Should().Be(new AttendeeLine(name, capacity, times));
+    }
+
+    [Theory]
+    [InlineData(MinutesPart.Public)]
+    [InlineData(MinutesPart.Private)]
+    public void Generate_Present_EveryLineHasTimes(MinutesPart part)
+    {
+        Generate(part).Present.Should().OnlyContain(p => !string.IsNullOrWhiteSpace(p.Times));
     }
 
     [Theory]
@@ -33,13 +41,14 @@ public sealed class MinutesGeneratorTests
     }
 
     [Theory]
-    [InlineData(8, 59, null, null)]
-    [InlineData(9, 0, null, null)]
-    [InlineData(9, 1, null, null)]
+    [InlineData(8, 59, null, "Throughout")]
+    [InlineData(9, 0, null, "Throughout")]
+    [InlineData(9, 1, null, "Throughout")]
+    [InlineData(9, 2, null, "Arrived at 10:02")]
     [InlineData(9, 5, null, "Arrived at 10:05")]
     [InlineData(9, 0, 11, "Left at 11:00")]
     [InlineData(9, 30, 11, "Arrived at 10:30, left at 11:00")]
-    public void Times_OneStretch_SaysOnlyWhatDiffersFromThroughout(int arrivedHour, int arrivedMinute, int? leftHour, string? expected)
+    public void Times_OneStretch_SaysThroughoutOrWhenTheyCameAndWent(int arrivedHour, int arrivedMinute, int? leftHour, string expected)
     {
         var stretch = new MinutesStretch(Chair, null, At(arrivedHour, arrivedMinute), leftHour is { } h ? At(h - 1, 0) : null);
 
@@ -253,6 +262,53 @@ public sealed class MinutesGeneratorTests
     [Fact]
     public void Generate_WithoutAnExclusion_HasNone()
     {
-        Generate(MinutesPart.Public, Source() with { Exclusion = null }).ExclusionResolution.Should().BeNull();
+        var document = Generate(MinutesPart.Public, Source() with { Exclusion = null });
+
+        document.ExclusionResolution.Should().BeNull();
+        document.ExclusionAfterItems.Should().BeNull();
+    }
+
+    /// <summary>
+    /// Agendas as "P" (public) and "X" (private) items numbered from 1: where the resolution stands among the items of
+    /// each part. It is passed before the first private item, so it opens the private part and follows the public items
+    /// taken before it.
+    /// </summary>
+    [Theory]
+    [InlineData("PPX", MinutesPart.Public, 2)]
+    [InlineData("PPX", MinutesPart.Private, 0)]
+    [InlineData("PXX", MinutesPart.Public, 1)]
+    [InlineData("PXX", MinutesPart.Private, 0)]
+    [InlineData("PXP", MinutesPart.Public, 1)]
+    [InlineData("PXP", MinutesPart.Private, 0)]
+    [InlineData("XPP", MinutesPart.Public, 0)]
+    [InlineData("PPP", MinutesPart.Public, 3)]
+    [InlineData("PPP", MinutesPart.Private, 0)]
+    public void Generate_Exclusion_StandsBeforeTheFirstPrivateItem(string agenda, MinutesPart part, int itemsBefore)
+    {
+        var source = Source() with
+        {
+            Items = [.. agenda.Select((kind, i) => new MinutesItemSource(Guid.NewGuid(), i + 1, $"Item {i + 1}", ItemPurpose.Information, null, kind == 'X', ItemOutcomeKind.Noted, null))],
+        };
+
+        var document = Generate(part, source);
+
+        document.ExclusionAfterItems.Should().Be(itemsBefore);
+        document.ItemsBeforeExclusion().Should().Be(itemsBefore);
+    }
+
+    [Theory]
+    [InlineData(MinutesPart.Public, 2)]
+    [InlineData(MinutesPart.Private, 0)]
+    public void ItemsBeforeExclusion_NotRecorded_AsInMinutesApprovedEarlier_PlacesItByPart(MinutesPart part, int itemsBefore)
+    {
+        var document = Generate(part) with { ExclusionAfterItems = null };
+
+        document.ItemsBeforeExclusion().Should().Be(itemsBefore);
+    }
+
+    [Fact]
+    public void Generate_RecordsTheFormatOfItsWording()
+    {
+        Generate(MinutesPart.Public).Format.Should().Be(MinutesGenerator.Format);
     }
 }

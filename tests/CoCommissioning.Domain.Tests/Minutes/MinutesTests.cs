@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Minutes;
 using CoCommissioning.Domain.Quorum;
@@ -287,5 +288,33 @@ public sealed class MinutesTests
         var canonical = MinutesContent.Canonical(parts);
 
         MinutesContent.Canonical(MinutesContent.Read(canonical)).Should().Be(canonical);
+    }
+
+    [Fact]
+    public void Content_ApprovedBeforeThePlaceOfTheExclusionAndTheFormatWereRecorded_StillReadsAndHashes()
+    {
+        // Stored JSON as approved then: no exclusionAfterItems or format, and no times for members there throughout.
+        var earlier = JsonNode.Parse(MinutesContent.Canonical(new MinutesParts(Generate(MinutesPart.Public), Generate(MinutesPart.Private))))!;
+        foreach (var part in new[] { "public", "private" })
+        {
+            var document = earlier[part]!.AsObject();
+            document.Remove("exclusionAfterItems");
+            document.Remove("format");
+            foreach (var line in document["present"]!.AsArray())
+            {
+                if ((string?)line!["times"] == MinutesGenerator.Throughout)
+                {
+                    line["times"] = null;
+                }
+            }
+        }
+
+        var stored = earlier.ToJsonString();
+        var read = MinutesContent.Read(stored);
+
+        read.Public.Should().BeEquivalentTo(new { ExclusionAfterItems = (int?)null, Format = (int?)null });
+        read.Public.ItemsBeforeExclusion().Should().Be(read.Public.Items.Count);
+        read.Private.ItemsBeforeExclusion().Should().Be(0);
+        read.Public.Present.Should().Contain(p => p.Name == "Helen Carter" && p.Times == null);
     }
 }

@@ -98,9 +98,11 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         publicPart.Items.Select(i => i.ItemId).Should().Equal(meeting.ItemId);
         publicPart.Declarations.Should().BeEmpty();
         publicPart.ExclusionResolution.Should().EndWith("the committee resolved that the public be excluded from the remainder of the meeting.");
+        publicPart.ExclusionAfterItems.Should().Be(1, "the public leave after the public item");
         privatePart.Items.Select(i => i.ItemId).Should().Equal(privateItem);
         privatePart.Declarations.Should().ContainSingle().Which.Interest.Should().Be("Director of the bidding supplier");
         privatePart.ExclusionResolution.Should().StartWith("RESOLVED that representatives of the press");
+        privatePart.ExclusionAfterItems.Should().Be(0, "the resolution is passed before the first private item");
     }
 
     [Fact]

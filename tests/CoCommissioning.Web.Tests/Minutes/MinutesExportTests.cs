@@ -62,12 +62,14 @@ public sealed class MinutesExportTests
         using var stream = new MemoryStream();
         MinutesPdfRenderer.RenderTraced(document, stream, drawn);
 
-        drawn.Should().OnlyContain(d => d.X >= 56 && d.X + d.Width <= A4Width - 56.7 + 0.5, "text must stay inside the side margins");
-        drawn.Should().OnlyContain(d => d.Y >= 56 && d.Y + d.Height <= A4Height - 20, "text must stay on the page");
-        var pages = drawn.Max(d => d.Page) + 1;
+        // The draft's watermark is turned across the page, behind the text: the lines of text are what must fit.
+        var lines = drawn.Where(d => d.Angle == 0).ToList();
+        lines.Should().OnlyContain(d => d.X >= 56 && d.X + d.Width <= A4Width - 56.7 + 0.5, "text must stay inside the side margins");
+        lines.Should().OnlyContain(d => d.Y >= 56 && d.Y + d.Height <= A4Height - 20, "text must stay on the page");
+        var pages = lines.Max(d => d.Page) + 1;
         for (var page = 0; page < pages; page++)
         {
-            drawn.Count(d => d.Page == page && !d.Text.StartsWith("Page ", StringComparison.Ordinal)).Should().BeGreaterThan(2, $"page {page + 1} should have content");
+            lines.Count(d => d.Page == page && !d.Text.StartsWith("Page ", StringComparison.Ordinal)).Should().BeGreaterThan(2, $"page {page + 1} should have content");
         }
     }
 
@@ -102,6 +104,62 @@ public sealed class MinutesExportTests
     }
 
     [Fact]
+    public void Pdf_of_a_draft_has_a_diagonal_watermark_on_every_page_and_stays_the_same_each_time()
+    {
+        var document = MinutesSample.Build();
+        var drawn = new List<DrawnText>();
+        MinutesPdfRenderer.RenderTraced(document, new MemoryStream(), drawn);
+
+        var pages = drawn.Max(d => d.Page) + 1;
+        pages.Should().BeGreaterThan(1);
+        var watermarks = drawn.Where(d => d.Text == "DRAFT").ToList();
+        watermarks.Select(d => d.Page).Should().Equal(Enumerable.Range(0, pages), "one watermark a page");
+        watermarks.Should().OnlyContain(d => d.Angle < -45 && d.Angle > -60, "it rises from the bottom left to the top right");
+        watermarks.Should().OnlyContain(d => d.Width > A4Width / 2 && Math.Abs(d.X + d.Width / 2 - A4Width / 2) < 1 && Math.Abs(d.Y + d.Height / 2 - A4Height / 2) < 1, "large and centred");
+        var renderer = new MinutesPdfRenderer();
+        renderer.Render(document).Should().Equal(renderer.Render(document));
+    }
+
+    [Fact]
+    public void Pdf_of_approved_minutes_has_no_watermark()
+    {
+        var drawn = new List<DrawnText>();
+        MinutesPdfRenderer.RenderTraced(MinutesSample.Build(3) with { Status = "Approved" }, new MemoryStream(), drawn);
+
+        drawn.Should().NotContain(d => d.Text == "DRAFT" || d.Angle != 0);
+    }
+
+    [Theory]
+    [InlineData(MinutesPart.Private, null, 0)]
+    [InlineData(MinutesPart.Public, null, 3)]
+    [InlineData(MinutesPart.Public, 2, 2)]
+    public void Pdf_puts_the_resolution_excluding_the_public_where_it_was_passed_among_the_items(MinutesPart part, int? recorded, int itemsBefore)
+    {
+        var document = WithExclusion(MinutesSample.Build(3, part), recorded);
+        var drawn = new List<DrawnText>();
+        MinutesPdfRenderer.RenderTraced(document, new MemoryStream(), drawn);
+
+        var order = drawn.Select(d => d.Text).Where(t => t == "Resolution excluding the public" || IsItemHeading(t)).ToList();
+        order.FindIndex(t => t == "Resolution excluding the public").Should().Be(itemsBefore);
+        var words = ExclusionWords(part)[..20];
+        drawn.Should().Contain(d => d.Text.StartsWith(words, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Pdf_and_Word_show_Throughout_for_someone_present_with_no_times_in_minutes_approved_earlier()
+    {
+        var document = MinutesSample.Build(1) with { Status = "Approved", Present = [new AttendeeLine("Helen Carter", "Chair", null)], InAttendance = [new AttendeeLine("Tom Reed", "Guest", null)] };
+        var drawn = new List<DrawnText>();
+        MinutesPdfRenderer.RenderTraced(document, new MemoryStream(), drawn);
+        using var word = WordprocessingDocument.Open(new MemoryStream(new MinutesWordRenderer().Render(document)), false);
+        var tables = word.MainDocumentPart!.Document!.Body!.Elements<Table>().ToList();
+
+        drawn.Count(d => d.Text == "Throughout").Should().Be(1, "the member present, not the guest, whose times the record does not keep");
+        tables[0].Elements<TableRow>().Last().InnerText.Should().Be("Helen CarterChairThroughout");
+        tables[1].Elements<TableRow>().Last().InnerText.Should().Be("Tom ReedGuest");
+    }
+
+    [Fact]
     public void Word_document_has_headings_tables_page_fields_and_every_item()
     {
         var document = MinutesSample.Build();
@@ -127,7 +185,17 @@ public sealed class MinutesExportTests
         var footer = main.FooterParts.Single().Footer!;
         var fields = footer.Descendants<SimpleField>().Select(f => f.Instruction!.Value!.Trim()).ToList();
         fields.Should().Equal("PAGE", "NUMPAGES");
-        main.Document.Body.Elements<SectionProperties>().Single().GetFirstChild<FooterReference>().Should().NotBeNull();
+        var section = main.Document.Body.Elements<SectionProperties>().Single();
+        section.GetFirstChild<FooterReference>().Should().NotBeNull();
+
+        // A draft: Word's own kind of watermark, in the header every page uses.
+        var header = section.Elements<HeaderReference>().Should().ContainSingle().Subject;
+        header.Type!.Value.Should().Be(HeaderFooterValues.Default);
+        var watermark = ((HeaderPart)main.GetPartById(header.Id!.Value!)).Header!.Descendants<DocumentFormat.OpenXml.Vml.Shape>().Should().ContainSingle().Subject;
+        watermark.GetFirstChild<DocumentFormat.OpenXml.Vml.TextPath>()!.String!.Value.Should().Be("DRAFT");
+        watermark.Style!.Value.Should().Contain("rotation:315").And.Contain("z-index:-");
+        watermark.GetFirstChild<DocumentFormat.OpenXml.Vml.Fill>()!.Opacity!.Value.Should().Be(".5");
+        section.Elements().TakeWhile(e => e is not PageSize).Should().AllSatisfy(e => e.Should().Match(x => x is HeaderReference || x is FooterReference));
 
         var bullets = paragraphs.Where(p => StyleOf(p) == "ListBullet").ToList();
         bullets.Should().Contain(p => p.InnerText.StartsWith("capacity in the smaller practices", StringComparison.Ordinal));
@@ -153,6 +221,43 @@ public sealed class MinutesExportTests
         paragraphs.Should().Contain(p => p.InnerText.StartsWith("Resolved that representatives of the press", StringComparison.Ordinal));
         main.FooterParts.Single().Footer!.InnerText.Should().StartWith("Private part — not for publication");
     }
+
+    [Theory]
+    [InlineData(MinutesPart.Private, null, 0)]
+    [InlineData(MinutesPart.Public, null, 3)]
+    [InlineData(MinutesPart.Public, 1, 1)]
+    public void Word_puts_the_resolution_excluding_the_public_where_it_was_passed_among_the_items(MinutesPart part, int? recorded, int itemsBefore)
+    {
+        var bytes = new MinutesWordRenderer().Render(WithExclusion(MinutesSample.Build(3, part), recorded));
+
+        using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        var headings = word.MainDocumentPart!.Document!.Body!.Elements<Paragraph>()
+            .Where(p => p.ParagraphProperties?.ParagraphStyleId?.Val?.Value is "Heading1" or "Heading2").Select(p => p.InnerText).ToList();
+        var items = headings.SkipWhile(h => h != "Declarations of interest").Skip(1).ToList();
+        items.IndexOf("Resolution excluding the public").Should().Be(itemsBefore);
+        items.Should().HaveCount(4);
+    }
+
+    [Fact]
+    public void Word_of_approved_minutes_has_no_watermark_and_still_validates()
+    {
+        var bytes = new MinutesWordRenderer().Render(MinutesSample.Build(2) with { Status = "Approved" });
+
+        using var word = WordprocessingDocument.Open(new MemoryStream(bytes), false);
+        word.MainDocumentPart!.HeaderParts.Should().BeEmpty();
+        word.MainDocumentPart.Document!.Body!.Elements<SectionProperties>().Single().Elements<HeaderReference>().Should().BeEmpty();
+        new OpenXmlValidator(FileFormatVersions.Office2016).Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}").Should().BeEmpty();
+    }
+
+    private static string ExclusionWords(MinutesPart part) => part == MinutesPart.Private
+        ? "Resolved that representatives of the press and other members of the public be excluded from the remainder of this meeting."
+        : "At 11:05 the committee resolved that the public be excluded from the remainder of the meeting.";
+
+    /// <summary>The sample with a resolution in either part, placed as recorded (null: as in minutes approved before the place was recorded).</summary>
+    private static MinutesDocument WithExclusion(MinutesDocument document, int? itemsBefore) =>
+        document with { ExclusionResolution = ExclusionWords(document.Part), ExclusionAfterItems = itemsBefore };
+
+    private static bool IsItemHeading(string text) => text.Length > 2 && char.IsDigit(text[0]) && text.Contains(". Item title", StringComparison.Ordinal);
 
     [Fact]
     public void Markup_in_a_narrative_is_literal_text_in_Word()

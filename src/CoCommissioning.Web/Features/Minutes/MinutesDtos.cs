@@ -28,7 +28,8 @@ public sealed record MinutesVersionDto(
 /// version is the stored document. <see cref="Hash"/> is the SHA-256 of both parts' canonical JSON as served now:
 /// for an approved version it equals <see cref="StoredHash"/> when the stored text is unchanged
 /// (<see cref="HashVerified"/>), and <see cref="MatchesRecord"/> says whether the record still gives the same
-/// document (false after a fact was corrected through the record: make a correction).
+/// document (false after a fact was corrected through the record: make a correction; null for a draft, and for minutes
+/// approved in an earlier wording of the generator, which cannot be compared).
 /// <see cref="NarrativeHtml"/> is each item's narrative rendered from Markdown and sanitised.
 /// </summary>
 public sealed record MinutesDocumentDto(

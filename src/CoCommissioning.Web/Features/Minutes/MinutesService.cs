@@ -86,9 +86,12 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
         if (version.ApprovedContent is { } content)
         {
             var stored = version.ApprovedParts()!.For(part);
+
+            // Minutes approved in an earlier wording would differ from the record's today even if no fact changed:
+            // they are not compared (null), rather than reported as changed.
+            bool? matchesRecord = stored.Format == MinutesGenerator.Format ? MinutesContent.Hash(fromRecord) == version.ContentHash : null;
             return CommandResult<MinutesDocumentDto>.Success(new MinutesDocumentDto(
-                stored, Html(stored), MinutesContent.Hash(content), version.ContentHash, version.HashVerifies(),
-                MinutesContent.Hash(fromRecord) == version.ContentHash, minutes.Version));
+                stored, Html(stored), MinutesContent.Hash(content), version.ContentHash, version.HashVerifies(), matchesRecord, minutes.Version));
         }
 
         var document = fromRecord.For(part);

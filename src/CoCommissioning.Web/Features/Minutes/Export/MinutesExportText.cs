@@ -39,6 +39,30 @@ internal static partial class MinutesExportText
     public static string StatusLine(MinutesDocument document) =>
         string.IsNullOrWhiteSpace(document.Status) ? $"Version {document.Version}" : $"{Clean(document.Status.Trim())}, version {document.Version}";
 
+    /// <summary>The word marking every page of a draft, across it in the PDF and as Word's own watermark.</summary>
+    public const string DraftWatermark = "DRAFT";
+
+    public const string ExclusionHeading = "Resolution excluding the public";
+
+    /// <summary>A draft is marked on every page; approved minutes are not.</summary>
+    public static bool IsDraft(MinutesDocument document) =>
+        string.Equals(document.Status?.Trim(), nameof(MinutesStatus.Draft), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The Times of someone present. Minutes approved before every member's line gave times left them empty for
+    /// someone there throughout, which is what that meant.
+    /// </summary>
+    public static string PresentTimes(AttendeeLine line) => Clean(line.Times ?? MinutesGenerator.Throughout);
+
+    /// <summary>
+    /// What stands under <see cref="ExclusionHeading"/>, where the resolution was passed among the items: its words, or
+    /// in the private part that none is recorded; null in a public part without one.
+    /// </summary>
+    public static string? Exclusion(MinutesDocument document) =>
+        !string.IsNullOrWhiteSpace(document.ExclusionResolution) ? Clean(document.ExclusionResolution)
+        : document.Part == MinutesPart.Private ? "No resolution excluding the public is recorded."
+        : null;
+
     public static string ItemHeading(MinutesItem item) => $"{item.Number}. {Clean(item.Title)}";
 
     /// <summary>"For decision. Presented by Dr A Patel."</summary>

@@ -10,9 +10,10 @@ namespace CoCommissioning.Web.Features.Minutes.Export;
 
 /// <summary>
 /// Lays out minutes as an A4 PDF in the form of NHS committee minutes: a header block, Present / Apologies / In
-/// attendance / Declarations of interest, the resolution excluding the public where there is one, then each item
-/// with its narrative, outcome and actions. Text wraps, tables break across pages with their header row repeated,
-/// and every page carries "Page N of M". The public and private parts are separate documents (one per call).
+/// attendance / Declarations of interest, then each item with its narrative, outcome and actions, with the resolution
+/// excluding the public where it was passed among them. Text wraps, tables break across pages with their header row
+/// repeated, and every page carries "Page N of M"; every page of a draft carries a large, light "DRAFT" across it,
+/// behind the text. The public and private parts are separate documents (one per call).
 /// Rendering the same document twice gives the same bytes: the PDF's dates and identifier come from the document.
 /// </summary>
 public sealed partial class MinutesPdfRenderer
@@ -46,7 +47,7 @@ public sealed partial class MinutesPdfRenderer
         pdf.Internals.FirstDocumentID = id;
         pdf.Internals.SecondDocumentID = id;
 
-        var layout = new PdfLayout(pdf, title, MinutesExportText.PartLine(document.Part), drawn);
+        var layout = new PdfLayout(pdf, title, MinutesExportText.PartLine(document.Part), MinutesExportText.IsDraft(document), drawn);
         layout.Write(document);
         layout.Finish();
         using var buffer = new MemoryStream();
@@ -125,9 +126,13 @@ public sealed partial class MinutesPdfRenderer
         private static readonly XColor HeaderFill = XColor.FromArgb(0xE8, 0xED, 0xEE);
         private static readonly XColor Border = XColor.FromArgb(0xAE, 0xB7, 0xBD);
 
+        // Light grey, and half transparent where a viewer composes it over anything: under the text, never hiding it.
+        private static readonly XColor WatermarkGrey = XColor.FromArgb(0x60, 0x9A, 0xA5, 0xAD);
+
         private readonly PdfDocument pdf;
         private readonly string footerTitle;
         private readonly string footerPart;
+        private readonly bool draft;
         private readonly List<DrawnText>? drawn;
         private readonly XPdfFontOptions unicode = new(PdfFontEncoding.Unicode);
         private readonly Dictionary<(double Size, bool Bold), XFont> fonts = [];
@@ -135,12 +140,13 @@ public sealed partial class MinutesPdfRenderer
         private XGraphics gfx = null!;
         private double y;
 
-        public PdfLayout(PdfDocument pdf, string footerTitle, string footerPart, List<DrawnText>? drawn)
+        public PdfLayout(PdfDocument pdf, string footerTitle, string footerPart, bool draft, List<DrawnText>? drawn)
         {
             this.drawn = drawn;
             this.pdf = pdf;
             this.footerTitle = footerTitle;
             this.footerPart = footerPart;
+            this.draft = draft;
             NewPage();
         }
 
@@ -154,7 +160,7 @@ public sealed partial class MinutesPdfRenderer
         {
             Header(document);
 
-            AttendeeSection("Present", document.Present, "No one is recorded as present.");
+            AttendeeSection("Present", document.Present, MinutesExportText.PresentTimes, "No one is recorded as present.");
 
             Heading("Apologies");
             if (document.Apologies.Count == 0)
@@ -169,7 +175,7 @@ public sealed partial class MinutesPdfRenderer
                 }
             }
 
-            AttendeeSection("In attendance", document.InAttendance, "None.");
+            AttendeeSection("In attendance", document.InAttendance, p => MinutesExportText.Clean(p.Times), "None.");
 
             if (document.Declarations.Count == 0)
             {
@@ -186,22 +192,26 @@ public sealed partial class MinutesPdfRenderer
                 DrawTable(table);
             }
 
-            if (document.Part == MinutesPart.Private || !string.IsNullOrWhiteSpace(document.ExclusionResolution))
+            // The resolution excluding the public stands where it was passed among the items.
+            var before = document.ItemsBeforeExclusion();
+            foreach (var item in document.Items.Take(before))
             {
-                Heading("Resolution excluding the public");
-                var resolution = string.IsNullOrWhiteSpace(document.ExclusionResolution)
-                    ? "No resolution excluding the public is recorded."
-                    : MinutesExportText.Clean(document.ExclusionResolution);
+                Item(item);
+            }
+
+            if (MinutesExportText.Exclusion(document) is { } resolution)
+            {
+                Heading(MinutesExportText.ExclusionHeading, 3);
                 Paragraph([new TextRun(resolution, false)], 10);
             }
 
-            foreach (var item in document.Items)
+            foreach (var item in document.Items.Skip(before))
             {
                 Item(item);
             }
         }
 
-        /// <summary>Draws "Page N of M" and the minutes' name at the foot of every page.</summary>
+        /// <summary>Draws "Page N of M" and the minutes' name at the foot of every page, and a draft's watermark behind each.</summary>
         public void Finish()
         {
             gfx.Dispose();
@@ -210,6 +220,12 @@ public sealed partial class MinutesPdfRenderer
             for (var i = 0; i < pdf.PageCount; i++)
             {
                 var p = pdf.Pages[i];
+                if (draft)
+                {
+                    using var behind = XGraphics.FromPdfPage(p, XGraphicsPdfPageOptions.Prepend);
+                    Watermark(behind, i, p);
+                }
+
                 using var g = XGraphics.FromPdfPage(p);
                 var top = p.Height.Point - FooterTop;
                 var width = p.Width.Point - 2 * Margin;
@@ -223,6 +239,27 @@ public sealed partial class MinutesPdfRenderer
                 var titleRoom = width - numberWidth - partWidth - 30;
                 var title = Fit(g, " · " + footerTitle, font, titleRoom);
                 Draw(g, i, title, font, new XSolidBrush(DarkGrey), Margin + partWidth, top + 5);
+            }
+        }
+
+        /// <summary>
+        /// "DRAFT" from the bottom left to the top right of the page, as wide as 60% of the diagonal, drawn before (so
+        /// under) everything else on the page.
+        /// </summary>
+        private void Watermark(XGraphics g, int pageIndex, PdfPage p)
+        {
+            const string text = MinutesExportText.DraftWatermark;
+            var (width, height) = (p.Width.Point, p.Height.Point);
+            var angle = -Math.Atan2(height, width) * 180 / Math.PI;
+            var size = Math.Floor(100 * 0.6 * Math.Sqrt(width * width + height * height) / g.MeasureString(text, Font(100, true)).Width);
+            var font = Font(size, true);
+            var centre = new XPoint(width / 2, height / 2);
+            g.RotateAtTransform(angle, centre);
+            g.DrawString(text, font, new XSolidBrush(WatermarkGrey), centre, XStringFormats.Center);
+            if (drawn is not null)
+            {
+                var measured = g.MeasureString(text, font);
+                drawn.Add(new DrawnText(pageIndex, text, centre.X - measured.Width / 2, centre.Y - measured.Height / 2, measured.Width, measured.Height, angle));
             }
         }
 
@@ -304,7 +341,7 @@ public sealed partial class MinutesPdfRenderer
             }
         }
 
-        private void AttendeeSection(string heading, IReadOnlyList<AttendeeLine> people, string none)
+        private void AttendeeSection(string heading, IReadOnlyList<AttendeeLine> people, Func<AttendeeLine, string> times, string none)
         {
             if (people.Count == 0)
             {
@@ -316,7 +353,7 @@ public sealed partial class MinutesPdfRenderer
             var table = PlanTable(
                 ["Name", "Capacity", "Times"],
                 [0.32, 0.43, 0.25],
-                people.Select(p => new[] { MinutesExportText.Clean(p.Name), MinutesExportText.Clean(p.Capacity), MinutesExportText.Clean(p.Times) }).ToList());
+                people.Select(p => new[] { MinutesExportText.Clean(p.Name), MinutesExportText.Clean(p.Capacity), times(p) }).ToList());
             Heading(heading, keep: table.Lead);
             DrawTable(table);
         }
@@ -664,5 +701,8 @@ public sealed partial class MinutesPdfRenderer
     private sealed record TablePlan(double[] Columns, List<Line>[] Header, List<List<Line>[]> Rows, int LinesPerPage, double Lead);
 }
 
-/// <summary>A string the PDF renderer drew: on which page (from 0), where its top left is, and its size, in points.</summary>
-internal sealed record DrawnText(int Page, string Text, double X, double Y, double Width, double Height);
+/// <summary>
+/// A string the PDF renderer drew: on which page (from 0), where its top left is, and its size, in points, before it was
+/// turned by <paramref name="Angle"/> degrees about its centre (0 for all but a draft's watermark).
+/// </summary>
+internal sealed record DrawnText(int Page, string Text, double X, double Y, double Width, double Height, double Angle = 0);

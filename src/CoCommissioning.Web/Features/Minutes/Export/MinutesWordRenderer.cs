@@ -2,14 +2,18 @@ using CoCommissioning.Domain.Minutes;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using Ovml = DocumentFormat.OpenXml.Vml.Office;
+using V = DocumentFormat.OpenXml.Vml;
+using Wvml = DocumentFormat.OpenXml.Vml.Wordprocessing;
 
 namespace CoCommissioning.Web.Features.Minutes.Export;
 
 /// <summary>
 /// The minutes as a Word document for secretaries who finish them in Word: the same content as the PDF, with real
 /// Heading 1 / Heading 2 styles (so Word's navigation pane and contents work), tables whose header rows repeat on
-/// each page, bullets from the narrative's "- " lines, and "Page N of M" fields in the footer. All text goes in as
-/// text: markup in a narrative stays literal.
+/// each page, bullets from the narrative's "- " lines, and "Page N of M" fields in the footer. A draft carries Word's
+/// own kind of watermark, a diagonal "DRAFT" in the header (so on every page), which Word lists under Design ›
+/// Watermark. All text goes in as text: markup in a narrative stays literal.
 /// </summary>
 public sealed class MinutesWordRenderer
 {
@@ -21,6 +25,13 @@ public sealed class MinutesWordRenderer
     private const int PageHeight = 16838;
     private const int PageMargin = 1134;
     private const int ContentWidth = PageWidth - 2 * PageMargin;
+
+    /// <summary>The formulas of VML shape type 136 (a plain text path), as Word writes them for its watermarks.</summary>
+    private static readonly string[] TextPathFormulas =
+    [
+        "sum #0 0 10800", "prod #0 2 1", "sum 21600 0 @1", "sum 0 0 @2", "sum 21600 0 @3", "if @0 @3 0", "if @0 21600 @1",
+        "if @0 0 @2", "if @0 @4 21600", "mid @5 @6", "mid @8 @5", "mid @7 @8", "mid @6 @7", "sum @6 0 @5",
+    ];
 
     public byte[] Render(MinutesDocument document)
     {
@@ -35,10 +46,17 @@ public sealed class MinutesWordRenderer
 
             var body = new Body();
             Write(body, document);
-            body.Append(new SectionProperties(
+            var section = new SectionProperties();
+            if (MinutesExportText.IsDraft(document))
+            {
+                section.Append(new HeaderReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(AddWatermarkHeader(main)) });
+            }
+
+            section.Append(
                 new FooterReference { Type = HeaderFooterValues.Default, Id = main.GetIdOfPart(footer) },
                 new PageSize { Width = PageWidth, Height = PageHeight },
-                new PageMargin { Top = PageMargin, Bottom = PageMargin, Left = PageMargin, Right = PageMargin, Header = 567, Footer = 567, Gutter = 0 }));
+                new PageMargin { Top = PageMargin, Bottom = PageMargin, Left = PageMargin, Right = PageMargin, Header = 567, Footer = 567, Gutter = 0 });
+            body.Append(section);
             main.Document = new Document(body);
 
             word.PackageProperties.Title = $"{MinutesExportText.Clean(document.CommitteeName)} — minutes of {MinutesExportText.MeetingDate(document.StartsAt)}";
@@ -71,7 +89,7 @@ public sealed class MinutesWordRenderer
         body.Append(Plain(MinutesExportText.StatusLine(document)));
 
         body.Append(StyledParagraph("Heading1", "Present"));
-        AttendeeTable(body, document.Present, "No one is recorded as present.");
+        AttendeeTable(body, document.Present, MinutesExportText.PresentTimes, "No one is recorded as present.");
 
         body.Append(StyledParagraph("Heading1", "Apologies"));
         if (document.Apologies.Count == 0)
@@ -87,7 +105,7 @@ public sealed class MinutesWordRenderer
         }
 
         body.Append(StyledParagraph("Heading1", "In attendance"));
-        AttendeeTable(body, document.InAttendance, "None.");
+        AttendeeTable(body, document.InAttendance, p => MinutesExportText.Clean(p.Times), "None.");
 
         body.Append(StyledParagraph("Heading1", "Declarations of interest"));
         if (document.Declarations.Count == 0)
@@ -102,50 +120,60 @@ public sealed class MinutesWordRenderer
                 document.Declarations.Select(d => new[] { MinutesExportText.Clean(d.Name), MinutesExportText.Clean(d.Interest), MinutesExportText.Management(d) }).ToList()));
         }
 
-        if (document.Part == MinutesPart.Private || !string.IsNullOrWhiteSpace(document.ExclusionResolution))
+        // The resolution excluding the public stands where it was passed among the items.
+        var before = document.ItemsBeforeExclusion();
+        foreach (var item in document.Items.Take(before))
         {
-            body.Append(StyledParagraph("Heading1", "Resolution excluding the public"));
-            body.Append(Plain(string.IsNullOrWhiteSpace(document.ExclusionResolution)
-                ? "No resolution excluding the public is recorded."
-                : MinutesExportText.Clean(document.ExclusionResolution)));
+            Item(body, item);
         }
 
-        foreach (var item in document.Items)
+        if (MinutesExportText.Exclusion(document) is { } resolution)
         {
-            body.Append(StyledParagraph("Heading2", MinutesExportText.ItemHeading(item)));
-            var purpose = MinutesExportText.PurposeLine(item);
-            if (purpose.Length > 0)
-            {
-                body.Append(StyledParagraph("ItemFacts", purpose));
-            }
+            body.Append(StyledParagraph("Heading1", MinutesExportText.ExclusionHeading));
+            body.Append(Plain(resolution));
+        }
 
-            if (!string.IsNullOrWhiteSpace(item.Quorum))
-            {
-                body.Append(StyledParagraph("ItemFacts", MinutesExportText.Clean(item.Quorum)));
-            }
-
-            foreach (var block in MinutesExportText.Narrative(item.Narrative))
-            {
-                body.Append(block.IsBullet ? Bullet(block.Runs) : Paragraph(null, block.Runs));
-            }
-
-            if (!string.IsNullOrWhiteSpace(item.Outcome))
-            {
-                body.Append(Paragraph(null, [new TextRun(MinutesExportText.Clean(item.Outcome), true)]));
-            }
-
-            if (item.Actions.Count > 0)
-            {
-                body.Append(StyledParagraph("TableCaption", "Actions arising"));
-                body.Append(Table(
-                    ["Action", "Owner", "Due"],
-                    [0.58, 0.27, 0.15],
-                    item.Actions.Select(a => new[] { MinutesExportText.Clean(a.Description), MinutesExportText.Clean(a.Owner), MinutesExportText.Due(a.Due) }).ToList()));
-            }
+        foreach (var item in document.Items.Skip(before))
+        {
+            Item(body, item);
         }
     }
 
-    private static void AttendeeTable(Body body, IReadOnlyList<AttendeeLine> people, string none)
+    private static void Item(Body body, MinutesItem item)
+    {
+        body.Append(StyledParagraph("Heading2", MinutesExportText.ItemHeading(item)));
+        var purpose = MinutesExportText.PurposeLine(item);
+        if (purpose.Length > 0)
+        {
+            body.Append(StyledParagraph("ItemFacts", purpose));
+        }
+
+        if (!string.IsNullOrWhiteSpace(item.Quorum))
+        {
+            body.Append(StyledParagraph("ItemFacts", MinutesExportText.Clean(item.Quorum)));
+        }
+
+        foreach (var block in MinutesExportText.Narrative(item.Narrative))
+        {
+            body.Append(block.IsBullet ? Bullet(block.Runs) : Paragraph(null, block.Runs));
+        }
+
+        if (!string.IsNullOrWhiteSpace(item.Outcome))
+        {
+            body.Append(Paragraph(null, [new TextRun(MinutesExportText.Clean(item.Outcome), true)]));
+        }
+
+        if (item.Actions.Count > 0)
+        {
+            body.Append(StyledParagraph("TableCaption", "Actions arising"));
+            body.Append(Table(
+                ["Action", "Owner", "Due"],
+                [0.58, 0.27, 0.15],
+                item.Actions.Select(a => new[] { MinutesExportText.Clean(a.Description), MinutesExportText.Clean(a.Owner), MinutesExportText.Due(a.Due) }).ToList()));
+        }
+    }
+
+    private static void AttendeeTable(Body body, IReadOnlyList<AttendeeLine> people, Func<AttendeeLine, string> times, string none)
     {
         if (people.Count == 0)
         {
@@ -156,7 +184,7 @@ public sealed class MinutesWordRenderer
         body.Append(Table(
             ["Name", "Capacity", "Times"],
             [0.32, 0.43, 0.25],
-            people.Select(p => new[] { MinutesExportText.Clean(p.Name), MinutesExportText.Clean(p.Capacity), MinutesExportText.Clean(p.Times) }).ToList()));
+            people.Select(p => new[] { MinutesExportText.Clean(p.Name), MinutesExportText.Clean(p.Capacity), times(p) }).ToList()));
     }
 
     private static Paragraph Plain(string text) => Paragraph(null, [new TextRun(text, false)]);
@@ -256,6 +284,55 @@ public sealed class MinutesWordRenderer
         return new TableCell(properties, paragraph);
     }
 
+    /// <summary>
+    /// The header of a draft: an empty header paragraph anchoring the watermark Word itself makes (Design › Watermark ›
+    /// "DRAFT 1"): a VML WordArt shape of "DRAFT" in light grey at half opacity, turned 45° and centred on the page
+    /// behind the text (negative z-index). The shape type is Word's text-path type 136, defined as Word writes it.
+    /// </summary>
+    private static HeaderPart AddWatermarkHeader(MainDocumentPart main)
+    {
+        var shapeType = new V.Shapetype(
+            new V.Formulas(TextPathFormulas.Select(e => new V.Formula { Equation = e })),
+            new V.Path
+            {
+                AllowTextPath = true,
+                ConnectionPointType = Ovml.ConnectValues.Custom,
+                ConnectionPoints = "@9,0;@10,10800;@11,21600;@12,10800",
+                ConnectAngles = "270,180,90,0",
+            },
+            new V.TextPath { On = true, FitShape = true },
+            new V.ShapeHandles(new V.ShapeHandle { Position = "#0,bottomRight", XRange = "6629,14971" }),
+            new Ovml.Lock { Extension = V.ExtensionHandlingBehaviorValues.Edit, TextLock = true, ShapeType = true })
+        {
+            Id = "_x0000_t136",
+            CoordinateSize = "21600,21600",
+            OptionalNumber = 136,
+            Adjustment = "10800",
+            EdgePath = "m@7,l@8,m@5,21600l@6,21600e",
+        };
+
+        var shape = new V.Shape(
+            new V.Fill { Opacity = ".5" },
+            new V.TextPath { Style = $"font-family:\"{BodyFont}\";font-size:1pt", String = MinutesExportText.DraftWatermark },
+            new Wvml.TextWrap { AnchorX = Wvml.HorizontalAnchorValues.Margin, AnchorY = Wvml.VerticalAnchorValues.Margin })
+        {
+            Id = "PowerPlusWaterMarkObject1",
+            OptionalString = "_x0000_s2049",
+            Type = "#_x0000_t136",
+            Style = "position:absolute;margin-left:0;margin-top:0;width:453.5pt;height:151.15pt;rotation:315;z-index:-251657216;"
+                + "mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin",
+            AllowInCell = false,
+            FillColor = "silver",
+            Stroked = false,
+        };
+
+        var header = main.AddNewPart<HeaderPart>();
+        header.Header = new Header(new Paragraph(
+            new ParagraphProperties(new ParagraphStyleId { Val = "Header" }),
+            new Run(new RunProperties(new NoProof()), new Picture(shapeType, shape))));
+        return header;
+    }
+
     private static FooterPart AddFooter(MainDocumentPart main, MinutesDocument document)
     {
         var footer = main.AddNewPart<FooterPart>();
@@ -319,6 +396,7 @@ public sealed class MinutesWordRenderer
             ParagraphStyle("TableCaption", "Table caption", "Normal", new RunProperties(new Bold()), new ParagraphProperties(new KeepNext(), new SpacingBetweenLines { Before = "60", After = "60" })),
             ParagraphStyle("TableText", "Table text", "Normal", new RunProperties(new FontSize { Val = "19" }), new ParagraphProperties(new SpacingBetweenLines { Before = "20", After = "20" })),
             ParagraphStyle("ListBullet", "List Bullet", "Normal", null, new ParagraphProperties(new SpacingBetweenLines { After = "60" })),
+            ParagraphStyle("Header", "header", "Normal", null, new ParagraphProperties(new SpacingBetweenLines { After = "0" })),
             ParagraphStyle("Footer", "footer", "Normal", new RunProperties(new Color { Val = "425563" }, new FontSize { Val = "16" }), new ParagraphProperties(new SpacingBetweenLines { After = "0" })),
             new Style(
                 new StyleName { Val = "Minutes table" },
