@@ -176,6 +176,17 @@ public static class MinutesGenerator
             lines.Add(new DeclarationLine(ruling.Name, ruling.Interest, null, [Management(source, inPart[ruling.ItemId], ruling)]));
         }
 
+        // A likely conflict the register flagged and the person presiding dismissed is part of the record too, with why.
+        foreach (var dismissal in (source.FlagDismissals ?? []).Where(d => inPart.ContainsKey(d.ItemId)).OrderBy(d => d.DismissedAt))
+        {
+            var item = inPart[dismissal.ItemId];
+            lines.Add(new DeclarationLine(
+                dismissal.Name,
+                $"Likely conflict flagged from the register of interests on item {item.Number}",
+                null,
+                [$"Item {item.Number} ({item.Title}): {dismissal.DismissedBy} dismissed it as not relevant to the item: {dismissal.Reason}"]));
+        }
+
         return lines;
     }
 

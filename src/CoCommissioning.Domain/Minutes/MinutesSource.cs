@@ -26,7 +26,11 @@ public sealed record MinutesSource(
     MinutesExclusionSource? Exclusion,
     IReadOnlyList<MinutesItemSource> Items,
     IReadOnlyList<MinutesDecisionSource> Decisions,
-    IReadOnlyList<MinutesActionSource> Actions);
+    IReadOnlyList<MinutesActionSource> Actions,
+    IReadOnlyList<MinutesFlagDismissalSource>? FlagDismissals = null);
+
+/// <summary>A likely conflict from the register that the person presiding dismissed for an item, with the reason.</summary>
+public sealed record MinutesFlagDismissalSource(Guid ItemId, string Name, string Reason, string DismissedBy, DateTimeOffset DismissedAt);
 
 /// <summary>A member of the committee in the order the minutes list them, with their capacity ("Chair; Lay member").</summary>
 public sealed record MinutesMember(Guid MembershipId, string Name, string Capacity);

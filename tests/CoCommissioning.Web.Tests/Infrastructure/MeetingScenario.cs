@@ -173,6 +173,9 @@ public sealed class MeetingScenario : IDisposable
     /// <summary>Re-reads the meeting so the next change sends its latest version (after a change made by another client).</summary>
     public async Task RefreshAsync() => Meeting = await Secretary.GetJsonAsync<MeetingDto>(Url);
 
+    /// <summary>Keeps a meeting another call returned (a change sent without <see cref="ChangeAsync"/>).</summary>
+    public void ChangeFrom(MeetingDto meeting) => Meeting = meeting;
+
     /// <summary>POSTs a change to the meeting as the secretary and keeps the answer.</summary>
     public async Task ChangeAsync(string path, object body)
     {

@@ -282,7 +282,9 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
             [.. decisions.Select(d => new MinutesDecisionSource(
                 d.ItemId, d.Kind, d.Resolution, d.Outcome, d.For, d.Against, d.Abstain, d.Eligible, d.Explanation,
                 d.PresidingMembershipId is { } p ? NameAt(p, d.DecidedAt) : null, d.QuorumExplanation, d.DecidedAt))],
-            [.. actions.Select(a => new MinutesActionSource(a.ItemId, a.Description, people.GetValueOrDefault(a.OwnerPersonId) ?? "", a.DueOn))]);
+            [.. actions.Select(a => new MinutesActionSource(a.ItemId, a.Description, people.GetValueOrDefault(a.OwnerPersonId) ?? "", a.DueOn))],
+            [.. meeting.FlagDismissals.OrderBy(f => f.DismissedAt).Select(f => new MinutesFlagDismissalSource(
+                f.ItemId, f.Name, f.Reason, NameAt(f.DismissedByMembershipId, f.DismissedAt), f.DismissedAt))]);
     }
 
     /// <summary>"Chair; Lay member": the office, then the member's roles.</summary>
