@@ -46,7 +46,9 @@ public static class Startup
         var services = builder.Services;
         var configuration = builder.Configuration;
 
-        builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext());
+        // The host keeps its own logger and leaves the static bootstrap logger alone: freezing that shared logger is a
+        // race when two hosts start in one process (integration tests), and it only reports a failed start-up.
+        builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext(), preserveStaticLogger: true);
 
         var provider = DatabaseSetup.ProviderFrom(configuration);
         services.AddCoCommissioningDatabase(provider, ConnectionString(configuration, provider, builder.Environment));

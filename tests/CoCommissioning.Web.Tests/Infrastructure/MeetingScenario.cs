@@ -75,7 +75,8 @@ public sealed class MeetingScenario : IDisposable
 
     public void Dispose() => Secretary.Dispose();
 
-    private static async Task<MeetingScenario> StartAsync(HttpClient secretary, DateTimeOffset startsAt)
+    /// <summary>As <see cref="StartAsync(AppFixture, DateTimeOffset?)"/>, through a secretary's client of another host of the app; the scenario disposes it.</summary>
+    public static async Task<MeetingScenario> StartAsync(HttpClient secretary, DateTimeOffset startsAt)
     {
         var summary = await secretary.TheOnlySeededCommitteeAsync();
         var committee = await secretary.GetJsonAsync<CommitteeDto>($"/api/committees/{summary.Id}");
