@@ -1,5 +1,6 @@
 using CoCommissioning.Data;
 using CoCommissioning.Domain.Common;
+using CoCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCommissioning.Web.Infrastructure;
@@ -12,7 +13,8 @@ namespace CoCommissioning.Web.Infrastructure;
 public static class Saving
 {
     /// <param name="what">The record in words for the conflict message ("meeting", "agenda item").</param>
-    public static async Task<CommandResult> SaveAsync(AppDbContext db, string what, CancellationToken ct)
+    /// <param name="overrides">Failures by unique index name where this save words them for its own field.</param>
+    public static async Task<CommandResult> SaveAsync(AppDbContext db, string what, CancellationToken ct, IReadOnlyDictionary<string, Failure>? overrides = null)
     {
         try
         {
@@ -23,9 +25,9 @@ public static class Saving
         {
             return Failure.Conflict(what);
         }
-        catch (DbUpdateException ex) when (UniqueIndexes.MessageFor(db, ex) is { } message)
+        catch (DbUpdateException ex) when (UniqueIndexes.FailureFor(db, ex, overrides) is { } failure)
         {
-            return Failure.Race(message);
+            return failure;
         }
     }
 }

@@ -17,6 +17,10 @@ public sealed class ExternalBodyService(GovernanceDbFactory dbs, ILogger<Externa
 {
     public const string DuplicateMessage = "Your organisation's list already has a body of this kind with this name: pick it from the list.";
 
+    /// <summary>A lost race on the one-name-per-kind index, as a message on the form's <paramref name="field"/>.</summary>
+    public static IReadOnlyDictionary<string, Failure> DuplicateName(string field) =>
+        new Dictionary<string, Failure> { [UniqueIndexes.OneBodyName] = Failure.Validation(field, DuplicateMessage) };
+
     public async Task<IReadOnlyList<BodyDto>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
@@ -43,14 +47,10 @@ public sealed class ExternalBodyService(GovernanceDbFactory dbs, ILogger<Externa
             return added.Failure!;
         }
 
-        try
+        // Someone added the same body between our check and our save: the unique index refuses the second.
+        if (await Saving.SaveAsync(db, "body", ct, DuplicateName("name")) is { Failure: { } lost })
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone added the same body between our check and our save: the unique index refused the second.
-            return Failure.Validation("name", DuplicateMessage);
+            return lost;
         }
 
         logger.LogInformation("Body {BodyId} added by {UserId}", added.Value!.Id, user.UserId);
@@ -82,17 +82,9 @@ public sealed class ExternalBodyService(GovernanceDbFactory dbs, ILogger<Externa
             return Failure.Validation("name", DuplicateMessage);
         }
 
-        try
+        if (await Saving.SaveAsync(db, "body", ct, DuplicateName("name")) is { Failure: { } lost })
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("body");
-        }
-        catch (DbUpdateException)
-        {
-            return Failure.Validation("name", DuplicateMessage);
+            return lost;
         }
 
         logger.LogInformation("Body {BodyId} updated by {UserId}", body.Id, user.UserId);

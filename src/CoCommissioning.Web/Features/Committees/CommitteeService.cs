@@ -176,14 +176,10 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
             return result.Failure!;
         }
 
-        try
+        // A concurrent save wins over ours on the version, or on a unique rule (one chair, unique names): a 409.
+        if (await Saving.SaveAsync(db, "committee", ct) is { Failure: { } lost })
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent save won: the version check or a unique rule (one chair, unique names) refused ours.
-            return Failure.Conflict("committee");
+            return lost;
         }
 
         logger.LogInformation("Committee {CommitteeId}: {UserId} {Action}", committeeId, user.UserId, action);

@@ -14,6 +14,9 @@ namespace CoCommissioning.Web.Features.DeclarationCycles;
 /// </summary>
 public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSender email, TimeProvider clock, ILogger<DeclarationCycleService> logger)
 {
+    private static readonly IReadOnlyDictionary<string, Failure> AlreadyReturned =
+        new Dictionary<string, Failure> { [UniqueIndexes.OneReturnPerCycle] = Failure.Rule("You have already submitted your return for this cycle.") };
+
     private DateOnly Today => clock.Today();
 
     public async Task<IReadOnlyList<CycleSummaryDto>> ListAsync(CurrentUser user, CancellationToken ct = default)
@@ -176,14 +179,10 @@ public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSende
         }
 
         db.CycleReturns.Add(new CycleReturn(user.OrganisationId, cycleId, personId, request.Kind, Today, nilReturnId));
-        try
+        // The unique index (one return per person per cycle) catches a double submit.
+        if (await Saving.SaveAsync(db, "declaration cycle", ct, AlreadyReturned) is { Failure: { } lost })
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // The unique index (one return per person per cycle) caught a double submit.
-            return Failure.Rule("You have already submitted your return for this cycle.");
+            return lost;
         }
 
         logger.LogInformation("Declaration cycle {CycleId}: {Kind} return by person {PersonId}", cycleId, request.Kind, personId);

@@ -309,20 +309,8 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
 
     private static async Task<Failure?> SaveAsync(AppDbContext db, string what, CancellationToken ct)
     {
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return null;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict(what);
-        }
-        catch (DbUpdateException) when (db.ChangeTracker.Entries<ExternalBody>().Any(e => e.State == EntityState.Added))
-        {
-            // The only unique rule a declaration's save can break: someone added the same body at the same moment.
-            return Failure.Validation("newBodyName", ExternalBodyService.DuplicateMessage);
-        }
+        // The only unique rule a declaration's save can break: someone added the same body at the same moment.
+        return (await Saving.SaveAsync(db, what, ct, ExternalBodyService.DuplicateName("newBodyName"))).Failure;
     }
 
     private Task<CommandResult<DeclarationDto>> ChangeOwnAsync(

@@ -76,14 +76,10 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
             return recorded.Failure!;
         }
 
-        try
+        // Two answers at once (two tabs): the unique index keeps one; the member sees the conflict and reloads.
+        if (await Saving.SaveAsync(db, "pre-flag answer", ct) is { Failure: { } lost })
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Two answers at once (two tabs): the unique index keeps one; the member sees the conflict and reloads.
-            return Failure.Conflict("pre-flag answer");
+            return lost;
         }
 
         logger.LogInformation("Meeting {MeetingId}: {UserId} answered pre-flag on item {ItemId} for declaration {DeclarationId}: {Answer}", meeting.Id, user.UserId, flag.ItemId, flag.Interest.DeclarationId, answer);

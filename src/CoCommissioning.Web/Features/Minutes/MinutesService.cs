@@ -44,7 +44,7 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueIndexes.Violated(db, ex) == UniqueIndexes.OneMinutesPerMeeting)
         {
             // Someone else started them a moment earlier (one set per meeting, a unique index): theirs stand.
             await using var again = await dbs.CreateForReadingAsync(ct);

@@ -64,13 +64,9 @@ public sealed class PeopleService(GovernanceDbFactory dbs, ILogger<PeopleService
             return updated.Failure!;
         }
 
-        try
+        if (await Saving.SaveAsync(db, "person", ct) is { Failure: { } lost })
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return Failure.Conflict("person");
+            return lost;
         }
 
         logger.LogInformation("Person {PersonId} updated by {UserId}", person.Id, user.UserId);

@@ -110,14 +110,10 @@ public sealed class RegisterSettingsService(GovernanceDbFactory dbs, ILogger<Reg
             db.RegisterSettings.Add(settings);
         }
 
-        try
+        // A stale update, or a key clash (two first saves at once, the other one won): a 409 either way.
+        if (await Saving.SaveAsync(db, "settings", ct) is { Failure: { } lost })
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrency exception (a stale update), or a key clash: two first saves at once, the other one won.
-            return Failure.Conflict("settings");
+            return lost;
         }
 
         logger.LogInformation("Register settings of {OrganisationId} saved by {UserId}", user.OrganisationId, user.UserId);

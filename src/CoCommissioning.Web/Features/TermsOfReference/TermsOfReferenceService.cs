@@ -85,13 +85,9 @@ public sealed class TermsOfReferenceService(GovernanceDbFactory dbs, TimeProvide
             return adopted.Failure!;
         }
 
-        try
+        if (await Saving.SaveAsync(db, "committee", ct) is { Failure: { } lost })
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            return Failure.Conflict("committee");
+            return lost;
         }
 
         logger.LogInformation("Committee {CommitteeId}: {UserId} adopted terms of reference effective {EffectiveFrom}", committeeId, user.UserId, request.Document.EffectiveFrom);
