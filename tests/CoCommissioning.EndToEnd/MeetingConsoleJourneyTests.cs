@@ -22,14 +22,11 @@ public sealed class MeetingConsoleJourneyTests(AppFixture app, ITestOutputHelper
         var meetingId = await ScheduleMeetingAsync(title);
 
         // The secretary opens the console and marks attendance.
-        await Page.SignInAsync(DemoUsers.Secretary);
-        await Page.GotoAsync($"meetings/{meetingId}/console");
-        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = $"Console: {title}", Level = 1 })).ToBeVisibleAsync();
-        await Page.WaitForInteractiveAsync();
+        await Page.OpenConsoleAsync(meetingId, title);
         foreach (var name in new[] { "Helen Carter", "David Okafor", "Sarah Whitfield", "Dr Aisha Rahman", "Dr Tom Gallagher", "Rachel Adams" })
         {
             await Page.GetByRole(AriaRole.Button, new() { Name = $"Arrived: {name}", Exact = true }).ClickAsync();
-            await Expect(Seat(Page, name)).ToHaveTextAsync("Present");
+            await Expect(Page.Seat(name)).ToHaveTextAsync("Present");
         }
 
         await Page.GetByRole(AriaRole.Button, new() { Name = "Take item 1", Exact = true }).ClickAsync();
@@ -39,20 +36,13 @@ public sealed class MeetingConsoleJourneyTests(AppFixture app, ITestOutputHelper
 
         // The chair follows on a tablet.
         var chair = await OpenSecondBrowserAsync();
-        await chair.SetViewportSizeAsync(1024, 768);
-        await chair.SignInAsync(DemoUsers.Chair);
-        await chair.GotoAsync($"meetings/{meetingId}/chair");
-        await Expect(chair.GetByRole(AriaRole.Heading, new() { Name = "Chair's view", Level = 1 })).ToBeVisibleAsync();
-        await chair.WaitForInteractiveAsync();
+        await chair.OpenChairViewAsync(meetingId);
         await Expect(chair.GetByTestId("quorum-status")).ToHaveAttributeAsync("data-quorate", "yes");
         await Expect(chair.GetByTestId("presiding")).ToHaveTextAsync("The chair, Helen Carter, presides.");
 
         // A member declares on the item from their own view.
         var member = await OpenSecondBrowserAsync();
-        await member.SignInAsync(DemoUsers.Member);
-        await member.GotoAsync($"meetings/{meetingId}/live");
-        await Expect(member.GetByRole(AriaRole.Heading, new() { Name = title, Level = 1 })).ToBeVisibleAsync();
-        await member.WaitForInteractiveAsync();
+        await member.OpenMemberViewAsync(meetingId, title);
         await member.GetByRole(AriaRole.Main).Field("Your interest").FillAsync("GP partner at Riverside Surgery");
         await member.GetByRole(AriaRole.Button, new() { Name = "Declare interest", Exact = true }).ClickAsync();
         await Expect(member.GetByTestId("member-status")).ToContainTextAsync("Your declaration is recorded");
@@ -60,12 +50,12 @@ public sealed class MeetingConsoleJourneyTests(AppFixture app, ITestOutputHelper
         await member.ScreenshotAsync("meeting-02-member-declared");
 
         // The chair sees it arrive and rules.
-        var aisha = Declaration(chair, "Dr Aisha Rahman");
+        var aisha = chair.Declaration("Dr Aisha Rahman");
         await Expect(aisha.GetByTestId("ruling")).ToHaveTextAsync("Awaiting ruling by Helen Carter.");
         await audit.CheckSettledAsync(chair, "meeting-chair-view");
         await aisha.GetByRole(AriaRole.Button, new() { Name = "Takes part in discussion but does not vote", Exact = true }).ClickAsync();
         await Expect(aisha.GetByTestId("ruling")).ToHaveTextAsync("Ruling: takes part in discussion but does not vote (ruled by Helen Carter).");
-        await Expect(Declaration(Page, "Dr Aisha Rahman").GetByTestId("ruling")).ToContainTextAsync("Takes part in discussion but does not vote (ruled by Helen Carter)");
+        await Expect(Page.Declaration("Dr Aisha Rahman").GetByTestId("ruling")).ToContainTextAsync("Takes part in discussion but does not vote (ruled by Helen Carter)");
 
         // The secretary records the Chief Officer's declaration; the chair rules that she leaves the room.
         var main = Page.GetByRole(AriaRole.Main);
@@ -73,11 +63,14 @@ public sealed class MeetingConsoleJourneyTests(AppFixture app, ITestOutputHelper
         await main.Field("Interest declared").FillAsync("Spouse is a partner at Northgate Medical Practice");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Record declaration", Exact = true }).ClickAsync();
         await Expect(Page.GetByTestId("console-status")).ToContainTextAsync("The declaration is recorded");
-        var rachel = Declaration(chair, "Rachel Adams");
+        var rachel = chair.Declaration("Rachel Adams");
         await rachel.GetByRole(AriaRole.Button, new() { Name = "Leaves the room for the item", Exact = true }).ClickAsync();
 
-        // Both views turn not quorate at once, with the reason.
+        // She leaves the room at the ruling, and both views turn not quorate at once, with the reason.
+        await Expect(Page.Seat("Rachel Adams")).ToHaveTextAsync(LiveMeetingSteps.LeftTheRoomFor(1));
+        await Expect(Page.GetByRole(AriaRole.Button, new() { Name = "Arrived: Rachel Adams", Exact = true })).ToHaveCountAsync(0);
         await Expect(chair.GetByTestId("quorum-status")).ToHaveAttributeAsync("data-quorate", "no");
+        await Expect(chair.GetByTestId("quorum-confirmed")).ToHaveTextAsync("Quorum cannot be confirmed while the item is not quorate.");
         await Expect(chair.GetByTestId("quorum-status")).ToContainTextAsync("Not quorate for item 1");
         await Expect(chair.GetByTestId("quorum-explanation")).ToContainTextAsync("Chief Officer");
         await Expect(Page.GetByTestId("quorum-status")).ToHaveAttributeAsync("data-quorate", "no");
@@ -92,7 +85,7 @@ public sealed class MeetingConsoleJourneyTests(AppFixture app, ITestOutputHelper
 
         // The CFO's deputy arrives: quorum returns in the chair's view without a reload.
         await Page.GetByRole(AriaRole.Button, new() { Name = "Deputy arrived: Lucy Price for Mark Benson", Exact = true }).ClickAsync();
-        await Expect(Seat(Page, "Mark Benson")).ToHaveTextAsync("Deputy present (Lucy Price)");
+        await Expect(Page.Seat("Mark Benson")).ToHaveTextAsync("Deputy present (Lucy Price)");
         await Expect(chair.GetByTestId("quorum-status")).ToHaveAttributeAsync("data-quorate", "yes");
         await chair.GetByRole(AriaRole.Button, new() { Name = "Confirm quorum", Exact = true }).ClickAsync();
         await Expect(chair.GetByTestId("quorum-confirmed")).ToContainTextAsync("Quorum confirmed by Helen Carter at");
@@ -118,12 +111,6 @@ public sealed class MeetingConsoleJourneyTests(AppFixture app, ITestOutputHelper
 
         audit.ShouldHaveNoSeriousViolations();
     }
-
-    private static ILocator Seat(IPage page, string name) =>
-        page.Locator($"[data-testid=seat][data-name=\"{name}\"]").GetByTestId("presence");
-
-    private static ILocator Declaration(IPage page, string name) =>
-        page.Locator($"[data-testid=declaration][data-name=\"{name}\"]");
 
     /// <summary>A meeting of the demo PCCC starting now, with one decision item, scheduled through the API.</summary>
     private async Task<string> ScheduleMeetingAsync(string title)

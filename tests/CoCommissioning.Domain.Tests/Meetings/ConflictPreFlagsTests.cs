@@ -137,6 +137,14 @@ public sealed class ConflictPreFlagsTests
         result.Failure!.FieldErrors.Should().ContainKey("note");
     }
 
+    [Fact]
+    public void DeclarationText_IsTheRegistersWords_WithOneFullStopEach()
+    {
+        var flag = new PreFlag(Guid.NewGuid(), AishaSeat, Interest(Aisha, Riverside), Riverside);
+
+        ConflictPreFlags.DeclarationText(flag, "Riverside Surgery").Should().Be("GP partner. Concerns Riverside Surgery. From the register of interests.");
+    }
+
     private static AgendaItem Item(params Guid[] bodies)
     {
         var meeting = Meeting.Schedule(Guid.NewGuid(), Guid.NewGuid(), "PCCC", DateTimeOffset.UtcNow).Value!;

@@ -2,14 +2,17 @@ using CoCommissioning.Domain.Common;
 using CoCommissioning.Web.Components;
 using CoCommissioning.Web.Infrastructure;
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 
 namespace CoCommissioning.Web.Features.Meetings.Live;
 
 /// <summary>
 /// An open view of a meeting (the console, the chair's view, a member's view). It reads the meeting through the
 /// console service and re-reads it whenever <see cref="IMeetingUpdates"/> says the meeting changed, so a change
-/// made in one browser shows in every other without a reload. Each action sends the version it last read; a
-/// stale one is refused and the view re-reads, so nobody's change is lost.
+/// made in one browser shows in every other without a reload. Each action sends the version it last read of what it
+/// changes: the current item's (<see cref="ItemVersion"/>) for anything at the item (declarations, rulings, likely
+/// conflicts, quorum, outcome, vote), the meeting's (<see cref="MeetingVersion"/>) for the rest (attendance, the
+/// current item, the exclusion). A stale one is refused and the view re-reads, so nobody's change is lost.
 /// </summary>
 public abstract class MeetingViewBase : PageBase, IDisposable
 {
@@ -24,6 +27,9 @@ public abstract class MeetingViewBase : PageBase, IDisposable
 
     [Inject]
     protected IMeetingUpdates Updates { get; set; } = default!;
+
+    [Inject]
+    protected IDialogService Dialogs { get; set; } = default!;
 
     protected MeetingConsoleDto? View { get; private set; }
 
@@ -82,24 +88,7 @@ public abstract class MeetingViewBase : PageBase, IDisposable
         Errors.Clear();
         try
         {
-            var result = await action(User);
-            if (result.Succeeded)
-            {
-                Status = done;
-                StatusIsError = false;
-                await ReloadAsync();
-                return true;
-            }
-
-            Errors.Show(result.Failure!);
-            Status = result.Failure!.Message;
-            StatusIsError = true;
-            if (result.Failure.Kind == FailureKind.Conflict)
-            {
-                await ReloadAsync();
-            }
-
-            return false;
+            return await ShowAsync(await action(User), done);
         }
         finally
         {
@@ -107,8 +96,62 @@ public abstract class MeetingViewBase : PageBase, IDisposable
         }
     }
 
-    /// <summary>The meeting's version as this view last read it: sent with every change.</summary>
-    protected Guid Version => View?.Meeting.Version ?? Guid.Empty;
+    /// <summary>
+    /// Reports what an action (run here, or in a dialog) did: <paramref name="done"/> when it succeeded, the refusal
+    /// otherwise (beside its fields and in the status); re-reads after success or a conflict.
+    /// </summary>
+    protected async Task<bool> ShowAsync<T>(CommandResult<T> result, string done)
+    {
+        if (result.Succeeded)
+        {
+            Status = done;
+            StatusIsError = false;
+            await ReloadAsync();
+            return true;
+        }
+
+        Errors.Show(result.Failure!);
+        Status = result.Failure!.Message;
+        StatusIsError = true;
+        if (result.Failure.Kind == FailureKind.Conflict)
+        {
+            await ReloadAsync();
+        }
+
+        return false;
+    }
+
+    /// <summary>The meeting's version as this view last read it: sent with meeting-level changes (attendance, current item, exclusion).</summary>
+    protected Guid MeetingVersion => View?.Meeting.Version ?? Guid.Empty;
+
+    /// <summary>The current item's version as this view last read it: sent with every change at the item.</summary>
+    protected Guid ItemVersion => View?.Current?.Item.Version ?? Guid.Empty;
+
+    /// <summary>Turns a likely conflict into a declaration at its item, for the person presiding to rule on.</summary>
+    protected Task DeclareFlagAsync(PreFlagDto flag) =>
+        RunAsync(u => Console.DeclareFlagAsync(u, MeetingId, flag.ItemId, new DeclareFlagRequest(flag.MembershipId, flag.DeclarationId, null, ItemVersion)),
+            $"The likely conflict of {flag.PersonName} ({flag.BodyName}) is declared: the person presiding rules on it.");
+
+    /// <summary>
+    /// Asks for the reason and dismisses a likely conflict; <paramref name="onBehalfOf"/> names the person presiding when
+    /// the secretary records it for them.
+    /// </summary>
+    protected async Task DismissFlagAsync(PreFlagDto flag, string? onBehalfOf)
+    {
+        var dialog = await Dialogs.ShowAsync<DismissFlagDialog>("Dismiss likely conflict", new DialogParameters<DismissFlagDialog>
+        {
+            { d => d.User, User },
+            { d => d.MeetingId, MeetingId },
+            { d => d.Flag, flag },
+            { d => d.ItemVersion, ItemVersion },
+            { d => d.OnBehalfOf, onBehalfOf },
+        }, new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true });
+        if (await dialog.Result is { Canceled: false, Data: CommandResult<MeetingDto> result })
+        {
+            Errors.Clear();
+            await ShowAsync(result, $"The likely conflict of {flag.PersonName} ({flag.BodyName}) is dismissed; the reason is recorded.");
+        }
+    }
 
     public void Dispose()
     {
