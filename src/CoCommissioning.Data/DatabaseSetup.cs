@@ -48,6 +48,7 @@ public static class DatabaseSetup
     /// <summary>Registers the context factory (and a scoped context for ASP.NET Core Identity) and the audit-aware factory.</summary>
     public static IServiceCollection AddCoCommissioningDatabase(this IServiceCollection services, DatabaseProvider provider, string connectionString)
     {
+        services.AddLogging();
         services.AddDbContextFactory<AppDbContext>(options => Configure(options, provider, connectionString));
         services.AddSingleton<GovernanceDbFactory>();
         return services;

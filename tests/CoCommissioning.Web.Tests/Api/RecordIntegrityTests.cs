@@ -152,6 +152,26 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         (await meeting.LikelyConflictsAsync(itemId)).Single(f => f.PersonName == Gp).AtMeeting.Should().Be(PreFlagStatus.Open);
     }
 
+    [Fact]
+    public async Task Console_AsAMemberNotPresiding_ShowsOnlyTheirOwnLikelyConflicts_TheChairSeesAll()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        var bodies = await meeting.Secretary.GetJsonAsync<List<BodyRow>>("/api/bodies");
+        var itemId = await meeting.AddItemAffectingAsync(ApiScenario.UniqueName("Riverside and Northgate"), [.. bodies.Where(b => b.Name is "Riverside Surgery" or "Northgate Medical Practice").Select(b => b.Id)]);
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer, Morton);
+        await meeting.TakeItemAsync(itemId);
+        using var member = await app.CreateApiClientAsync(DemoUsers.Member);
+        using var chair = await app.CreateApiClientAsync(DemoUsers.Chair);
+
+        var asMember = (await meeting.ConsoleAsync(member)).Current!.LikelyConflicts;
+        var asChair = (await meeting.ConsoleAsync(chair)).Current!.LikelyConflicts;
+
+        // The demo member is Dr Rahman: Dr Morton's withheld interest (a relative's workplace) must not reach her.
+        asMember.Should().NotBeEmpty().And.OnlyContain(f => f.PersonName == Gp);
+        asChair.Select(f => f.PersonName).Should().Contain([Gp, Morton]);
+        (await meeting.ConsoleAsync()).Current!.LikelyConflicts.Should().HaveCount(asChair.Count);
+    }
+
     // --- a ruling meets attendance ------------------------------------------------------------------------------------
 
     [Fact]
@@ -264,10 +284,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         }
         finally
         {
-            foreach (var response in responses)
-            {
-                response.Dispose();
-            }
+            DisposeAll(responses);
         }
     }
 
@@ -292,10 +309,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         }
         finally
         {
-            foreach (var response in responses)
-            {
-                response.Dispose();
-            }
+            DisposeAll(responses);
         }
     }
 
@@ -322,6 +336,14 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
 
             voted.StatusCode.Should().Be(HttpStatusCode.Created, await voted.Content.ReadAsStringAsync());
             meeting.ChangeFrom(await arrived.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK));
+        }
+    }
+
+    private static void DisposeAll(IEnumerable<HttpResponseMessage> responses)
+    {
+        foreach (var response in responses)
+        {
+            response.Dispose();
         }
     }
 

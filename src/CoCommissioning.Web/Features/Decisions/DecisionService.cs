@@ -70,6 +70,11 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
                 return stale;
             }
 
+            if (meeting.Items.Single(i => i.Id == itemId).IsClosed)
+            {
+                return Failure.Rule("This item already has a decision or a recorded choice.");
+            }
+
             var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
             if (!judged.Succeeded)
             {

@@ -72,7 +72,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
                 declarations,
                 confirmed,
                 decision is null ? null : DecisionService.ToDto(decision),
-                await PreFlagService.ForItemAsync(db, meeting, itemId, ct));
+                LikelyConflictsFor(user, iPreside, await PreFlagService.ForItemAsync(db, meeting, itemId, ct)));
         }
 
         var results = await ItemResultsAsync(db, meeting, ct);
@@ -82,6 +82,16 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             .ToList();
         return new MeetingConsoleDto(dto, snapshot.Committee.Name, now, seats, current, results, myMembership, KeepsTheRecord(user), iPreside, returns);
     }
+
+    /// <summary>
+    /// Everyone's likely conflicts go to those who prepare the pack (secretary, governance lead, administrator, as
+    /// ADR-0010 allows) and to the person presiding, who dismisses or rules on them; anyone else sees only their own, as
+    /// in the pack: other members' interests reach them through the public register, never a withheld entry's nature.
+    /// </summary>
+    private static IReadOnlyList<PreFlagDto> LikelyConflictsFor(CurrentUser user, bool iPreside, IReadOnlyList<PreFlagDto> flags) =>
+        iPreside || user.IsAnyOf(AppRole.CommitteeSecretary, AppRole.GovernanceLead, AppRole.Administrator)
+            ? flags
+            : [.. flags.Where(f => user.PersonId is { } me && f.PersonId == me)];
 
     private static async Task<IReadOnlyDictionary<Guid, string>> ItemResultsAsync(AppDbContext db, Meeting meeting, CancellationToken ct)
     {
