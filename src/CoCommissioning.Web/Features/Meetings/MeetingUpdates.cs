@@ -80,11 +80,11 @@ public sealed class InProcessMeetingUpdates(ILogger<InProcessMeetingUpdates> log
 /// <summary>Turns committed saves of a meeting or its parts into <see cref="MeetingChanged"/> notices.</summary>
 public sealed class MeetingChangeObserver(IMeetingUpdates updates, TimeProvider clock) : IGovernanceChangeObserver
 {
-    private static readonly HashSet<string> PartsOfAMeeting = ["AgendaItem", "AttendanceRecord", "ItemRuling", "PreFlagResponse", "MeetingDeclaration", "QuorumConfirmation", "PersonInAttendance", "MeetingPaper"];
+    private static readonly HashSet<string> PartsOfAMeeting = ["AgendaItem", "AttendanceRecord", "ItemRuling", "PreFlagResponse", "PreFlagDismissal", "MeetingDeclaration", "QuorumConfirmation", "PersonInAttendance", "MeetingPaper"];
 
     public async Task SavedAsync(IReadOnlyList<GovernanceChange> changes, CancellationToken cancellationToken)
     {
-        // Decisions and votes move the meeting's version, so a save of one always includes the meeting itself.
+        // A decision or an inquorate choice closes its item in the same save, so the item's change carries the notice.
         var meetings = changes
             .Select(c => c.RecordType == "Meeting" ? (c.RecordId, c.OrganisationId)
                 : PartsOfAMeeting.Contains(c.RecordType) && c.AggregateId is { } meetingId ? (meetingId, c.OrganisationId)

@@ -49,7 +49,7 @@ public sealed class PublicRegisterInvalidation(IPublicRegisterCache cache) : IGo
 
         // The public committee, meeting and decision pages (Features/PublicMeetings) share the tag.
         "TermsOfReference", "MemberRole", "Meeting", "AgendaItem", "MeetingPaper", "Decision", "ItemRuling",
-        "Minutes", "MinutesVersion",
+        "Minutes", "MinutesVersion", "MeetingDeclaration", "PreFlagDismissal",
     ];
 
     public async Task SavedAsync(IReadOnlyList<GovernanceChange> changes, CancellationToken cancellationToken)
