@@ -58,7 +58,8 @@ public static class ConflictPreFlags
     public static string DeclarationText(PreFlag flag, string bodyName)
     {
         var details = flag.Interest.Details;
-        var nature = details?.Nature ?? "An interest in the register";
+        // Register entries are written as sentences ("GP partner."): the full stop is this text's to add.
+        var nature = (details?.Nature ?? "An interest in the register").TrimEnd().TrimEnd('.');
         var indirect = details is { IsDirect: false, Relationship: { } relationship } ? $" (indirect: {relationship})" : "";
         return $"{nature}{indirect}. Concerns {bodyName}. From the register of interests.";
     }
