@@ -32,7 +32,8 @@ public sealed record ItemConflictCounts(int FlagsDeclared, int FlagsDismissed, I
 
         if (Rulings.Count == 0)
         {
-            parts.Add("No conflicts of interest were declared.");
+            // A declared flag is a declared conflict: saying none were declared would contradict the sentence before.
+            parts.Add(FlagsDeclared > 0 ? "No ruling on the declared conflicts was recorded." : "No conflicts of interest were declared.");
         }
         else
         {

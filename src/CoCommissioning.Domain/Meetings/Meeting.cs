@@ -727,7 +727,9 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         var checkedReason = Text.Required("reason", reason, PreFlagDismissal.ReasonMaxLength);
         if (!checkedReason.Succeeded)
         {
-            return Failure.Validation("reason", "Say why the interest is not relevant to this item: the reason is kept in the record.");
+            return string.IsNullOrWhiteSpace(reason)
+                ? Failure.Validation("reason", "Say why the interest is not relevant to this item: the reason is kept in the record.")
+                : checkedReason.Failure!;
         }
 
         var dismissal = new PreFlagDismissal(Id, OrganisationId, flag, checkedReason.Value!, dismissedByMembershipId, at);

@@ -1,5 +1,6 @@
 using CoCommissioning.Domain.Interests;
 using CoCommissioning.Domain.Meetings;
+using static CoCommissioning.Domain.Tests.Meetings.MeetingBuilder;
 using static CoCommissioning.Domain.Tests.TestSupport.Dates;
 
 namespace CoCommissioning.Domain.Tests.Meetings;
@@ -8,8 +9,6 @@ namespace CoCommissioning.Domain.Tests.Meetings;
 public sealed class ConflictPreFlagsTests
 {
     private const string MeetingDate = "2026-11-26";
-    private static readonly Guid Riverside = Guid.NewGuid();
-    private static readonly Guid Northgate = Guid.NewGuid();
     private static readonly Guid Aisha = Guid.NewGuid();
     private static readonly Guid Lucy = Guid.NewGuid();
     private static readonly PreFlagCandidate AishaSeat = new(Guid.NewGuid(), Aisha, "Dr Aisha Rahman", IsDeputy: false);
@@ -150,8 +149,4 @@ public sealed class ConflictPreFlagsTests
         var meeting = Meeting.Schedule(Guid.NewGuid(), Guid.NewGuid(), "PCCC", DateTimeOffset.UtcNow).Value!;
         return meeting.AddItem("Item", Domain.Meetings.ItemPurpose.Decision, false, bodies).Value!;
     }
-
-    private static RegisterInterest Interest(Guid person, Guid? body, ReviewStatus status = ReviewStatus.Accepted, DateOnly? from = null, DateOnly? to = null) =>
-        new(Guid.NewGuid(), person, DeclarationKind.Interest, status, Withheld: false,
-            new InterestDetails(InterestCategory.Financial, true, null, body, "GP partner.", from ?? D("2015-04-01"), to, null));
 }

@@ -25,7 +25,7 @@ public sealed class MeetingConsoleRecordTests
     private static readonly Seat[] Seats = [Helen, Sarah, Aisha, Rachel];
     private static readonly string TooLong1000 = new('x', 1001);
 
-    // ----- Version: every change moves it; every refusal leaves it and the record alone -----
+    // ----- Versions: every change moves the meeting's or the item's (ItemVersionTests says which); every refusal leaves them and the record alone -----
 
     public static TheoryData<string> SucceedingCommands => new()
     {
@@ -79,31 +79,31 @@ public sealed class MeetingConsoleRecordTests
 
     [Theory]
     [MemberData(nameof(SucceedingCommands))]
-    public void Command_Succeeds_ChangesVersion(string command)
+    public void Command_Succeeds_MovesAVersion(string command)
     {
         var scene = Scene.Build(command);
-        var version = scene.Meeting.Version;
+        var versions = scene.Meeting.Versions();
 
         var failure = scene.Run(command);
 
         failure.Should().BeNull();
-        scene.Meeting.Version.Should().NotBe(version);
+        scene.Meeting.Versions().Should().NotEqual(versions);
     }
 
     [Theory]
     [MemberData(nameof(FailingCommands))]
-    public void Command_Fails_KeepsVersionAndRecord(string command, FailureKind kind)
+    public void Command_Fails_KeepsVersionsAndRecord(string command, FailureKind kind)
     {
         var scene = Scene.Build(command);
-        var version = scene.Meeting.Version;
-        var before = scene.Snapshot();
+        var versions = scene.Meeting.Versions();
+        var before = scene.Meeting.Snapshot();
 
         var failure = scene.Run(command);
 
         failure.Should().NotBeNull();
         failure!.Kind.Should().Be(kind);
-        scene.Meeting.Version.Should().Be(version);
-        scene.Snapshot().Should().Equal(before);
+        scene.Meeting.Versions().Should().Equal(versions);
+        scene.Meeting.Snapshot().Should().Equal(before);
     }
 
     // ----- PublishAgenda -----
@@ -488,7 +488,7 @@ public sealed class MeetingConsoleRecordTests
 
         var result = scene.Meeting.RecordOutcome(scene.Discussion.Id, ItemOutcomeKind.Deferred, null, FridayTen.AddMinutes(5));
 
-        result.Failure.ShouldBeRuleViolation($"This item was already recorded as {said}.");
+        result.Failure.ShouldBeRuleViolation($"Item 2 is already decided or concluded ({said}): the declarations, rulings and outcome it closed on are the record and cannot change.");
         scene.Discussion.Outcome.Should().Be(first);
         scene.Discussion.OutcomeAt.Should().Be(FridayTen);
     }
@@ -651,16 +651,6 @@ public sealed class MeetingConsoleRecordTests
             "AddItem undefined purpose" => Meeting.AddItem("Estates update", (ItemPurpose)3, false).Failure,
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, null),
         };
-
-        /// <summary>Everything a refused command must leave as it was.</summary>
-        public List<string> Snapshot() =>
-        [
-            $"{Meeting.AgendaPublishedAt:O}|{Meeting.ShortNoticeReason}|{Meeting.Exclusion}|{Meeting.CurrentItemId}",
-            .. Meeting.Items.Select(i => $"item {i.Id}|{i.Number}|{i.Title}|{i.Purpose}|{i.IsPrivate}|{i.Presenter}|{i.Outcome}|{i.OutcomeNote}|{i.OutcomeAt:O}"),
-            .. Meeting.Declarations.Select(d => $"declaration {d.Id}|{d.ItemId}|{d.MembershipId}|{d.Interest}|{d.RaisedBy}"),
-            .. Meeting.QuorumConfirmations.Select(q => $"confirmation {q.Id}|{q.ItemId}|{q.ConfirmedByMembershipId}"),
-            .. Meeting.InAttendance.Select(p => $"in attendance {p.Id}|{p.Name}|{p.Capacity}"),
-        ];
     }
 }
 

@@ -1,24 +1,14 @@
-using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Quorum;
+using static CoCommissioning.Domain.Tests.Meetings.MeetingBuilder;
 using static CoCommissioning.Domain.Tests.Quorum.RuleBook;
 
 namespace CoCommissioning.Domain.Tests.Meetings;
 
 public sealed class MeetingTests
 {
-    private static readonly DateTimeOffset Ten = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
-    private static readonly Seat Helen = Member("Helen", LayPpi, office: CommitteeOffice.Chair);
-    private static readonly Seat Sarah = Member("Sarah", Nurse);
-    private static readonly Seat Aisha = Member("Aisha", Gp);
-    private static readonly Seat Rachel = Member("Rachel", ChiefOfficer);
-    private static readonly Seat Mark = Member("Mark", FinanceOfficer);
-    private static readonly Seat[] Seats = [Helen, Sarah, Aisha, Rachel, Mark];
-    private static readonly Guid Lucy = Guid.NewGuid();
-    private static readonly Dictionary<Guid, string> DeputyNames = new() { [Lucy] = "Lucy" };
-
     [Fact]
     public void SeatsAt_ArrivalsDeparturesAndDeputies_JudgedAtTheMoment()
     {
@@ -33,13 +23,13 @@ public sealed class MeetingTests
         var at25 = meeting.SeatsAt(item.Id, Seats, Ten.AddMinutes(25), DeputyNames);
         var at35 = meeting.SeatsAt(item.Id, Seats, Ten.AddMinutes(35), DeputyNames);
 
-        Presence(at10, Rachel).Should().Be(Domain.Quorum.Presence.Absent);
-        Presence(at25, Rachel).Should().Be(Domain.Quorum.Presence.Present);
-        Presence(at25, Mark).Should().Be(Domain.Quorum.Presence.DeputyPresent);
-        at25.Single(s => s.Seat == Mark).AttendeeName.Should().Be("Lucy (deputy for Mark)");
-        Presence(at25, Sarah).Should().Be(Domain.Quorum.Presence.Present);
-        Presence(at35, Sarah).Should().Be(Domain.Quorum.Presence.Absent);
-        Presence(at35, Aisha).Should().Be(Domain.Quorum.Presence.Absent);
+        at10.PresenceOf(Rachel).Should().Be(Presence.Absent);
+        at25.PresenceOf(Rachel).Should().Be(Presence.Present);
+        at25.PresenceOf(Mark).Should().Be(Presence.DeputyPresent);
+        at25.Of(Mark).AttendeeName.Should().Be("Lucy (deputy for Mark)");
+        at25.PresenceOf(Sarah).Should().Be(Presence.Present);
+        at35.PresenceOf(Sarah).Should().Be(Presence.Absent);
+        at35.PresenceOf(Aisha).Should().Be(Presence.Absent);
     }
 
     [Fact]
@@ -50,8 +40,8 @@ public sealed class MeetingTests
         meeting.RecordArrival(Aisha.MembershipId, null, Ten);
         meeting.RecordRuling(first.Id, Aisha.MembershipId, "Partner at Riverside Surgery", ConflictRuling.LeavesRoom, Helen.MembershipId, Ten);
 
-        meeting.SeatsAt(first.Id, Seats, Ten.AddMinutes(1), DeputyNames).Single(s => s.Seat == Aisha).Ruling.Should().Be(ConflictRuling.LeavesRoom);
-        meeting.SeatsAt(second.Id, Seats, Ten.AddMinutes(1), DeputyNames).Single(s => s.Seat == Aisha).Ruling.Should().Be(ConflictRuling.FullPart);
+        meeting.SeatsAt(first.Id, Seats, Ten.AddMinutes(1), DeputyNames).Of(Aisha).Ruling.Should().Be(ConflictRuling.LeavesRoom);
+        meeting.SeatsAt(second.Id, Seats, Ten.AddMinutes(1), DeputyNames).Of(Aisha).Ruling.Should().Be(ConflictRuling.FullPart);
     }
 
     [Fact]
@@ -82,8 +72,8 @@ public sealed class MeetingTests
         meeting.RecordArrival(Helen.MembershipId, null, Ten.AddMinutes(20)).Succeeded.Should().BeTrue();
 
         meeting.Attendance.Should().HaveCount(2);
-        Presence(meeting.SeatsAt(item.Id, Seats, Ten.AddMinutes(15), DeputyNames), Helen).Should().Be(Domain.Quorum.Presence.Absent);
-        Presence(meeting.SeatsAt(item.Id, Seats, Ten.AddMinutes(25), DeputyNames), Helen).Should().Be(Domain.Quorum.Presence.Present);
+        meeting.SeatsAt(item.Id, Seats, Ten.AddMinutes(15), DeputyNames).PresenceOf(Helen).Should().Be(Presence.Absent);
+        meeting.SeatsAt(item.Id, Seats, Ten.AddMinutes(25), DeputyNames).PresenceOf(Helen).Should().Be(Presence.Present);
     }
 
     [Fact]
@@ -124,14 +114,5 @@ public sealed class MeetingTests
         decision.QuorumExplanation.Should().StartWith("Quorate. 4 voting members present and counting");
         decision.Votes.Should().HaveCount(3);
         decision.Explanation.Should().Be("Carried: 2 for, 1 against, 0 abstaining (majority of votes cast).");
-    }
-
-    private static Domain.Quorum.Presence Presence(IReadOnlyList<SeatAtItem> seats, Seat seat) => seats.Single(s => s.Seat == seat).Presence;
-
-    private static Meeting NewMeeting(out AgendaItem item)
-    {
-        var meeting = Meeting.Schedule(Guid.NewGuid(), Guid.NewGuid(), "PCCC November", Ten).Value!;
-        item = meeting.AddItem("Practice merger: Riverside and Northgate", ItemPurpose.Decision, false).Value!;
-        return meeting;
     }
 }
