@@ -464,25 +464,37 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
             rulings.Add(made);
         }
 
-        FollowRuling(item, membershipId, ruling, at);
+        if (item.Id == CurrentItemId && FollowRuling(item, membershipId, ruling, at))
+        {
+            // Attendance moved: a screen showing the old attendance is stale.
+            Touch();
+        }
+
         item.Touch();
         return CommandResult<ItemRuling>.Success(made);
     }
 
-    private void FollowRuling(AgendaItem item, Guid membershipId, ConflictRuling ruling, DateTimeOffset at)
+    /// <summary>
+    /// Moves attendance to match a ruling on the item under way; a ruling made in advance for a later item takes effect
+    /// when that item is taken (<see cref="TakeItem"/>). Says whether attendance changed.
+    /// </summary>
+    private bool FollowRuling(AgendaItem item, Guid membershipId, ConflictRuling ruling, DateTimeOffset at)
     {
         var there = attendance.FirstOrDefault(a => a.MembershipId == membershipId && a.LeftAt is null);
         if (ruling == ConflictRuling.LeavesRoom)
         {
             there?.Leave(at, item.Id);
-            return;
+            return there is not null;
         }
 
         if (there is null && OutOfTheRoomFor(membershipId) is { } outFor && outFor.Id == item.Id)
         {
             var left = attendance.Where(a => a.MembershipId == membershipId).MaxBy(a => a.ArrivedAt)!;
             attendance.Add(new AttendanceRecord(Id, OrganisationId, membershipId, left.DeputyPersonId, at));
+            return true;
         }
+
+        return false;
     }
 
     private AttendanceRecord? LeftTheRoomFor(Guid membershipId, Guid itemId, DateTimeOffset moment)
@@ -591,8 +603,11 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
         return CommandResult.Success();
     }
 
-    /// <summary>Moves the meeting to an item. A private item can be taken only after the public are excluded.</summary>
-    public CommandResult TakeItem(Guid itemId)
+    /// <summary>
+    /// Moves the meeting to an item at <paramref name="at"/>. A private item can be taken only after the public are
+    /// excluded. Anyone ruled in advance to leave the room for this item leaves as it is taken.
+    /// </summary>
+    public CommandResult TakeItem(Guid itemId, DateTimeOffset at)
     {
         var item = items.FirstOrDefault(i => i.Id == itemId);
         if (item is null)
@@ -607,6 +622,14 @@ public sealed class Meeting : IGovernanceRecord, IVersioned
 
         CurrentItemId = itemId;
         item.Take();
+        if (!item.IsClosed)
+        {
+            foreach (var ruling in rulings.Where(r => r.ItemId == itemId && r.Ruling == ConflictRuling.LeavesRoom))
+            {
+                FollowRuling(item, ruling.MembershipId, ruling.Ruling, at);
+            }
+        }
+
         Touch();
         return CommandResult.Success();
     }

@@ -37,7 +37,7 @@ public sealed class ItemLifecycleTests
 
         foreach (var name in taken.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            live.Meeting.TakeItem(live.ItemNamed(name).Id).Ok();
+            live.Meeting.TakeItem(live.ItemNamed(name).Id, Ten).Ok();
         }
 
         live.Finance.Status.Should().Be(finance);
@@ -51,7 +51,7 @@ public sealed class ItemLifecycleTests
         var live = new LiveMeeting();
         live.Run("RecordOutcome");
 
-        live.Meeting.TakeItem(live.Merger.Id).Ok();
+        live.Meeting.TakeItem(live.Merger.Id, Ten).Ok();
 
         live.Meeting.CurrentItemId.Should().Be(live.Merger.Id);
         live.Merger.Status.Should().Be(ItemStatus.Closed);
@@ -76,7 +76,7 @@ public sealed class ItemLifecycleTests
         var live = new LiveMeeting();
         if (takenFirst)
         {
-            live.Meeting.TakeItem(ItemFor(live, closure).Id).Ok();
+            live.Meeting.TakeItem(ItemFor(live, closure).Id, Ten).Ok();
         }
 
         var item = CloseAs(live, closure);

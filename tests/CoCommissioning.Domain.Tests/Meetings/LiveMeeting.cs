@@ -81,7 +81,7 @@ internal sealed class LiveMeeting
             "Close by vote" => Meeting.Close(item.Id, ItemClosure.Vote, [], NameOf, HalfPast).Failure,
             "Close by consensus" => Meeting.Close(item.Id, ItemClosure.Consensus, [], NameOf, HalfPast).Failure,
             "Close inquorate" => Meeting.Close(item.Id, ItemClosure.InquorateResolution, [], NameOf, HalfPast).Failure,
-            "TakeItem" => Meeting.TakeItem(item.Id).Failure,
+            "TakeItem" => Meeting.TakeItem(item.Id, Ten).Failure,
             "RecordArrival" => Meeting.RecordArrival(Sarah.MembershipId, null, HalfPast).Failure,
             "RecordDeparture" => Meeting.RecordDeparture(Rachel.MembershipId, HalfPast).Failure,
             "SendApologies" => Meeting.SendApologies(Sarah.MembershipId).Failure,

@@ -203,7 +203,7 @@ public sealed class MeetingConsoleRecordTests
 
         var item = isPrivate ? scene.Private : scene.Decision;
 
-        var result = scene.Meeting.TakeItem(item.Id);
+        var result = scene.Meeting.TakeItem(item.Id, FridayTen);
 
         result.Succeeded.Should().Be(taken);
         scene.Meeting.CurrentItemId.Should().Be(taken ? item.Id : null);
@@ -218,16 +218,16 @@ public sealed class MeetingConsoleRecordTests
     {
         var scene = Scene.Build("");
 
-        scene.Meeting.TakeItem(Guid.NewGuid()).Failure.ShouldBeNotFound("The agenda item was not found.");
+        scene.Meeting.TakeItem(Guid.NewGuid(), FridayTen).Failure.ShouldBeNotFound("The agenda item was not found.");
     }
 
     [Fact]
     public void TakeItem_Another_MovesTheCurrentItem()
     {
         var scene = Scene.Build("");
-        scene.Meeting.TakeItem(scene.Decision.Id);
+        scene.Meeting.TakeItem(scene.Decision.Id, FridayTen);
 
-        scene.Meeting.TakeItem(scene.Information.Id).Succeeded.Should().BeTrue();
+        scene.Meeting.TakeItem(scene.Information.Id, FridayTen).Succeeded.Should().BeTrue();
 
         scene.Meeting.CurrentItemId.Should().Be(scene.Information.Id);
     }
@@ -609,8 +609,8 @@ public sealed class MeetingConsoleRecordTests
             "PublishAgenda with notice" => Meeting.PublishAgenda(MondayNoon, null).Failure,
             "PublishAgenda short notice with reason" => Meeting.PublishAgenda(TuesdayNoon, "Urgent contract decision").Failure,
             "PublishAgenda with notice and a needless reason" => Meeting.PublishAgenda(MondayNoon, "Published early").Failure,
-            "TakeItem public" => Meeting.TakeItem(Decision.Id).Failure,
-            "TakeItem private after exclusion" => Meeting.TakeItem(Private.Id).Failure,
+            "TakeItem public" => Meeting.TakeItem(Decision.Id, FridayTen).Failure,
+            "TakeItem private after exclusion" => Meeting.TakeItem(Private.Id, FridayTen).Failure,
             "ExcludePublic with reason" => Meeting.ExcludePublic("the commercial terms of the tender", FridayTen).Failure,
             "ExcludePublic blank reason" => Meeting.ExcludePublic(" ", FridayTen).Failure,
             "Declare at the start" => Meeting.Declare(Aisha.MembershipId, null, "Partner at Riverside Surgery", null, FridayTen).Failure,
@@ -629,8 +629,8 @@ public sealed class MeetingConsoleRecordTests
             "PublishAgenda short notice without reason" => Meeting.PublishAgenda(TuesdayNoon, null).Failure,
             "PublishAgenda short notice blank reason" => Meeting.PublishAgenda(WednesdayNoon, "  ").Failure,
             "PublishAgenda reason too long" => Meeting.PublishAgenda(TuesdayNoon, TooLong1000).Failure,
-            "TakeItem private before exclusion" => Meeting.TakeItem(Private.Id).Failure,
-            "TakeItem unknown" => Meeting.TakeItem(Guid.NewGuid()).Failure,
+            "TakeItem private before exclusion" => Meeting.TakeItem(Private.Id, FridayTen).Failure,
+            "TakeItem unknown" => Meeting.TakeItem(Guid.NewGuid(), FridayTen).Failure,
             "ExcludePublic twice" => Meeting.ExcludePublic("another reason", FridayTen.AddHours(2)).Failure,
             "ExcludePublic reason too long" => Meeting.ExcludePublic(TooLong1000, FridayTen).Failure,
             "Declare unknown item" => Meeting.Declare(Aisha.MembershipId, Guid.NewGuid(), "Partner at Riverside Surgery", null, FridayTen).Failure,

@@ -23,6 +23,10 @@ public sealed class RulingAttendanceTests
 
     [Theory]
     [InlineData("Aisha", "10:30 Aisha LeavesRoom", "10:00-10:30 out for item 2")]
+    [InlineData("Aisha", "10:30 Aisha LeavesRoom item 1", "10:00-")]
+    [InlineData("Aisha", "10:30 Aisha LeavesRoom item 1, 10:40 take item 1", "10:00-10:40 out for item 1")]
+    [InlineData("Mark", "10:30 Lucy LeavesRoom item 1, 10:40 take item 1", "Lucy 10:00-10:40 out for item 1")]
+    [InlineData("Aisha", "10:30 Aisha DiscussesNoVote item 1, 10:40 take item 1", "10:00-")]
     [InlineData("Mark", "10:30 Lucy LeavesRoom", "Lucy 10:00-10:30 out for item 2")]
     [InlineData("Sarah", "10:30 Sarah LeavesRoom", "")]
     [InlineData("Aisha", "10:30 Aisha FullPart", "10:00-")]
@@ -123,7 +127,7 @@ public sealed class RulingAttendanceTests
     private static LiveMeeting Under(string record)
     {
         var live = new LiveMeeting();
-        live.Meeting.TakeItem(live.Merger.Id).Ok();
+        live.Meeting.TakeItem(live.Merger.Id, Ten).Ok();
         foreach (var step in record.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             Step(live, step).Should().BeNull(step);
@@ -139,7 +143,7 @@ public sealed class RulingAttendanceTests
         var item = words.Length > 3 && words[^2] == "item" ? ItemNumbered(live, int.Parse(words[^1], CultureInfo.InvariantCulture)) : live.Merger;
         return (words[1], words[2]) switch
         {
-            ("take", _) => live.Meeting.TakeItem(item.Id).Failure,
+            ("take", _) => live.Meeting.TakeItem(item.Id, at).Failure,
             ("close", _) => live.Meeting.Close(item.Id, ItemClosure.Vote, [], NameOf, at).Failure,
             (var who, "arrives") => live.Meeting.RecordArrival(Holder(who).MembershipId, who == "Lucy" ? Lucy : null, at).Failure,
             (var who, "departs") => live.Meeting.RecordDeparture(Holder(who).MembershipId, at).Failure,

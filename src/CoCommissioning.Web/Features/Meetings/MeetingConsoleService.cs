@@ -119,7 +119,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     }
 
     public Task<CommandResult<MeetingDto>> TakeItemAsync(CurrentUser user, Guid meetingId, CurrentItemRequest request, CancellationToken ct = default) =>
-        meetings.ChangeAsync(user, meetingId, request.Version, "moved to an agenda item", (_, meeting) => Task.FromResult(meeting.TakeItem(request.ItemId)), ct);
+        meetings.ChangeAsync(user, meetingId, request.Version, "moved to an agenda item", (_, meeting) => Task.FromResult(meeting.TakeItem(request.ItemId, clock.Now())), ct);
 
     public Task<CommandResult<MeetingDto>> ExcludePublicAsync(CurrentUser user, Guid meetingId, ExcludePublicRequest request, CancellationToken ct = default) =>
         meetings.ChangeAsync(user, meetingId, request.Version, "recorded the resolution excluding the public", (_, meeting) => Task.FromResult(meeting.ExcludePublic(request.Reason, clock.Now())), ct);

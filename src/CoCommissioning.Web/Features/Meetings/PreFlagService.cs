@@ -172,6 +172,8 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
                 response is null ? null : new PreFlagResponseDto(response.Response, response.Note, response.RespondedAt),
                 meeting.IsDeclared(f) ? PreFlagStatus.Declared : meeting.DismissalOf(f) is not null ? PreFlagStatus.Dismissed : PreFlagStatus.Open,
                 meeting.DismissalOf(f) is { } dismissal ? MeetingService.ToDto(dismissal, dismissers.GetValueOrDefault(dismissal.DismissedByMembershipId) ?? "") : null);
-        })];
+        })
+        // One order everywhere the flags are listed, whatever order the database gave the memberships.
+        .OrderBy(d => d.ItemNumber).ThenBy(d => d.PersonName, StringComparer.Ordinal).ThenBy(d => d.BodyName, StringComparer.Ordinal)];
     }
 }
