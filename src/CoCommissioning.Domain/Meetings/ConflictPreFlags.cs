@@ -30,6 +30,9 @@ public sealed record PreFlag(Guid ItemId, PreFlagCandidate Candidate, RegisterIn
 /// </summary>
 public static class ConflictPreFlags
 {
+    /// <summary>Who raised a likely conflict that nobody at the meeting raised in person: the register did.</summary>
+    public const string FlaggedByTheRegister = "Flagged by the register of interests";
+
     /// <summary>
     /// Whether an entry can flag on <paramref name="meetingDate"/>: an interest (not a nil return), accepted or
     /// awaiting review, naming a body, and current on the day. Changes requested means the governance lead sent it

@@ -183,7 +183,7 @@ public static class MinutesGenerator
             lines.Add(new DeclarationLine(
                 dismissal.Name,
                 $"Likely conflict flagged from the register of interests on item {item.Number}",
-                null,
+                ConflictPreFlags.FlaggedByTheRegister,
                 [$"Item {item.Number} ({item.Title}): {dismissal.DismissedBy} dismissed it as not relevant to the item: {dismissal.Reason}"]));
         }
 

@@ -196,7 +196,9 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             }
 
             var body = await db.ExternalBodies.AsNoTracking().Where(b => b.Id == f.BodyId).Select(b => b.Name).SingleOrDefaultAsync(ct) ?? "a body the item affects";
-            return Done(meeting.DeclareFlag(f, ConflictPreFlags.DeclarationText(f, body), KeepsTheRecord(user) ? request.RaisedBy : null, clock.Now()));
+            // The person whose interest it is declares it themselves; otherwise the register raised it, unless the secretary says who did.
+            var raisedBy = user.PersonId is { } self && f.Candidate.PersonId == self ? null : request.RaisedBy ?? ConflictPreFlags.FlaggedByTheRegister;
+            return Done(meeting.DeclareFlag(f, ConflictPreFlags.DeclarationText(f, body), raisedBy, clock.Now()));
         }, ct);
 
     /// <summary>
