@@ -15,8 +15,13 @@ public sealed record RetentionRunDto(DateOnly RunOn, int Declarations, int GiftE
 /// </summary>
 public sealed class RetentionService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<RetentionService> logger)
 {
-    /// <summary>Runs for every organisation; <paramref name="organisationId"/> limits it to one.</summary>
-    public async Task<RetentionRunDto> PurgeAsync(AuditActor actor, Guid? organisationId = null, CancellationToken ct = default)
+    /// <summary>
+    /// Runs for every organisation; <paramref name="organisationId"/> limits it to one. Runs never overlap, on any
+    /// instance (<see cref="RunOnce"/>): a run asked for while another is under way waits for it and then finds nothing
+    /// left to purge, so concurrent requests all succeed. With <paramref name="skipIfRunning"/> (the daily job on each
+    /// instance) it answers null at once instead, leaving the work to the run under way.
+    /// </summary>
+    public async Task<RetentionRunDto?> PurgeAsync(AuditActor actor, Guid? organisationId = null, bool skipIfRunning = false, CancellationToken ct = default)
     {
         var today = clock.Today();
 
@@ -24,6 +29,11 @@ public sealed class RetentionService(GovernanceDbFactory dbs, TimeProvider clock
         var cutOff = today.AddYears(-RegisterRules.RetentionYearsAfterEnd);
         var reason = $"Retention: ended more than {RegisterRules.RetentionYearsAfterEnd} years before {today:yyyy-MM-dd}.";
         await using var db = await dbs.CreateForPurgeAsync(actor, reason, ct);
+        if (!await RunOnce.BeginAsync(db, RunOnce.RetentionPurge, wait: !skipIfRunning, ct))
+        {
+            logger.LogInformation("The retention purge is already running (on this or another instance); this run is skipped");
+            return null;
+        }
 
         var declarations = await db.Declarations
             .Include(d => d.Versions)
@@ -43,6 +53,7 @@ public sealed class RetentionService(GovernanceDbFactory dbs, TimeProvider clock
         db.Declarations.RemoveRange(declarations);
         db.GiftEntries.RemoveRange(gifts);
         await db.SaveChangesAsync(ct);
+        await db.CommitAsync(ct);
 
         if (declarations.Count + gifts.Count > 0)
         {
@@ -69,7 +80,7 @@ public sealed class RetentionJob(RetentionService retention, IConfiguration conf
         {
             try
             {
-                await retention.PurgeAsync(AuditActor.System("retention job"), ct: stoppingToken);
+                await retention.PurgeAsync(AuditActor.System("retention job"), skipIfRunning: true, ct: stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
