@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CoCommissioning.Data;
 
@@ -32,6 +34,12 @@ public static class DatabaseSetup
 
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString)
     {
+        // A save that loses a race is an expected outcome the save pipeline answers with a 409, not an error to page
+        // anyone about; a save that fails for any other reason is rethrown and logged as an error where it is handled.
+        options.ConfigureWarnings(w => w.Log(
+            (CoreEventId.SaveChangesFailed, LogLevel.Information),
+            (CoreEventId.OptimisticConcurrencyException, LogLevel.Information)));
+
         switch (provider)
         {
             case DatabaseProvider.Postgres:
