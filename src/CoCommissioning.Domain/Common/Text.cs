@@ -17,6 +17,11 @@ public static class Text
             return Failure.Validation(field, $"The {Describe(field)} must be {maxLength} characters or fewer.");
         }
 
+        if (HasUnstorableCharacter(trimmed))
+        {
+            return Unstorable(field);
+        }
+
         return CommandResult<string>.Success(trimmed);
     }
 
@@ -29,10 +34,38 @@ public static class Text
             return CommandResult<string?>.Success(null);
         }
 
-        return trimmed.Length > maxLength
-            ? Failure.Validation(field, $"The {Describe(field)} must be {maxLength} characters or fewer.")
-            : CommandResult<string?>.Success(trimmed);
+        if (trimmed.Length > maxLength)
+        {
+            return Failure.Validation(field, $"The {Describe(field)} must be {maxLength} characters or fewer.");
+        }
+
+        return HasUnstorableCharacter(trimmed) ? Unstorable(field) : CommandResult<string?>.Success(trimmed);
     }
+
+    /// <summary>
+    /// True if the text holds a control character other than tab, carriage return or line feed. PostgreSQL text cannot
+    /// hold NUL at all, and the others are never typed on purpose, so every provider refuses them alike.
+    /// </summary>
+    public static bool HasUnstorableCharacter(string? value)
+    {
+        if (value is null)
+        {
+            return false;
+        }
+
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not ('\t' or '\r' or '\n'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The field message for text holding a character <see cref="HasUnstorableCharacter"/> refuses.</summary>
+    public static Failure Unstorable(string field) => Failure.Validation(field, $"The {Describe(field)} contains a character that cannot be stored.");
 
     // "FullName" -> "full name": field names double as the words of the message.
     private static string Describe(string field)

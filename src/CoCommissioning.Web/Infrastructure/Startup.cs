@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using CoCommissioning.Data;
 using CoCommissioning.Data.Identity;
 using CoCommissioning.Web.Components;
@@ -107,7 +106,7 @@ public static class Startup
         services.AddProblemDetails();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new DefinedEnumConverterFactory()));
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
 
         services.AddSingleton<ApiTokenService>();
@@ -175,6 +174,7 @@ public static class Startup
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseUnstorableQueryCheck();
         app.UseAntiforgery();
         app.UseOutputCache();
 

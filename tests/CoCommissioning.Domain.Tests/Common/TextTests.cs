@@ -88,4 +88,23 @@ public class TextTests
         result.Succeeded.Should().BeFalse();
         result.Failure.ShouldBeValidation(field, message);
     }
+
+    [Theory]
+    [InlineData("Bad\u0000name")]
+    [InlineData("Bell\u0007")]
+    [InlineData("Escape\u001b[31m")]
+    [InlineData("Delete\u007f")]
+    [InlineData("C1\u0085x")]
+    public void RequiredAndOptional_ControlCharacter_FailWithCannotBeStored(string value)
+    {
+        Text.Required("FullName", value, 200).Failure.ShouldBeValidation("FullName", "The full name contains a character that cannot be stored.");
+        Text.Optional("JobTitle", value, 200).Failure.ShouldBeValidation("JobTitle", "The job title contains a character that cannot be stored.");
+    }
+
+    [Fact]
+    public void RequiredAndOptional_TabAndLineBreaks_AreKept()
+    {
+        Text.Required("Purpose", "One\tTwo\r\nThree\nFour", 200).Value.Should().Be("One\tTwo\r\nThree\nFour");
+        Text.Optional("Purpose", "One\tTwo\r\nThree", 200).Value.Should().Be("One\tTwo\r\nThree");
+    }
 }

@@ -41,6 +41,11 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
         var votes = new Dictionary<Guid, VoteChoice>();
         foreach (var vote in request.Votes ?? [])
         {
+            if (vote is null)
+            {
+                return Failure.Validation("votes", "Each vote names a member and their choice: the votes include an empty one.");
+            }
+
             if (!votes.TryAdd(vote.MembershipId, vote.Choice))
             {
                 return Failure.Validation("votes", "Each member votes once: a member appears twice in the votes.");

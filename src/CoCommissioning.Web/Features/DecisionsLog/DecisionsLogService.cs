@@ -19,6 +19,13 @@ public sealed class DecisionsLogService(GovernanceDbFactory dbs)
 
     public async Task<CommandResult<DecisionsLogPageDto>> SearchAsync(CurrentUser user, DecisionsLogQuery query, CancellationToken ct = default)
     {
+        var dates = new ValidationErrors();
+        dates.Add(Dates.Check("from", query.From), Dates.Check("to", query.To));
+        if (dates.Any)
+        {
+            return dates.ToFailure();
+        }
+
         if (query.From is { } from && query.To is { } to && from > to)
         {
             return Failure.Validation("to", "The end date cannot be before the start date.");

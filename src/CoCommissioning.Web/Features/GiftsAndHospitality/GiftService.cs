@@ -208,6 +208,8 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         {
             errors.Add("offeredOn", "Enter the date the offer was made.");
         }
+
+        errors.Add(Dates.Check("offeredOn", r.OfferedOn), Dates.Check("receivedOn", r.ReceivedOn));
     }
 
     /// <summary>
@@ -227,7 +229,7 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
     private static async Task<IReadOnlyList<Offer>> EarlierGiftsAsync(AppDbContext db, Guid organisationId, Guid personId, string? offerorName, DateOnly offeredOn, GiftThresholds thresholds, CancellationToken ct)
     {
         var name = offerorName?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(name))
+        if (string.IsNullOrEmpty(name) || !Dates.IsSane(offeredOn))
         {
             return [];
         }

@@ -36,6 +36,16 @@ public sealed class WhatIfService(GovernanceDbFactory dbs, TimeProvider clock)
 {
     public async Task<CommandResult<WhatIfResultDto>> EvaluateAsync(CurrentUser user, Guid committeeId, WhatIfRequest request, CancellationToken ct = default)
     {
+        if (request.Attendance?.Any(a => a is null) == true)
+        {
+            return Failure.Validation("attendance", "Each attendee names a member: the attendance includes an empty one.");
+        }
+
+        if (Dates.Check("date", request.Date) is { } badDate)
+        {
+            return badDate;
+        }
+
         var date = request.Date ?? clock.Today();
         await using var db = await dbs.CreateForReadingAsync(ct);
         var snapshot = await CommitteeSnapshot.LoadAsync(db, user.OrganisationId, committeeId, date, ct);

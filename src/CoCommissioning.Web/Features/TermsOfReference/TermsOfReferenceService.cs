@@ -103,6 +103,11 @@ public sealed class TermsOfReferenceService(GovernanceDbFactory dbs, TimeProvide
             errors["format"] = [$"This is not a terms of reference document this version reads: expected format \"{TermsOfReferenceDocument.CurrentFormat}\"."];
         }
 
+        if (Dates.Check("effectiveFrom", document.EffectiveFrom) is { } badDate)
+        {
+            errors["effectiveFrom"] = badDate.FieldErrors["effectiveFrom"];
+        }
+
         if (document.Quorum is null || document.Voting is null)
         {
             errors[document.Quorum is null ? "quorum" : "voting"] = ["This part of the document is missing."];
@@ -115,6 +120,12 @@ public sealed class TermsOfReferenceService(GovernanceDbFactory dbs, TimeProvide
         for (var i = 0; i < list.Count; i++)
         {
             var requirement = list[i];
+            if (requirement is null)
+            {
+                errors[$"quorum.requirements[{i}]"] = ["This requirement is empty: remove it or say who it needs."];
+                continue;
+            }
+
             var ids = new List<Guid>();
             var names = requirement.Roles ?? [];
             for (var j = 0; j < names.Count; j++)
