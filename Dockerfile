@@ -28,7 +28,9 @@ COPY --from=build /app .
 
 # "app" (UID 1654) is the non-root user the .NET images ship; numeric so Kubernetes can verify it.
 USER $APP_UID
-ENV ASPNETCORE_HTTP_PORTS=8080 \
+# Production (the default, stated here so no one has to know it): no demo data unless Demo__Seed=true is set.
+ENV ASPNETCORE_ENVIRONMENT=Production \
+    ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_RUNNING_IN_CONTAINER=true
 EXPOSE 8080
 

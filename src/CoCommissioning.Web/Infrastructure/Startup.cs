@@ -216,14 +216,35 @@ public static class Startup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
-    /// <summary>Applies migrations (never EnsureCreated) and, when configured, seeds the demo organisation.</summary>
+    /// <summary>The environment the integration tests run the app in (it seeds the demo like Development).</summary>
+    public const string TestingEnvironment = "Testing";
+
+    /// <summary>Logged on every start that seeds (or keeps) the demo outside Development and Testing.</summary>
+    public const string DemoSeedWarning = "Demo data and demo accounts with a published password are being seeded: never do this with real data";
+
+    /// <summary>
+    /// Whether to seed the demo: <c>Demo:Seed</c> when it is set, otherwise only in Development and Testing. The default
+    /// comes from the environment, not from appsettings.json, so a production deployment never inherits it.
+    /// </summary>
+    public static bool ShouldSeedDemo(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue<bool?>("Demo:Seed") ?? IsDemoEnvironment(environment);
+
+    private static bool IsDemoEnvironment(IHostEnvironment environment) =>
+        environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
+
+    /// <summary>Applies migrations (never EnsureCreated) and, when <see cref="ShouldSeedDemo"/>, seeds the demo organisations.</summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.MigrateAsync();
-        if (app.Configuration.GetValue("Demo:Seed", false))
+        if (ShouldSeedDemo(app.Configuration, app.Environment))
         {
+            if (!IsDemoEnvironment(app.Environment))
+            {
+                app.Logger.LogWarning(DemoSeedWarning);
+            }
+
             var seeded = await seeder.SeedAsync();
             app.Lifetime.ApplicationStarted.Register(() => DemoSeeder.PrintWelcome(app, seeded));
         }
