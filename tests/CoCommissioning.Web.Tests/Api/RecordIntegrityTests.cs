@@ -153,6 +153,32 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
     }
 
     [Fact]
+    public async Task LikelyConflicts_MemberDeclaringAnothersFlag403_OtherOrganisation404_NothingRecorded()
+    {
+        using var meeting = await MeetingScenario.StartAsync(app);
+        var bodies = await meeting.Secretary.GetJsonAsync<List<BodyRow>>("/api/bodies");
+        var itemId = await meeting.AddItemAffectingAsync(ApiScenario.UniqueName("Riverside staffing"), bodies.Single(b => b.Name == "Riverside Surgery").Id);
+        await meeting.ArriveAsync(Chair, Nurse, Gp, ChiefOfficer, Morton);
+        var morton = (await meeting.LikelyConflictsAsync(itemId)).Single(f => f.PersonName == Morton);
+        var body = new { membershipId = morton.MembershipId, declarationId = morton.DeclarationId, reason = "Not relevant", version = meeting.ItemVersion(itemId) };
+        using var member = await app.CreateApiClientAsync(DemoUsers.Member);
+        using var northfield = await app.CreateApiClientAsync(DemoUsers.NorthfieldSecretary);
+
+        using (var declared = await member.PostJsonAsync($"{meeting.Url}/items/{itemId}/likely-conflicts/declare", body))
+        {
+            declared.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a member declares only their own likely conflicts");
+        }
+
+        foreach (var action in new[] { "declare", "dismiss" })
+        {
+            using var response = await northfield.PostJsonAsync($"{meeting.Url}/items/{itemId}/likely-conflicts/{action}", body);
+            response.StatusCode.Should().Be(HttpStatusCode.NotFound, $"another organisation's meeting is not found ({action})");
+        }
+
+        (await meeting.LikelyConflictsAsync(itemId)).Should().OnlyContain(f => f.AtMeeting == PreFlagStatus.Open);
+    }
+
+    [Fact]
     public async Task Console_AsAMemberNotPresiding_ShowsOnlyTheirOwnLikelyConflicts_TheChairSeesAll()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
