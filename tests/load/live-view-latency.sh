@@ -13,6 +13,7 @@
 # Usage: tests/load/live-view-latency.sh [VIEWS=20] [CHANGES=50] [MORE=20] [INTERVAL=300]
 #        DOTNET_gcServer=0 tests/load/live-view-latency.sh   # the app on workstation GC (the default is server GC)
 #        INSTANCES=2 tests/load/live-view-latency.sh 20 50 0 # two instances on one PostgreSQL database (ADR-0014)
+#        PROVIDER=postgres tests/load/live-view-latency.sh 20 50 0  # one instance on PostgreSQL, to compare with
 # With INSTANCES=2 the app runs twice on a fresh PostgreSQL database, the second started once the first has migrated
 # and seeded it; the views are split between the two, the changes all go to the first, and the latency is reported
 # per instance as well. The server is COCO_LOAD_POSTGRES (an Npgsql connection string of a user who may create a
@@ -46,12 +47,12 @@ echo "publishing (Release)"
 dotnet publish "$root/src/CoCommissioning.Web" -c Release -o "$work/app" -nologo -v q >/dev/null
 dotnet build "$root/tests/CoCommissioning.LiveViewLoad" -c Release -o "$work/tool" -nologo -v q >/dev/null
 database=(ConnectionStrings__CoCommissioning="Data Source=$work/live.db")
-if [ "$instances" -gt 1 ]; then
+if [ "$instances" -gt 1 ] || [ "${PROVIDER:-sqlite}" = postgres ]; then
   server=${COCO_LOAD_POSTGRES:-}
   if [ -z "$server" ]; then
     # A throwaway cluster as the postgres user (initdb refuses root), its socket and data in the work folder.
     pg_bin=$(find /usr/lib/postgresql -mindepth 3 -maxdepth 3 -path '*/bin/initdb' -printf '%h\n' | sort -V | tail -n 1)
-    [ -n "$pg_bin" ] || { echo "INSTANCES=$instances needs PostgreSQL: set COCO_LOAD_POSTGRES or apt-get install postgresql" >&2; exit 1; }
+    [ -n "$pg_bin" ] || { echo "PostgreSQL is needed: set COCO_LOAD_POSTGRES or apt-get install postgresql" >&2; exit 1; }
     pg_data="$work/pg"
     pg_port=$((30000 + RANDOM % 20000))
     mkdir -p "$pg_data" && chmod 755 "$work" && chown postgres: "$pg_data"

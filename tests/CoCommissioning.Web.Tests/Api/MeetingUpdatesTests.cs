@@ -71,6 +71,18 @@ public abstract class MeetingUpdatesTests(AppFixture app)
         await heard.Task.WaitAsync(Soon);
     }
 
+    /// <summary>PostgreSQL carries updates between instances (ADR-0014); SQLite, one instance, keeps them in-process.</summary>
+    protected abstract Registration Expected { get; }
+
+    [Fact]
+    public void Registered_TheProvidersUpdates()
+    {
+        var services = app.Factory.Services;
+        services.GetRequiredService<IMeetingUpdates>().Should().BeOfType(Expected.Updates);
+        services.GetRequiredService<IOtherInstances>().Should().BeOfType(Expected.OtherInstances);
+        services.GetServices<IHostedService>().Any(s => s is PostgresNotificationChannel).Should().Be(Expected.Listens);
+    }
+
     [Fact]
     public async Task Publish_HereWithAViewHere_TheViewHearsItExactlyOnce()
     {
@@ -88,6 +100,8 @@ public abstract class MeetingUpdatesTests(AppFixture app)
         Volatile.Read(ref heard).Should().Be(1);
     }
 
+    protected sealed record Registration(Type Updates, Type OtherInstances, bool Listens);
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Soon;
@@ -101,24 +115,10 @@ public abstract class MeetingUpdatesTests(AppFixture app)
 
 public sealed class PostgresMeetingUpdatesTests(PostgresAppFixture app) : MeetingUpdatesTests(app), IClassFixture<PostgresAppFixture>
 {
-    [Fact]
-    public void Postgres_UpdatesTravelBetweenInstances()
-    {
-        var services = app.Factory.Services;
-        services.GetRequiredService<IMeetingUpdates>().Should().BeOfType<PostgresMeetingUpdates>();
-        services.GetRequiredService<IOtherInstances>().Should().BeOfType<PostgresNotificationChannel>();
-        services.GetServices<IHostedService>().Should().ContainSingle(s => s is PostgresNotificationChannel);
-    }
+    protected override Registration Expected => new(typeof(PostgresMeetingUpdates), typeof(PostgresNotificationChannel), Listens: true);
 }
 
 public sealed class SqliteMeetingUpdatesTests(SqliteAppFixture app) : MeetingUpdatesTests(app), IClassFixture<SqliteAppFixture>
 {
-    [Fact]
-    public void Sqlite_UpdatesStayInProcess()
-    {
-        var services = app.Factory.Services;
-        services.GetRequiredService<IMeetingUpdates>().Should().BeOfType<InProcessMeetingUpdates>();
-        services.GetRequiredService<IOtherInstances>().Should().BeOfType<NoOtherInstances>();
-        services.GetServices<IHostedService>().Should().NotContain(s => s is PostgresNotificationChannel);
-    }
+    protected override Registration Expected => new(typeof(InProcessMeetingUpdates), typeof(NoOtherInstances), Listens: false);
 }

@@ -166,15 +166,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture two, ITestOutputHelper o
     private static async Task<(Dictionary<string, string> Fields, string Cookie)> SignInFormAsync(HttpClient client, string email)
     {
         using var page = await client.GetAsync("/account/login");
-        var form = await page.Content.ReadAsStringAsync();
-        var fields = new Dictionary<string, string>
-        {
-            ["_handler"] = AppFixture.HiddenField(form, "_handler"),
-            ["__RequestVerificationToken"] = AppFixture.HiddenField(form, "__RequestVerificationToken"),
-            ["Input.Email"] = email,
-            ["Input.Password"] = DemoUsers.Password,
-        };
-        return (fields, Cookies(page));
+        return (AppFixture.SignInFields(await page.Content.ReadAsStringAsync(), email), Cookies(page));
     }
 
     private static async Task<HttpResponseMessage> PostWithCookieAsync(HttpClient client, string url, HttpContent content, string cookie)

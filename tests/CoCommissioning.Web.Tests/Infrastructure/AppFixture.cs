@@ -97,14 +97,7 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
     {
         var client = CreateAnonymousClient();
         var form = await client.GetStringAsync("/account/login");
-        var fields = new Dictionary<string, string>
-        {
-            ["_handler"] = HiddenField(form, "_handler"),
-            ["__RequestVerificationToken"] = HiddenField(form, "__RequestVerificationToken"),
-            ["Input.Email"] = email,
-            ["Input.Password"] = password,
-        };
-        using var content = new FormUrlEncodedContent(fields);
+        using var content = new FormUrlEncodedContent(SignInFields(form, email, password));
         using var response = await client.PostAsync("/account/login", content);
         var body = await response.Content.ReadAsStringAsync();
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in as {0} through the form should redirect, but the app answered {1}", email, body);
@@ -112,6 +105,15 @@ public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLife
         cookies.Should().Contain(c => c.StartsWith("CoCommissioning.Auth=", StringComparison.Ordinal));
         return client;
     }
+
+    /// <summary>The sign-in form's fields, filled in: its handler and antiforgery token from the page, and the credentials.</summary>
+    public static Dictionary<string, string> SignInFields(string form, string email, string password = DemoUsers.Password) => new()
+    {
+        ["_handler"] = HiddenField(form, "_handler"),
+        ["__RequestVerificationToken"] = HiddenField(form, "__RequestVerificationToken"),
+        ["Input.Email"] = email,
+        ["Input.Password"] = password,
+    };
 
     public static string HiddenField(string html, string name)
     {
