@@ -7,6 +7,7 @@ using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Minutes;
 using CoCommissioning.Domain.Organisations;
 using CoCommissioning.Domain.People;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -19,7 +20,7 @@ namespace CoCommissioning.Data;
 /// Create one per operation (through <see cref="GovernanceDbFactory"/>), never one per circuit.
 /// </summary>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<ApplicationUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Person> People => Set<Person>();
@@ -49,6 +50,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OrganisationRoleAssignment> RoleAssignments => Set<OrganisationRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// The data-protection key ring (sign-in cookies, antiforgery tokens), here so every app instance on the database
+    /// reads and writes the same keys.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Set by <see cref="GovernanceDbFactory"/>; saving a governance change without it is a bug.</summary>
     internal AuditWriter? Audit { get; set; }

@@ -13,11 +13,14 @@ namespace CoCommissioning.LiveViewLoad;
 ///
 ///   dotnet CoCommissioning.LiveViewLoad.dll --base-url http://127.0.0.1:5000 --pid 1234
 ///       [--views 20] [--changes 50] [--interval-ms 300] [--more-views 0] [--chairs 3] [--warmup-changes 20]
+///       [--view-base-urls http://127.0.0.1:5000,http://127.0.0.1:5001]
 ///
 /// It schedules a meeting of the demo PCCC through the JSON API (as the secretary), opens --views member and chair
 /// views (one browser context and so one Blazor circuit each), records in each page when its data-version changes,
 /// then, after --warmup-changes unmeasured ones, makes --changes arrivals and departures through the API and reports
 /// per-view latency from just before each POST to each page seeing the new version. With --more-views it then opens that many more and measures again.
+/// With --view-base-urls (several instances of the app on one PostgreSQL database, ADR-0014) the views are spread over
+/// those instances in turn while every change still goes to --base-url, and the latency is also reported per instance.
 /// </summary>
 internal static class Program
 {
@@ -79,7 +82,7 @@ internal static class Program
         var options = Options.Parse(args);
         if (options is null)
         {
-            Console.Error.WriteLine("usage: --base-url URL --pid PID [--views 20] [--changes 50] [--interval-ms 300] [--more-views 0] [--chairs 3] [--warmup-changes 20]");
+            Console.Error.WriteLine("usage: --base-url URL --pid PID [--views 20] [--changes 50] [--interval-ms 300] [--more-views 0] [--chairs 3] [--warmup-changes 20] [--view-base-urls URL,URL]");
             return 2;
         }
 
@@ -115,6 +118,7 @@ internal static class Program
         });
 
         // Sign in once per person and share the cookie: each context still has its own page, connection and circuit.
+        // Cookies ignore the port, so views on the other instances present the cookie this one issued.
         var states = new Dictionary<string, string>();
         foreach (var email in new[] { Member, Chair })
         {
@@ -123,10 +127,13 @@ internal static class Program
 
         // A first view of each kind, opened and closed, so that the JIT and first-use caches of the pages are not
         // counted per view.
-        foreach (var email in new[] { Member, Chair })
+        for (var instance = 0; instance < options.ViewBaseUrls.Count; instance++)
         {
-            var warm = await OpenViewAsync(browser, options, states[email], email, meetingId, -1);
-            await CloseAsync(warm);
+            foreach (var email in new[] { Member, Chair })
+            {
+                var warm = await OpenViewAsync(browser, options, states[email], email, meetingId, -1 - instance);
+                await CloseAsync(warm);
+            }
         }
 
         // What one view's refresh costs the server, alone: the same read (MeetingConsoleService.GetAsync) over the API.
@@ -248,6 +255,15 @@ internal static class Program
         Console.WriteLine($"  first view to see each change: p50 {Result.P(firsts, 50)} ms, p95 {Result.P(firsts, 95)} ms");
         // Evenly spaced medians that keep their order from change to change mean the views are refreshed one after another.
         Console.WriteLine($"  each view's median latency, sorted: {string.Join(' ', byView.Select(l => Result.P(l, 50)).Order())} ms");
+        if (options.ViewBaseUrls.Count > 1)
+        {
+            foreach (var instance in views.Select((v, i) => (v.Instance, Latencies: byView[i])).GroupBy(v => v.Instance).OrderBy(g => g.Key))
+            {
+                var latencies = instance.SelectMany(v => v.Latencies).ToList();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  views on instance {instance.Key + 1} ({options.ViewBaseUrls[instance.Key]}, {instance.Count()} views): p50 {Result.P(latencies, 50)} ms, p95 {Result.P(latencies, 95)} ms, max {(latencies.Count == 0 ? 0 : latencies.Max())} ms"));
+            }
+        }
+
         Console.WriteLine("  " + Cpu.Read(options.Pid).Since(cpuBefore, Stopwatch.GetElapsedTime(started), changes));
         return result;
     }
@@ -292,13 +308,15 @@ internal static class Program
 
     private static async Task<View> OpenViewAsync(IBrowser browser, Options options, string storageState, string email, string meetingId, int index)
     {
-        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = options.BaseUrl.ToString(), StorageState = storageState });
+        // Round robin over the instances; a negative index is a warm-up view, -1 - the instance it warms.
+        var instance = (index < 0 ? -1 - index : index) % options.ViewBaseUrls.Count;
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = options.ViewBaseUrls[instance].ToString(), StorageState = storageState });
         var page = await context.NewPageAsync();
         var path = email == Chair ? "chair" : "live";
         await page.GotoAsync($"meetings/{meetingId}/{path}");
         await page.WaitForFunctionAsync(InteractiveScript, null, new PageWaitForFunctionOptions { PollingInterval = 50, Timeout = 60_000 });
         var first = await page.EvaluateAsync<string>(ObserverScript);
-        return new View(context, page, $"{index}:{path}", first);
+        return new View(context, page, $"{index}:{path}@{instance + 1}", first, instance);
     }
 
     /// <summary>Leaves the page first, so blazor.web.js ends its circuit at once rather than the server keeping it as disconnected.</summary>
@@ -399,7 +417,7 @@ internal static class Program
         }
     }
 
-    private sealed record View(IBrowserContext Context, IPage Page, string Name, string FirstVersion);
+    private sealed record View(IBrowserContext Context, IPage Page, string Name, string FirstVersion, int Instance);
 
     private sealed record Result(List<long> Samples, List<long> Slowest, int Missed, List<long> PostMs, Guid Version, bool Arrived)
     {
@@ -423,7 +441,7 @@ internal static class Program
         }
     }
 
-    private sealed record Options(Uri BaseUrl, int Pid, int Views, int Changes, int IntervalMs, int MoreViews, int Chairs, int WarmupChanges)
+    private sealed record Options(Uri BaseUrl, int Pid, int Views, int Changes, int IntervalMs, int MoreViews, int Chairs, int WarmupChanges, IReadOnlyList<Uri> ViewBaseUrls)
     {
         public static Options? Parse(string[] args)
         {
@@ -439,8 +457,10 @@ internal static class Program
             }
 
             int Int(string key, int fallback) => values.TryGetValue(key, out var v) ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
-            return new Options(new Uri(url.TrimEnd('/') + "/"), int.Parse(pid, CultureInfo.InvariantCulture),
-                Int("--views", 20), Int("--changes", 50), Int("--interval-ms", 300), Int("--more-views", 0), Int("--chairs", 3), Int("--warmup-changes", 20));
+            static Uri Base(string value) => new(value.TrimEnd('/') + "/");
+            var viewUrls = values.TryGetValue("--view-base-urls", out var list) ? list.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Base).ToList() : [Base(url)];
+            return new Options(Base(url), int.Parse(pid, CultureInfo.InvariantCulture),
+                Int("--views", 20), Int("--changes", 50), Int("--interval-ms", 300), Int("--more-views", 0), Int("--chairs", 3), Int("--warmup-changes", 20), viewUrls);
         }
     }
 

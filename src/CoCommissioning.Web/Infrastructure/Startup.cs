@@ -16,6 +16,7 @@ using CoCommissioning.Web.Features.Quorum;
 using CoCommissioning.Web.Features.TermsOfReference;
 using CoCommissioning.Web.Features.PublicRecords;
 using CoCommissioning.Web.Infrastructure.Email;
+using CoCommissioning.Web.Infrastructure.Instances;
 using CoCommissioning.Web.Features.Bodies;
 using CoCommissioning.Web.Features.Declarations;
 using CoCommissioning.Web.Features.DeclarationCycles;
@@ -27,6 +28,7 @@ using CoCommissioning.Web.Features.RegisterSettings;
 using CoCommissioning.Web.Features.PublicRegisters;
 using CoCommissioning.Web.Features.PublicMeetings;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -50,9 +52,15 @@ public static class Startup
         builder.Host.UseSerilog((context, logger) => logger.ReadFrom.Configuration(context.Configuration).Enrich.FromLogContext(), preserveStaticLogger: true);
 
         var provider = DatabaseSetup.ProviderFrom(configuration);
-        services.AddCoCommissioningDatabase(provider, ConnectionString(configuration, provider, builder.Environment));
+        var connectionString = ConnectionString(configuration, provider, builder.Environment);
+        services.AddCoCommissioningDatabase(provider, connectionString);
         services.AddSingleton(TimeProvider.System);
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+        // One key ring for every instance on the database: a cookie or antiforgery token issued by one instance is
+        // read by the others, and the keys survive a redeploy without a shared folder. The fixed application name
+        // keeps the instances' protectors compatible wherever each is installed (the default is the content root).
+        services.AddDataProtection().SetApplicationName("CoCommissioning").PersistKeysToDbContext<AppDbContext>();
 
         services.AddIdentityCore<ApplicationUser>(options =>
             {
@@ -142,8 +150,8 @@ public static class Startup
         services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
         services.AddSingleton<IEmailSender, SmtpEmailSender>();
         services.AddHostedService<RetentionJob>();
-        services.AddSingleton<IMeetingUpdates, InProcessMeetingUpdates>();
         services.AddSingleton<IGovernanceChangeObserver, MeetingChangeObserver>();
+        services.AddOtherInstances(provider, connectionString);
         services.AddScoped<DemoSeeder>();
     }
 

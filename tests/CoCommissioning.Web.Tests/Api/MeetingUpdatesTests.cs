@@ -1,14 +1,19 @@
 using System.Collections.Concurrent;
 using System.Net;
 using CoCommissioning.Web.Features.Meetings;
+using CoCommissioning.Web.Infrastructure.Instances;
 using CoCommissioning.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;
 
 namespace CoCommissioning.Web.Tests.Api;
 
-/// <summary>Open views of a meeting hear of each committed change to it (the groundwork of issue 5's live views).</summary>
-public sealed class MeetingUpdatesTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+/// <summary>
+/// Open views of a meeting hear of each committed change to it (the groundwork of issue 5's live views). Views on
+/// another instance of the app: <see cref="TwoInstanceTests"/>.
+/// </summary>
+public abstract class MeetingUpdatesTests(AppFixture app)
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
 
@@ -66,6 +71,23 @@ public sealed class MeetingUpdatesTests(PostgresAppFixture app) : IClassFixture<
         await heard.Task.WaitAsync(Soon);
     }
 
+    [Fact]
+    public async Task Publish_HereWithAViewHere_TheViewHearsItExactlyOnce()
+    {
+        // On PostgreSQL the notice also goes out to the other instances and comes back to this one: it must not
+        // refresh this instance's views a second time.
+        using var meeting = await MeetingScenario.StartAsync(app);
+        var updates = app.Factory.Services.GetRequiredService<IMeetingUpdates>();
+        var heard = 0;
+        using var view = updates.Subscribe(meeting.MeetingId, _ => { Interlocked.Increment(ref heard); return Task.CompletedTask; });
+
+        await meeting.ArriveAsync(Chair);
+        await WaitUntilAsync(() => Volatile.Read(ref heard) >= 1);
+        await Task.Delay(500);
+
+        Volatile.Read(ref heard).Should().Be(1);
+    }
+
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Soon;
@@ -74,5 +96,29 @@ public sealed class MeetingUpdatesTests(PostgresAppFixture app) : IClassFixture<
             DateTime.UtcNow.Should().BeBefore(deadline, "the views should hear of the change within {0}", Soon);
             await Task.Delay(20);
         }
+    }
+}
+
+public sealed class PostgresMeetingUpdatesTests(PostgresAppFixture app) : MeetingUpdatesTests(app), IClassFixture<PostgresAppFixture>
+{
+    [Fact]
+    public void Postgres_UpdatesTravelBetweenInstances()
+    {
+        var services = app.Factory.Services;
+        services.GetRequiredService<IMeetingUpdates>().Should().BeOfType<PostgresMeetingUpdates>();
+        services.GetRequiredService<IOtherInstances>().Should().BeOfType<PostgresNotificationChannel>();
+        services.GetServices<IHostedService>().Should().ContainSingle(s => s is PostgresNotificationChannel);
+    }
+}
+
+public sealed class SqliteMeetingUpdatesTests(SqliteAppFixture app) : MeetingUpdatesTests(app), IClassFixture<SqliteAppFixture>
+{
+    [Fact]
+    public void Sqlite_UpdatesStayInProcess()
+    {
+        var services = app.Factory.Services;
+        services.GetRequiredService<IMeetingUpdates>().Should().BeOfType<InProcessMeetingUpdates>();
+        services.GetRequiredService<IOtherInstances>().Should().BeOfType<NoOtherInstances>();
+        services.GetServices<IHostedService>().Should().NotContain(s => s is PostgresNotificationChannel);
     }
 }

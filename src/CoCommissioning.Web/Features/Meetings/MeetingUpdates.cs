@@ -8,8 +8,8 @@ public sealed record MeetingChanged(Guid MeetingId, Guid OrganisationId, DateTim
 
 /// <summary>
 /// Tells every open view of a meeting (the secretary's console, the chair's view, members' views) that it changed.
-/// In-process now; an implementation over a message broker or PostgreSQL LISTEN/NOTIFY can carry the same calls
-/// between several app instances without the views changing.
+/// <see cref="InProcessMeetingUpdates"/> on SQLite (one instance); <see cref="PostgresMeetingUpdates"/> on PostgreSQL,
+/// which also carries each change to the views open on the other app instances (ADR-0014).
 /// </summary>
 public interface IMeetingUpdates
 {
@@ -38,7 +38,27 @@ public sealed class InProcessMeetingUpdates(ILogger<InProcessMeetingUpdates> log
         });
     }
 
+    /// <summary>
+    /// Tells every open view here that its meeting changed, for when changes may have been missed (the notices of
+    /// other instances while the connection that hears them was down). The organisation is not known here.
+    /// </summary>
+    public Task RefreshEveryViewAsync(DateTimeOffset at)
+    {
+        foreach (var meetingId in subscribers.Keys)
+        {
+            NotifyViews(new MeetingChanged(meetingId, Guid.Empty, at));
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task PublishAsync(MeetingChanged change, CancellationToken cancellationToken = default)
+    {
+        NotifyViews(change);
+        return Task.CompletedTask;
+    }
+
+    private void NotifyViews(MeetingChanged change)
     {
         if (subscribers.TryGetValue(change.MeetingId, out var views))
         {
@@ -48,8 +68,6 @@ public sealed class InProcessMeetingUpdates(ILogger<InProcessMeetingUpdates> log
                 _ = NotifyAsync(onChanged, change);
             }
         }
-
-        return Task.CompletedTask;
     }
 
     private async Task NotifyAsync(Func<MeetingChanged, Task> onChanged, MeetingChanged change)

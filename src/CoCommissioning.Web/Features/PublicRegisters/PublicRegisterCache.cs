@@ -1,4 +1,5 @@
 using CoCommissioning.Data;
+using CoCommissioning.Web.Infrastructure.Instances;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
@@ -17,10 +18,13 @@ public interface IPublicRegisterCache
     Task InvalidateAsync(Guid organisationId, CancellationToken ct = default);
 }
 
-/// <summary>Evicts this instance's cached pages by the organisation's tag; other instances expire on their own.</summary>
+/// <summary>
+/// Evicts the organisation's cached pages here and tells the other app instances to do the same
+/// (<see cref="PublicRegisterEvictions"/>), so a withheld entry leaves every instance's public pages at once.
+/// </summary>
 // Reads through the plain context factory, not GovernanceDbFactory: the factory tells observers (among them the
 // invalidation below) about saves, and depending on it here would be a cycle.
-public sealed class PublicRegisterCache(IOutputCacheStore store, IDbContextFactory<AppDbContext> contexts, ILogger<PublicRegisterCache> logger) : IPublicRegisterCache
+public sealed class PublicRegisterCache(IOutputCacheStore store, IDbContextFactory<AppDbContext> contexts, IOtherInstances others, ILogger<PublicRegisterCache> logger) : IPublicRegisterCache
 {
     public async Task InvalidateAsync(Guid organisationId, CancellationToken ct = default)
     {
@@ -32,8 +36,23 @@ public sealed class PublicRegisterCache(IOutputCacheStore store, IDbContextFacto
         }
 
         await store.EvictByTagAsync(PublicRegisterCaching.TagFor(slug), ct);
+        await others.TellAsync(new InstanceNotice(PublicRegisterEvictions.NoticeKind, slug), ct);
         logger.LogInformation("Public register pages of {OrganisationSlug} evicted from the output cache", slug);
     }
+}
+
+/// <summary>Evicts here the pages another instance evicted (the notice's body is the organisation's slug).</summary>
+public sealed class PublicRegisterEvictions(IOutputCacheStore store) : IInstanceNoticeHandler
+{
+    public const string NoticeKind = "public-registers-evicted";
+
+    public string Kind => NoticeKind;
+
+    public async Task HandleAsync(string body, CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(PublicRegisterCaching.TagFor(body), cancellationToken);
+
+    public async Task CatchUpAsync(CancellationToken cancellationToken) =>
+        await store.EvictByTagAsync(PublicRegisterCaching.EveryPageTag, cancellationToken);
 }
 
 /// <summary>
@@ -67,10 +86,13 @@ public static class PublicRegisterCaching
     public const string PolicyName = "PublicRegisterPage";
 
     /// <summary>
-    /// Short, because the publication window moves with the date and other app instances do not hear this
-    /// instance's evictions: a page is never more than a minute behind.
+    /// Short, because the publication window moves with the date, and as the bound on how far behind a page can be
+    /// when an eviction notice from another instance was lost.
     /// </summary>
     public static readonly TimeSpan Expiry = TimeSpan.FromSeconds(60);
+
+    /// <summary>On every cached page, so all can go at once when evictions may have been missed.</summary>
+    public const string EveryPageTag = "public-registers";
 
     public static string TagFor(string slug) => $"public-registers:{slug}";
 
@@ -98,6 +120,8 @@ public static class PublicRegisterCaching
             {
                 context.Tags.Add(TagFor(text));
             }
+
+            context.Tags.Add(EveryPageTag);
 
             if (context.AllowCacheStorage)
             {
