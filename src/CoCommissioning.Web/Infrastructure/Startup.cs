@@ -31,7 +31,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
 
@@ -55,7 +54,7 @@ public static class Startup
         var connectionString = ConnectionString(configuration, provider, builder.Environment);
         services.AddCoCommissioningDatabase(provider, connectionString);
         services.AddSingleton(TimeProvider.System);
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddDatabaseHealth();
 
         // One key ring for every instance on the database: a cookie or antiforgery token issued by one instance is
         // read by the others, and the keys survive a redeploy without a shared folder. The fixed application name
@@ -187,7 +186,7 @@ public static class Startup
         app.UseOutputCache();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapDatabaseHealth();
         app.MapOpenApi().AllowAnonymous();
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn);
@@ -240,10 +239,15 @@ public static class Startup
     private static bool IsDemoEnvironment(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
 
-    /// <summary>Applies migrations (never EnsureCreated) and, when <see cref="ShouldSeedDemo"/>, seeds the demo organisations.</summary>
+    /// <summary>
+    /// Waits for the database, then, holding the start-up lock (<see cref="DatabaseStartup"/>), applies migrations (never
+    /// EnsureCreated) and, when <see cref="ShouldSeedDemo"/>, seeds the demo organisations: any number of instances may
+    /// start together, and each one after the first finds the work done.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        await using var startupLock = await DatabaseStartup.WaitAndLockAsync(scope.ServiceProvider, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.MigrateAsync();
         if (ShouldSeedDemo(app.Configuration, app.Environment))
