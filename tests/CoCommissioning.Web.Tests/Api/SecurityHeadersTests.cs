@@ -22,7 +22,6 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
         { "API", "/api/public/organisations", HttpStatusCode.OK },
         { "API refusing an anonymous caller", "/api/me", HttpStatusCode.Unauthorized },
         { "static file", "/favicon.svg", HttpStatusCode.OK },
-        { "Blazor script", "/_framework/blazor.web.js", HttpStatusCode.OK },
         { "page not found", "/no-such-page", HttpStatusCode.NotFound },
         { "API not found", "/api/public/no-such-thing", HttpStatusCode.NotFound },
         { "health", "/health", HttpStatusCode.OK },
