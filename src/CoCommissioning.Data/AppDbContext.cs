@@ -80,9 +80,83 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changes = AuditWriter.Record(this, Audit);
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var saved = Database.CurrentTransaction is null && Database.CreateExecutionStrategy().RetriesOnFailure
+            ? await SaveWithOneCommitAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         await AfterSave(changes);
         return saved;
+    }
+
+    /// <summary>
+    /// A save on its own, under a retrying strategy. Left to EF, the strategy would retry the whole save when its commit
+    /// fails, and a commit that failed on a broken connection may have gone through: the retry would then write twice
+    /// (or trip over its own keys and report a saved change as an error). So only the work before the commit is
+    /// retried, and the commit runs once (<see cref="CommitCurrentAsync"/>).
+    /// </summary>
+    private async Task<int> SaveWithOneCommitAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            try
+            {
+                await Database.BeginTransactionAsync(ct);
+
+                // Changes stay pending until the commit, so a retry saves them again from the same state.
+                return await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, ct);
+            }
+            catch
+            {
+                await AbandonTransactionAsync();
+                throw;
+            }
+        }, cancellationToken);
+        await CommitCurrentAsync(cancellationToken);
+        if (acceptAllChangesOnSuccess)
+        {
+            ChangeTracker.AcceptAllChanges();
+        }
+
+        return saved;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/>, which begins a transaction and does everything up to (not including) its commit,
+    /// as one retriable unit of the execution strategy: on a transient failure the transaction is rolled back, what the
+    /// attempt loaded and changed is forgotten, and the whole attempt runs again from the start. The caller then commits
+    /// with <see cref="CommitAsync"/>, once, outside the retries. Without a retrying strategy (SQLite) it runs once.
+    /// </summary>
+    public Task<T> InTransactionAsync<T>(Func<CancellationToken, Task<T>> attempt, CancellationToken cancellationToken) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(async ct =>
+        {
+            try
+            {
+                return await attempt(ct);
+            }
+            catch
+            {
+                await AbandonTransactionAsync();
+                ChangeTracker.Clear();
+                uncommitted.Clear();
+                throw;
+            }
+        }, cancellationToken);
+
+    private async Task AbandonTransactionAsync()
+    {
+        if (Database.CurrentTransaction is not { } transaction)
+        {
+            return;
+        }
+
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        catch (Exception)
+        {
+            // Disposing rolls back; on a broken connection that can fail, and the server rolls back an open
+            // transaction whose session ended. The failure that brought us here is what the caller hears about.
+        }
     }
 
     /// <summary>
@@ -91,11 +165,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        var transaction = Database.CurrentTransaction ?? throw new InvalidOperationException("No transaction to commit.");
-        await transaction.CommitAsync(cancellationToken);
+        await CommitCurrentAsync(cancellationToken);
         List<GovernanceChange> committed = [.. uncommitted];
         uncommitted.Clear();
         await NotifyAsync(committed);
+    }
+
+    /// <summary>
+    /// The commit, never retried. It fails only when the connection fails (the schema has no deferred constraints), and
+    /// then the server may or may not have committed: that is said as it is (<see cref="CommitOutcomeUnknownException"/>).
+    /// </summary>
+    private async Task CommitCurrentAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = Database.CurrentTransaction ?? throw new InvalidOperationException("No transaction to commit.");
+        try
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new CommitOutcomeUnknownException(ex);
+        }
     }
 
     private Task AfterSave(IReadOnlyList<GovernanceChange> changes)

@@ -19,6 +19,11 @@ public static class DatabaseSetup
     public const string SqliteMigrationsAssembly = "CoCommissioning.Migrations.Sqlite";
     public const string DefaultSqliteConnection = "Data Source=App_Data/cocommissioning.db";
 
+    /// <summary>Retries of a failed database operation on PostgreSQL (see <see cref="Configure"/>).</summary>
+    public const int RetryCount = 3;
+
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(2);
+
     public static DatabaseProvider ProviderFrom(IConfiguration configuration)
     {
         var value = configuration["Database:Provider"];
@@ -43,7 +48,11 @@ public static class DatabaseSetup
         switch (provider)
         {
             case DatabaseProvider.Postgres:
-                options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsAssembly(PostgresMigrationsAssembly));
+                // A request is answered within seconds: a few quick retries ride out a restart or a failover, and a
+                // longer outage becomes a 503 rather than a request held for a minute (the provider's default).
+                options.UseNpgsql(connectionString, npgsql => npgsql
+                    .MigrationsAssembly(PostgresMigrationsAssembly)
+                    .EnableRetryOnFailure(RetryCount, MaxRetryDelay, [.. DatabaseFailures.ShutdownStates]));
                 break;
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));

@@ -43,7 +43,11 @@ public sealed class DemoSeeder(GovernanceDbFactory dbs, UserManager<ApplicationU
         await db.Database.MigrateAsync(ct);
     }
 
-    /// <summary>Seeds once: does nothing when any organisation exists. Returns whether it seeded.</summary>
+    /// <summary>
+    /// Seeds once: does nothing when any organisation exists. Returns whether it seeded. Runs under the start-up lock
+    /// (<see cref="Infrastructure.DatabaseStartup"/>), so an instance starting alongside another waits for this and then
+    /// finds the organisations there.
+    /// </summary>
     public async Task<bool> SeedAsync(CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(AuditActor.System("demo seed"), ct);

@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using CoCommissioning.Data;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CoCommissioning.Web.Infrastructure;
 
 /// <summary>
 /// Gives API callers ProblemDetails instead of an HTML error page: unreadable JSON (a wrong enum name, a bad date)
-/// is the caller's mistake and gets a 400 naming the field; anything else is our bug and gets a 500 that says
-/// nothing was saved. Pages fall through to the /error page.
+/// is the caller's mistake and gets a 400 naming the field; a database that is down or too busy is a 503 with
+/// Retry-After (<see cref="DatabaseOutage"/>); anything else is our bug and gets a 500 that says nothing was saved.
+/// Pages fall through to the /error page.
 /// </summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
@@ -30,6 +32,13 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
                 Detail = message,
                 Status = StatusCodes.Status400BadRequest,
             };
+        }
+        else if (DatabaseOutage.Describe(exception) is { } outage)
+        {
+            logger.LogWarning("API request {Path} failed because the database is unavailable: {Reason}", httpContext.Request.Path, DatabaseFailures.Reason(exception));
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = DatabaseOutage.RetryAfterSeconds;
+            problem = new ProblemDetails { Title = outage.Title, Detail = outage.Detail, Status = StatusCodes.Status503ServiceUnavailable };
         }
         else
         {

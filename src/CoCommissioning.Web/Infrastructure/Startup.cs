@@ -30,8 +30,8 @@ using CoCommissioning.Web.Features.PublicMeetings;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
 
@@ -55,7 +55,7 @@ public static class Startup
         var connectionString = ConnectionString(configuration, provider, builder.Environment);
         services.AddCoCommissioningDatabase(provider, connectionString);
         services.AddSingleton(TimeProvider.System);
-        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        services.AddDatabaseHealth();
 
         // One key ring for every instance on the database: a cookie or antiforgery token issued by one instance is
         // read by the others, and the keys survive a redeploy without a shared folder. The fixed application name
@@ -67,9 +67,9 @@ public static class Startup
                 options.User.RequireUniqueEmail = true;
                 options.Password.RequiredLength = 10;
                 options.Password.RequireNonAlphanumeric = false;
+                // Lockout stays enabled for the administrator's lock (UserAdminService.SetLockedAsync); failed
+                // passwords never count towards it (PasswordCheck), so no stranger can lock an account (ADR-0016).
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
@@ -89,8 +89,16 @@ public static class Startup
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null)
             .AddIdentityCookies();
 
+        // A role change, lock or sign-out elsewhere changes the security stamp; cookies carrying the old one are
+        // refused (and their roles re-read) within this interval instead of Identity's default 30 minutes.
+        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = SecurityStampInterval);
+
+        // Over plain http only where a developer runs the app locally; everywhere else TLS ends at the app or at a
+        // proxy that says so through the forwarded headers.
+        var cookieSecurity = IsDemoEnvironment(builder.Environment) ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.ConfigureApplicationCookie(options =>
         {
+            options.Cookie.SecurePolicy = cookieSecurity;
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
             options.AccessDeniedPath = "/account/access-denied";
@@ -104,6 +112,17 @@ public static class Startup
             options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
         });
+
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.SecurePolicy = cookieSecurity;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.AddForwardedHeaders(configuration);
+        services.AddSignInRateLimiting(configuration);
+        services.AddHttpContextAccessor();
+        services.AddScoped<PasswordCheck>();
+        services.AddSingleton<DummyPasswordHash>();
 
         services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
@@ -157,6 +176,8 @@ public static class Startup
 
     public static void UseCoCommissioning(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        app.UseForwardedHeaders();
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {
@@ -180,6 +201,7 @@ public static class Startup
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(benchFolder), RequestPath = "/bench" });
         }
 
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseUnstorableQueryCheck();
@@ -187,7 +209,7 @@ public static class Startup
         app.UseOutputCache();
 
         app.MapStaticAssets().AllowAnonymous();
-        app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
+        app.MapDatabaseHealth();
         app.MapOpenApi().AllowAnonymous();
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn);
@@ -224,6 +246,34 @@ public static class Startup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
+    /// <summary>How stale a cookie's roles and security stamp may be (the Blazor circuit revalidates as often).</summary>
+    public static readonly TimeSpan SecurityStampInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Trusts X-Forwarded-For and X-Forwarded-Proto only from the proxies named in <c>ForwardedHeaders:KnownProxies</c>
+    /// (addresses) and <c>ForwardedHeaders:KnownNetworks</c> (CIDR ranges), besides loopback: the client address feeds
+    /// the sign-in rate limit and the scheme decides HSTS and secure cookies, so nobody else may set them.
+    /// </summary>
+    public static void AddForwardedHeaders(this IServiceCollection services, IConfiguration configuration)
+    {
+        var section = configuration.GetSection("ForwardedHeaders");
+        var proxies = section.GetSection("KnownProxies").Get<string[]>() ?? [];
+        var networks = section.GetSection("KnownNetworks").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(options =>
+        {
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in proxies)
+            {
+                options.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+
+            foreach (var network in networks)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+    }
+
     /// <summary>The environment the integration tests run the app in (it seeds the demo like Development).</summary>
     public const string TestingEnvironment = "Testing";
 
@@ -240,10 +290,15 @@ public static class Startup
     private static bool IsDemoEnvironment(IHostEnvironment environment) =>
         environment.IsDevelopment() || environment.IsEnvironment(TestingEnvironment);
 
-    /// <summary>Applies migrations (never EnsureCreated) and, when <see cref="ShouldSeedDemo"/>, seeds the demo organisations.</summary>
+    /// <summary>
+    /// Waits for the database, then, holding the start-up lock (<see cref="DatabaseStartup"/>), applies migrations (never
+    /// EnsureCreated) and, when <see cref="ShouldSeedDemo"/>, seeds the demo organisations: any number of instances may
+    /// start together, and each one after the first finds the work done.
+    /// </summary>
     public static async Task PrepareDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
+        await using var startupLock = await DatabaseStartup.WaitAndLockAsync(scope.ServiceProvider, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
         await seeder.MigrateAsync();
         if (ShouldSeedDemo(app.Configuration, app.Environment))

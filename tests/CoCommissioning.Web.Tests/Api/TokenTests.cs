@@ -6,7 +6,7 @@ using CoCommissioning.Web.Tests.Infrastructure;
 
 namespace CoCommissioning.Web.Tests.Api;
 
-/// <summary>API tokens: created, listed, used and revoked; and the password exchange with its lockout.</summary>
+/// <summary>API tokens: created, listed, used and revoked; and the password exchange (lockout and limits: SignInSecurityTests).</summary>
 public sealed class TokenTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
 {
     [Fact]
@@ -89,35 +89,5 @@ public sealed class TokenTests(PostgresAppFixture app) : IClassFixture<PostgresA
 
         var problem = await response.ReadProblemAsync(HttpStatusCode.Unauthorized);
         problem.GetProperty("detail").GetString().Should().Be("The email address or password is not right.");
-    }
-
-    [Fact]
-    public async Task AuthToken_FiveWrongPasswords_Returns423AndLocksTheAccount()
-    {
-        // A user of its own, so locking it cannot disturb the other tests of this class.
-        const string password = "Lockout-Test-Password-1";
-        var email = $"lockout-{Guid.NewGuid():N}@example-ccg.nhs.uk";
-        using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);
-        using var createdUser = await admin.PostJsonAsync("/api/admin/users", new { email, displayName = "Lockout Test", password, roles = new[] { AppRole.Member } });
-        await createdUser.ReadJsonAsync<UserDto>(HttpStatusCode.Created);
-        var earlierToken = await app.CreateTokenAsync(email, password);
-        using var anonymous = app.CreateAnonymousClient();
-
-        var statuses = new List<HttpStatusCode>();
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            using var wrong = await anonymous.PostJsonAsync("/api/auth/token", new { email, password = $"wrong {attempt}", tokenName = "x" });
-            statuses.Add(wrong.StatusCode);
-        }
-
-        using var right = await anonymous.PostJsonAsync("/api/auth/token", new { email, password, tokenName = "x" });
-        using var withEarlierToken = app.CreateBearerClient(earlierToken);
-        using var useEarlierToken = await withEarlierToken.GetAsync("/api/me");
-
-        statuses.Should().Equal(Enumerable.Repeat(HttpStatusCode.Unauthorized, 4).Append((HttpStatusCode)423));
-        (await right.ReadProblemAsync((HttpStatusCode)423)).GetProperty("title").GetString().Should().Be("Account locked");
-        useEarlierToken.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "a locked account's tokens stop working too");
-        var users = await admin.GetJsonAsync<List<UserDto>>("/api/admin/users");
-        users.Single(u => u.Email == email).IsLockedOut.Should().BeTrue();
     }
 }

@@ -24,6 +24,9 @@ public sealed class CoWebFactory(ITestDatabase database) : WebApplicationFactory
         builder.UseSetting("ConnectionStrings:CoCommissioning", Database.ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Email:PickupDirectory", OutboxDirectory);
+
+        // The tests sign in hundreds of times from one address; SignInSecurityTests lowers it to test the limiter.
+        builder.UseSetting("SignIn:RateLimit:PermitLimit", "1000000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.AspNetCore", "Warning");
     }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CoCommissioning.Data.Identity;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 
@@ -15,10 +16,17 @@ public static class AccountEndpoints
     /// <summary>Browser sign-out: a form post, so it carries the antiforgery token.</summary>
     public static void MapAccountFormEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/account/logout", async (SignInManager<ApplicationUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<ApplicationUser> signIn) =>
             {
+                // Minimal APIs validate antiforgery only for endpoints that bind a form; this one binds nothing, so a
+                // cross-site post could otherwise sign a person out.
+                if (!await antiforgery.IsRequestValidAsync(context))
+                {
+                    return Results.Problem("The sign-out form has expired. Reload the page and sign out again.", statusCode: StatusCodes.Status400BadRequest, title: "Sign-out refused");
+                }
+
                 await signIn.SignOutAsync();
-                return TypedResults.LocalRedirect("~/account/login?signedOut=true");
+                return Results.LocalRedirect("~/account/login?signedOut=true");
             })
             .RequireAuthorization(Policies.SignedIn)
             .ExcludeFromDescription();
@@ -53,27 +61,19 @@ public static class AccountEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Revoke one of your API tokens");
 
-        // For scripts and tools: exchange a password for a token. Failed attempts count towards lockout.
-        api.MapPost("/auth/token", async ([FromBody] PasswordTokenRequest request, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ApiTokenService service, CancellationToken ct) =>
+        // For scripts and tools: exchange a password for a token. Limited per client address (SignInRateLimiting).
+        api.MapPost("/auth/token", async ([FromBody] PasswordTokenRequest request, PasswordCheck passwords, ApiTokenService service, CancellationToken ct) =>
             {
-                var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
-                if (user is null)
+                var check = await passwords.CheckAsync(request.Email, request.Password, "token exchange", ct);
+                switch (check.Outcome)
                 {
-                    return Results.Problem("The email address or password is not right.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+                    case PasswordCheckOutcome.LockedOut:
+                        return Results.Problem("An administrator has locked this account.", statusCode: StatusCodes.Status423Locked, title: "Account locked");
+                    case PasswordCheckOutcome.Failed:
+                        return Results.Problem(PasswordCheck.FailedMessage, statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
                 }
 
-                var check = await signIn.CheckPasswordSignInAsync(user, request.Password ?? "", lockoutOnFailure: true);
-                if (check.IsLockedOut)
-                {
-                    return Results.Problem("This account is locked after repeated failed sign-ins. Try again later.", statusCode: StatusCodes.Status423Locked, title: "Account locked");
-                }
-
-                if (!check.Succeeded)
-                {
-                    return Results.Problem("The email address or password is not right.", statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
-                }
-
-                var created = await service.CreateForUserAsync(user.Id, new CreateApiTokenRequest(request.TokenName ?? "API client", request.ExpiresInDays), ct);
+                var created = await service.CreateForUserAsync(check.User!.Id, new CreateApiTokenRequest(request.TokenName ?? "API client", request.ExpiresInDays), ct);
                 return ApiResults.From(created, t => Results.Created($"/api/tokens/{t.Details.Id}", t));
             })
             .AllowAnonymous()
@@ -81,6 +81,7 @@ public static class AccountEndpoints
             .Produces<CreatedApiTokenDto>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status423Locked)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .WithSummary("Exchange an email address and password for an API token");
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CoCommissioning.Data;
+using CoCommissioning.Data.Audit;
 using CoCommissioning.Data.Identity;
 using CoCommissioning.Domain.Common;
 using CoCommissioning.Web.Infrastructure;
@@ -20,6 +21,9 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Ti
 {
     public const string TokenPrefix = "coco_";
     public const int MaxExpiryDays = 366;
+
+    /// <summary>A token nobody asked to expire still does: a forgotten token in an old script should not work for ever.</summary>
+    public const int DefaultExpiryDays = 90;
 
     public async Task<IReadOnlyList<ApiTokenDto>> ListAsync(CurrentUser user, CancellationToken ct = default)
     {
@@ -43,15 +47,16 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Ti
 
         if (request.ExpiresInDays is < 1 or > MaxExpiryDays)
         {
-            return Failure.Validation(nameof(request.ExpiresInDays), $"A token can last from 1 to {MaxExpiryDays} days, or leave this empty for no expiry.");
+            return Failure.Validation(nameof(request.ExpiresInDays), $"A token can last from 1 to {MaxExpiryDays} days; leave this empty for {DefaultExpiryDays} days.");
         }
 
         var secret = TokenPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var now = clock.Now();
-        var token = new ApiToken(userId, name.Value!, secret[..(TokenPrefix.Length + 6)], Hash(secret), now, request.ExpiresInDays is { } days ? now.AddDays(days) : null);
+        var token = new ApiToken(userId, name.Value!, secret[..(TokenPrefix.Length + 6)], Hash(secret), now, now.AddDays(request.ExpiresInDays ?? DefaultExpiryDays));
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ApiTokens.Add(token);
+        db.AuditEntries.Add(await AuditAsync(db, token, AuditAction.Insert, new Dictionary<string, object?> { ["name"] = token.Name, ["expiresAt"] = token.ExpiresAt }, now, ct));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("API token {TokenId} created for user {UserId}", token.Id, userId);
         return CommandResult<CreatedApiTokenDto>.Success(new CreatedApiTokenDto(ToDto(token, now), secret));
@@ -66,7 +71,9 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Ti
             return Failure.NotFound("The token");
         }
 
-        token.Revoke(clock.Now());
+        var now = clock.Now();
+        token.Revoke(now);
+        db.AuditEntries.Add(await AuditAsync(db, token, AuditAction.Update, new Dictionary<string, object?> { ["name"] = token.Name, ["revokedAt"] = token.RevokedAt }, now, ct));
         await db.SaveChangesAsync(ct);
         logger.LogInformation("API token {TokenId} revoked by user {UserId}", token.Id, user.UserId);
         return CommandResult.Success();
@@ -84,6 +91,13 @@ public sealed class ApiTokenService(IDbContextFactory<AppDbContext> contexts, Ti
         await using var db = await contexts.CreateDbContextAsync(ct);
         var token = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(t => t.TokenHash == hash, ct);
         return token is not null && token.IsUsableAt(clock.Now()) ? token.UserId : null;
+    }
+
+    // The token's owner is the actor: only they create and revoke their tokens. Never the secret, nor its prefix.
+    private static async Task<AuditEntry> AuditAsync(AppDbContext db, ApiToken token, AuditAction action, Dictionary<string, object?> details, DateTimeOffset now, CancellationToken ct)
+    {
+        var owner = await db.Users.AsNoTracking().Where(u => u.Id == token.UserId).Select(u => new { u.DisplayName, u.DefaultOrganisationId }).SingleAsync(ct);
+        return SecurityAudit.Entry(owner.DefaultOrganisationId, new AuditActor(token.UserId, owner.DisplayName), SecurityAudit.ApiToken, token.Id, token.UserId, action, details, now);
     }
 
     private static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));

@@ -25,5 +25,12 @@ public static class AdministrationEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Set the roles a user holds in your organisation");
+
+        users.MapPut("/{userId:guid}/lock", async (Guid userId, SetLockedRequest request, ClaimsPrincipal principal, UserAdminService service, CancellationToken ct) =>
+                ApiResults.From(await service.SetLockedAsync(CurrentUser.Require(principal), userId, request, ct), Results.Ok))
+            .Produces<UserDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Lock a user's account (no sign-in, tokens refused, sessions end within a minute) or unlock it");
     }
 }

@@ -149,35 +149,45 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
 
     /// <summary>
     /// The one way the meeting's record is written: under the meeting's lock (<see cref="MeetingLock"/>), load, apply,
-    /// save, build the answer, commit. The answer is built before the commit, so once the commit returns nothing can
-    /// turn the saved change into an error; notices and cache evictions follow the commit and cannot fail it.
+    /// save, build the answer, commit. All but the commit is one retriable attempt (<see cref="AppDbContext.InTransactionAsync"/>):
+    /// after a dropped connection it runs again from the lock, on what is committed then. The answer is built before the
+    /// commit, so once the commit returns nothing can turn the saved change into an error; notices and cache evictions
+    /// follow the commit and cannot fail it.
     /// </summary>
     internal async Task<CommandResult<T>> WriteAsync<T>(CurrentUser user, Guid meetingId, string action, Func<AppDbContext, Meeting, Task<CommandResult<Func<Task<T>>>>> change, CancellationToken ct)
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
-        await MeetingLock.TakeAsync(db, meetingId, ct);
-        var meeting = await LoadAsync(db, user, meetingId, ct);
-        if (meeting is null)
+        var outcome = await db.InTransactionAsync<CommandResult<T>>(async attemptCt =>
         {
-            return Failure.NotFound("The meeting");
+            await MeetingLock.TakeAsync(db, meetingId, attemptCt);
+            var meeting = await LoadAsync(db, user, meetingId, attemptCt);
+            if (meeting is null)
+            {
+                return Failure.NotFound("The meeting");
+            }
+
+            var changed = await change(db, meeting);
+            if (!changed.Succeeded)
+            {
+                return changed.Failure!;
+            }
+
+            var saved = await Saving.SaveAsync(db, "meeting", attemptCt);
+            if (!saved.Succeeded)
+            {
+                return saved.Failure!;
+            }
+
+            return CommandResult<T>.Success(await changed.Value!());
+        }, ct);
+        if (!outcome.Succeeded)
+        {
+            return outcome;
         }
 
-        var changed = await change(db, meeting);
-        if (!changed.Succeeded)
-        {
-            return changed.Failure!;
-        }
-
-        var saved = await Saving.SaveAsync(db, "meeting", ct);
-        if (!saved.Succeeded)
-        {
-            return saved.Failure!;
-        }
-
-        var answer = await changed.Value!();
         await db.CommitAsync(ct);
         logger.LogInformation("Meeting {MeetingId}: {UserId} {Action}", meetingId, user.UserId, action);
-        return CommandResult<T>.Success(answer);
+        return outcome;
     }
 
     internal static async Task<MeetingDto> ToDtoAsync(AppDbContext db, Meeting meeting, CancellationToken ct)

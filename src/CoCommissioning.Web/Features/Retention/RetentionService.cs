@@ -29,38 +29,46 @@ public sealed class RetentionService(GovernanceDbFactory dbs, TimeProvider clock
         var cutOff = today.AddYears(-RegisterRules.RetentionYearsAfterEnd);
         var reason = $"Retention: ended more than {RegisterRules.RetentionYearsAfterEnd} years before {today:yyyy-MM-dd}.";
         await using var db = await dbs.CreateForPurgeAsync(actor, reason, ct);
-        if (!await RunOnce.BeginAsync(db, RunOnce.RetentionPurge, wait: !skipIfRunning, ct))
+        var purged = await db.InTransactionAsync<RetentionRunDto?>(async attemptCt =>
+        {
+            if (!await RunOnce.BeginAsync(db, RunOnce.RetentionPurge, wait: !skipIfRunning, attemptCt))
+            {
+                return null;
+            }
+
+            var declarations = await db.Declarations
+                .Include(d => d.Versions)
+                .Where(d => organisationId == null || d.OrganisationId == organisationId)
+                .Where(d => (d.Kind == DeclarationKind.NilReturn && d.DeclaredOn < cutOff) || (d.Details != null && d.Details.To < cutOff))
+                .ToListAsync(attemptCt);
+            var gifts = await db.GiftEntries
+                .Where(g => organisationId == null || g.OrganisationId == organisationId)
+                .Where(g => (g.Details.ReceivedOn ?? g.Details.OfferedOn) < cutOff)
+                .ToListAsync(attemptCt);
+
+            // The domain rule decides; the query only narrows what is loaded.
+            declarations = [.. declarations.Where(d => RegisterRules.IsDueForPurge(today, d.EndedOn))];
+            gifts = [.. gifts.Where(g => RegisterRules.IsDueForPurge(today, g.EndedOn))];
+
+            // A nil return referenced by an annual return: the return stays, the reference is cleared by the purge.
+            db.Declarations.RemoveRange(declarations);
+            db.GiftEntries.RemoveRange(gifts);
+            await db.SaveChangesAsync(attemptCt);
+            return new RetentionRunDto(today, declarations.Count, gifts.Count);
+        }, ct);
+        if (purged is null)
         {
             logger.LogInformation("The retention purge is already running (on this or another instance); this run is skipped");
             return null;
         }
 
-        var declarations = await db.Declarations
-            .Include(d => d.Versions)
-            .Where(d => organisationId == null || d.OrganisationId == organisationId)
-            .Where(d => (d.Kind == DeclarationKind.NilReturn && d.DeclaredOn < cutOff) || (d.Details != null && d.Details.To < cutOff))
-            .ToListAsync(ct);
-        var gifts = await db.GiftEntries
-            .Where(g => organisationId == null || g.OrganisationId == organisationId)
-            .Where(g => (g.Details.ReceivedOn ?? g.Details.OfferedOn) < cutOff)
-            .ToListAsync(ct);
-
-        // The domain rule decides; the query only narrows what is loaded.
-        declarations = [.. declarations.Where(d => RegisterRules.IsDueForPurge(today, d.EndedOn))];
-        gifts = [.. gifts.Where(g => RegisterRules.IsDueForPurge(today, g.EndedOn))];
-
-        // A nil return referenced by an annual return: the return stays, the reference is cleared by the purge.
-        db.Declarations.RemoveRange(declarations);
-        db.GiftEntries.RemoveRange(gifts);
-        await db.SaveChangesAsync(ct);
         await db.CommitAsync(ct);
-
-        if (declarations.Count + gifts.Count > 0)
+        if (purged.Declarations + purged.GiftEntries > 0)
         {
-            logger.LogInformation("Retention purged {Declarations} declarations and {Gifts} gifts and hospitality entries", declarations.Count, gifts.Count);
+            logger.LogInformation("Retention purged {Declarations} declarations and {Gifts} gifts and hospitality entries", purged.Declarations, purged.GiftEntries);
         }
 
-        return new RetentionRunDto(today, declarations.Count, gifts.Count);
+        return purged;
     }
 }
 
