@@ -67,51 +67,36 @@ public sealed class DatabaseOutageTests
     public async Task Start_PostgresNotUpYet_WaitsLoggingEachAttemptThenMigratesSeedsAndServes()
     {
         await using var cluster = await PrivatePostgres.CreateAsync();
-        var log = Path.Combine(Path.GetTempPath(), $"coco-startup-{Guid.NewGuid():N}.log");
+        var log = new CapturedLog();
         await using var app = new CoWebFactory(cluster.Database());
-        await using var factory = app.LoggingTo(log, TimeSpan.FromMinutes(3));
-        try
-        {
-            var starting = Task.Run(() => factory.Server);
-            var waiting = $"Waiting for the database at 127.0.0.1:{cluster.Port} (attempt 2)";
-            await OutageScenario.WaitForAsync(() => OutageScenario.ReadLog(log).Contains(waiting, StringComparison.Ordinal) || starting.IsCompleted, Patience, $"\"{waiting}\" in the log");
-            starting.IsCompleted.Should().BeFalse("the app waits for the database rather than stopping: {0}", starting.Exception);
+        await using var factory = app.Logging(log, TimeSpan.FromMinutes(3));
+        var starting = Task.Run(() => factory.Server);
+        var waiting = $"Waiting for the database at 127.0.0.1:{cluster.Port} (attempt 2): ";
+        await OutageScenario.WaitForAsync(() => log.Contains(waiting) || starting.IsCompleted, Patience, $"\"{waiting}\" in the log");
+        starting.IsCompleted.Should().BeFalse("the app waits for the database rather than stopping: {0}", starting.Exception);
 
-            await cluster.StartAsync();
-            await starting.WaitAsync(Patience);
+        await cluster.StartAsync();
+        await starting.WaitAsync(Patience);
 
-            using var anonymous = factory.AnonymousClient();
-            (await anonymous.StatusOfAsync("/health/ready")).Should().Be(HttpStatusCode.OK);
-            (await anonymous.GetJsonAsync<List<PublicOrganisationDto>>("/api/public/organisations")).Select(o => o.Slug)
-                .Should().BeEquivalentTo("example-ccg", "northfield-icb");
-            OutageScenario.ReadLog(log).Should().Contain("(attempt 1): ", "each attempt is logged with its reason");
-        }
-        finally
-        {
-            File.Delete(log);
-        }
+        using var anonymous = factory.AnonymousClient();
+        (await anonymous.StatusOfAsync("/health/ready")).Should().Be(HttpStatusCode.OK);
+        (await anonymous.GetJsonAsync<List<PublicOrganisationDto>>("/api/public/organisations")).Select(o => o.Slug)
+            .Should().BeEquivalentTo("example-ccg", "northfield-icb");
+        log.Contains($"Waiting for the database at 127.0.0.1:{cluster.Port} (attempt 1): ").Should().BeTrue("each attempt is logged with its reason: {0}", log);
     }
 
     [PrivatePostgresFact]
     public async Task Start_PostgresNeverUp_FailsAfterTheStartupTimeoutSayingWhereAndWhy()
     {
         await using var cluster = await PrivatePostgres.CreateAsync();
-        var log = Path.Combine(Path.GetTempPath(), $"coco-startup-{Guid.NewGuid():N}.log");
         await using var app = new CoWebFactory(cluster.Database());
-        await using var factory = app.LoggingTo(log, TimeSpan.FromSeconds(3));
-        try
-        {
-            var start = () => Task.Run(() => factory.Server);
+        await using var factory = app.Logging(new CapturedLog(), TimeSpan.FromSeconds(3));
+        var start = () => Task.Run(() => factory.Server);
 
-            var failure = await start.Should().ThrowAsync<Exception>();
+        var failure = await start.Should().ThrowAsync<Exception>();
 
-            failure.Which.ToString().Should().Contain($"The database at 127.0.0.1:{cluster.Port} could not be reached within 00:00:03")
-                .And.Contain(DatabaseStartup.TimeoutSetting);
-        }
-        finally
-        {
-            File.Delete(log);
-        }
+        failure.Which.ToString().Should().Contain($"The database at 127.0.0.1:{cluster.Port} could not be reached within 00:00:03")
+            .And.Contain(DatabaseStartup.TimeoutSetting);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -6,8 +7,10 @@ using CoCommissioning.Web.Features.Account;
 using CoCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CoCommissioning.Web.Tests.Outages;
 
@@ -26,27 +29,15 @@ internal static class OutageScenario
         return client;
     }
 
-    /// <summary>The app with its log written to a file the test can read (Serilog's configuration, as a deployment sets it).</summary>
-    public static WebApplicationFactory<Program> LoggingTo(this CoWebFactory factory, string logFile, TimeSpan startupTimeout) =>
+    /// <summary>The app with <c>Database:StartupTimeout</c> set and what it logs kept in <paramref name="log"/>.</summary>
+    public static WebApplicationFactory<Program> Logging(this CoWebFactory factory, CapturedLog log, TimeSpan startupTimeout) =>
         factory.WithWebHostBuilder(host =>
         {
-            host.UseSetting("Serilog:WriteTo:0:Name", "File");
-            host.UseSetting("Serilog:WriteTo:0:Args:path", logFile);
             host.UseSetting(Web.Infrastructure.DatabaseStartup.TimeoutSetting, startupTimeout.ToString("c", System.Globalization.CultureInfo.InvariantCulture));
+
+            // Registered after the app's own (Serilog's), so the app logs here: the test reads the lines, not a console.
+            host.ConfigureTestServices(services => services.AddSingleton<ILoggerFactory>(LoggerFactory.Create(logging => logging.AddProvider(log))));
         });
-
-    /// <summary>What the app has logged so far (the file is open for writing in the app).</summary>
-    public static string ReadLog(string logFile)
-    {
-        if (!File.Exists(logFile))
-        {
-            return "";
-        }
-
-        using var stream = new FileStream(logFile, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
 
     public static async Task WaitForAsync(Func<bool> condition, TimeSpan limit, string what)
     {
@@ -72,5 +63,31 @@ internal static class OutageScenario
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         return await read(db);
+    }
+}
+
+/// <summary>Every line the app logs, in order, for a test to look for.</summary>
+internal sealed class CapturedLog : ILoggerProvider
+{
+    private readonly ConcurrentQueue<string> lines = new();
+
+    public bool Contains(string text) => lines.Any(line => line.Contains(text, StringComparison.Ordinal));
+
+    public override string ToString() => string.Join(Environment.NewLine, lines);
+
+    public ILogger CreateLogger(string categoryName) => new Logger(lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Information;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel}: {formatter(state, exception)}");
     }
 }
