@@ -2,6 +2,8 @@ using System.Diagnostics;
 using CoCommissioning.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 
 namespace CoCommissioning.Web.Infrastructure;
@@ -35,6 +37,11 @@ public static class DatabaseStartup
             {
                 return await RunOnce.HoldAsync(db, RunOnce.Startup, ct);
             }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.InvalidCatalogName)
+            {
+                // The server is up but the database is not there yet: create it, as migrating would.
+                await CreateDatabaseAsync(db, where, logger, ct);
+            }
             catch (Exception ex) when (DatabaseFailures.IsOutage(ex))
             {
                 var reason = DatabaseFailures.Reason(ex);
@@ -50,6 +57,19 @@ public static class DatabaseStartup
                 await Task.Delay(delay < left ? delay : left, ct);
                 delay = delay * 2 < LongestDelay ? delay * 2 : LongestDelay;
             }
+        }
+    }
+
+    private static async Task CreateDatabaseAsync(AppDbContext db, string where, ILogger logger, CancellationToken ct)
+    {
+        try
+        {
+            await db.GetService<IRelationalDatabaseCreator>().CreateAsync(ct);
+            logger.LogInformation("Created the database {Name} at {Database}", db.Database.GetDbConnection().Database, where);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance starting alongside created it first.
         }
     }
 

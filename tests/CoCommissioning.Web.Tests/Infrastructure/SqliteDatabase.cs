@@ -25,7 +25,8 @@ public sealed class SqliteDatabase : ITestDatabase
     {
         // Pooled connections keep the file open.
         SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm", Path + "-journal" })
+        var startupLocks = Directory.GetFiles(System.IO.Path.GetDirectoryName(Path)!, System.IO.Path.GetFileName(Path) + ".*.lock");
+        foreach (var file in new[] { Path, Path + "-wal", Path + "-shm", Path + "-journal" }.Concat(startupLocks))
         {
             try
             {
