@@ -42,7 +42,7 @@ public sealed class PasswordCheck(
         var client = http.HttpContext is { } context ? SignInRateLimiting.ClientAddress(context) : "unknown";
         if (user is null)
         {
-            dummy.Verify(password ?? "");
+            dummy.Verify(users.PasswordHasher, password ?? "");
             logger.LogWarning("Failed sign-in ({Channel}) for an unknown email address from {ClientAddress}", channel, client);
             return new PasswordCheckResult(PasswordCheckOutcome.Failed, null);
         }
@@ -74,10 +74,15 @@ public sealed class PasswordCheck(
 }
 
 /// <summary>A hash of a random password, verified for unknown emails so they cost the same hashing as known ones.</summary>
-public sealed class DummyPasswordHash(IPasswordHasher<ApplicationUser> hasher)
+/// <remarks>The hasher is passed in, not injected: Identity registers it scoped, and this hash lives for the app.</remarks>
+public sealed class DummyPasswordHash
 {
     private static readonly ApplicationUser Nobody = new();
-    private readonly Lazy<string> hash = new(() => hasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
+    private string? hash;
 
-    public void Verify(string password) => hasher.VerifyHashedPassword(Nobody, hash.Value, password);
+    public void Verify(IPasswordHasher<ApplicationUser> hasher, string password)
+    {
+        var dummy = LazyInitializer.EnsureInitialized(ref hash, () => hasher.HashPassword(Nobody, Guid.NewGuid().ToString()));
+        hasher.VerifyHashedPassword(Nobody, dummy, password);
+    }
 }
