@@ -1,3 +1,4 @@
+using CoCommissioning.Domain.Common;
 using System.Security.Claims;
 using CoCommissioning.Data.Identity;
 using CoCommissioning.Web.Infrastructure;
@@ -56,6 +57,12 @@ public static class AccountEndpoints
         // For scripts and tools: exchange a password for a token. Failed attempts count towards lockout.
         api.MapPost("/auth/token", async ([FromBody] PasswordTokenRequest request, UserManager<ApplicationUser> users, SignInManager<ApplicationUser> signIn, ApiTokenService service, CancellationToken ct) =>
             {
+                // The address goes into a query: PostgreSQL cannot take a NUL as a parameter, so refuse it before looking.
+                if (Text.HasUnstorableCharacter(request.Email))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [Text.Unstorable("email").Message] }, title: "The request has invalid fields.");
+                }
+
                 var user = string.IsNullOrWhiteSpace(request.Email) ? null : await users.FindByEmailAsync(request.Email.Trim());
                 if (user is null)
                 {

@@ -129,6 +129,7 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         var gift = declared.Value!;
         db.GiftEntries.Add(gift);
         await db.SaveChangesAsync(ct);
+
         logger.LogInformation("Gift or hospitality {GiftId} declared by {UserId}", gift.Id, user.UserId);
         var name = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FullName).SingleAsync(ct);
         return CommandResult<GiftDto>.Success(ToDto(new GiftRow(gift, name)));
@@ -210,6 +211,12 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         }
 
         errors.Add(Dates.Check("offeredOn", r.OfferedOn), Dates.Check("receivedOn", r.ReceivedOn));
+
+        // The advice looks up earlier gifts by this name, so it is checked before it reaches a query.
+        if (Text.HasUnstorableCharacter(r.OfferorName))
+        {
+            errors.Add(Text.Unstorable("offerorName"));
+        }
     }
 
     /// <summary>
@@ -229,7 +236,7 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
     private static async Task<IReadOnlyList<Offer>> EarlierGiftsAsync(AppDbContext db, Guid organisationId, Guid personId, string? offerorName, DateOnly offeredOn, GiftThresholds thresholds, CancellationToken ct)
     {
         var name = offerorName?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(name) || !Dates.IsSane(offeredOn))
+        if (string.IsNullOrEmpty(name) || Text.HasUnstorableCharacter(name) || !Dates.IsSane(offeredOn))
         {
             return [];
         }
