@@ -127,8 +127,22 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         }
 
         var gift = declared.Value!;
-        db.GiftEntries.Add(gift);
-        await db.SaveChangesAsync(ct);
+        await using (await DuplicateGuard.LockAsync(db, "gift", personId, ct))
+        {
+            // The same offer declared again the same day: the value is left out because SQLite cannot compare decimals.
+            var existing = await db.GiftEntries
+                .Where(g => g.OrganisationId == user.OrganisationId && g.PersonId == personId && g.DeclaredOn == gift.DeclaredOn
+                    && g.Details.Kind == gift.Details.Kind && g.Details.OfferedOn == gift.Details.OfferedOn
+                    && g.Details.OfferorName == gift.Details.OfferorName && g.Details.Description == gift.Details.Description)
+                .Select(g => (Guid?)g.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Failure.Duplicate("You have already declared this offer today.", id);
+            }
+
+            db.GiftEntries.Add(gift);
+            await db.SaveChangesAsync(ct);
+        }
 
         logger.LogInformation("Gift or hospitality {GiftId} declared by {UserId}", gift.Id, user.UserId);
         var name = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FullName).SingleAsync(ct);
