@@ -106,7 +106,11 @@ public static class Startup
         services.AddProblemDetails();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new DefinedEnumConverterFactory()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new DefinedEnumConverterFactory());
+            SaneDateConverters.AddTo(options.SerializerOptions.Converters);
+        });
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
 
         services.AddSingleton<ApiTokenService>();
@@ -190,7 +194,7 @@ public static class Startup
         app.MapHealthChecks("/health", new HealthCheckOptions()).AllowAnonymous();
         app.MapOpenApi().AllowAnonymous();
 
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn).RefuseUndefinedEnumArguments();
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn).RefuseUnboundedArguments();
         api.MapAccountApiEndpoints();
         api.MapCommitteeEndpoints();
         api.MapPeopleEndpoints();

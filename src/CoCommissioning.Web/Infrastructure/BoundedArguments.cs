@@ -4,17 +4,17 @@ namespace CoCommissioning.Web.Infrastructure;
 /// Minimal APIs bind an enum from the query string with <see cref="Enum.TryParse{TEnum}(string?, out TEnum)"/>, which
 /// takes any number: <c>?status=99</c> would filter by a status that does not exist and quietly answer an empty list.
 /// This refuses such a value with a 400 naming the parameter, the rule <see cref="DefinedEnumConverter{T}"/> applies to
-/// request bodies.
+/// request bodies; likewise a date outside the years <see cref="SaneDateConverter{T}"/> allows in bodies.
 /// </summary>
-internal static class DefinedEnumArguments
+internal static class BoundedArguments
 {
-    public static TBuilder RefuseUndefinedEnumArguments<TBuilder>(this TBuilder builder)
+    public static TBuilder RefuseUnboundedArguments<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
         builder.AddEndpointFilterFactory((factory, next) =>
         {
             var enums = factory.MethodInfo.GetParameters()
                 .Select((parameter, index) => (parameter.Name, Index: index, Type: Nullable.GetUnderlyingType(parameter.ParameterType) ?? parameter.ParameterType))
-                .Where(p => p.Type.IsEnum && p.Name is not null)
+                .Where(p => (p.Type.IsEnum || p.Type == typeof(DateOnly) || p.Type == typeof(DateTime) || p.Type == typeof(DateTimeOffset)) && p.Name is not null)
                 .ToArray();
             if (enums.Length == 0)
             {
@@ -25,10 +25,16 @@ internal static class DefinedEnumArguments
             {
                 foreach (var (name, index, type) in enums)
                 {
-                    if (context.Arguments[index] is { } value && !Enum.IsDefined(type, value))
+                    var problem = context.Arguments[index] switch
+                    {
+                        null => null,
+                        var value when type.IsEnum => Enum.IsDefined(type, value) ? null : $"{value} is not one of the values of {name}.",
+                        var value => SaneDateConverters.IsSane(value) == false ? $"The date must be between {CoCommissioning.Domain.Common.Dates.MinYear} and {CoCommissioning.Domain.Common.Dates.MaxYear}: check the year." : null,
+                    };
+                    if (problem is not null)
                     {
                         return ValueTask.FromResult<object?>(TypedResults.ValidationProblem(
-                            new Dictionary<string, string[]> { [name!] = [$"{value} is not one of the values of {name}."] },
+                            new Dictionary<string, string[]> { [name!] = [problem] },
                             title: "The request has invalid fields."));
                     }
                 }
