@@ -34,6 +34,15 @@ public sealed record Failure(FailureKind Kind, string Message, IReadOnlyDictiona
     /// <summary>A lost race with its own words (two people recorded the same thing at once): a conflict, not a rule.</summary>
     public static Failure Race(string message) => new(FailureKind.Conflict, message, NoFields);
 
+    /// <summary>
+    /// The same create arrived twice (a double-click, a client's retry): a conflict that names the record already made,
+    /// so the caller can go to it instead of making a second.
+    /// </summary>
+    public static Failure Duplicate(string message, Guid existingId) => new(FailureKind.Conflict, message, NoFields) { ExistingId = existingId };
+
+    /// <summary>For a <see cref="Duplicate"/>: the record the first request created.</summary>
+    public Guid? ExistingId { get; init; }
+
     public static Failure Rule(string message) => new(FailureKind.RuleViolation, message, NoFields);
 
     public static Failure Forbidden(string message) => new(FailureKind.Forbidden, message, NoFields);

@@ -24,13 +24,15 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         ProblemDetails problem;
         if (exception is BadHttpRequestException badRequest)
         {
+            // The caller's mistake, not ours: a warning naming the field, and no stack trace of the JSON reader.
             var (field, message) = Describe(badRequest);
-            httpContext.Response.StatusCode = StatusCodes.Status400BadRequest;
+            logger.LogWarning("Refused API request {Method} {Path} ({StatusCode}): {Field}: {Reason}", httpContext.Request.Method, path, badRequest.StatusCode, field, message);
+            httpContext.Response.StatusCode = badRequest.StatusCode;
             problem = new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [message] })
             {
                 Title = "The request has invalid fields.",
                 Detail = message,
-                Status = StatusCodes.Status400BadRequest,
+                Status = badRequest.StatusCode,
             };
         }
         else if (DatabaseOutage.Describe(exception) is { } outage)

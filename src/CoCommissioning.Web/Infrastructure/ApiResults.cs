@@ -20,6 +20,11 @@ public static class ApiResults
             detail: failure.Message,
             title: "The request has invalid fields."),
         FailureKind.NotFound => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status404NotFound, title: "Not found"),
+        FailureKind.Conflict when failure.ExistingId is { } existing => TypedResults.Problem(
+            failure.Message,
+            statusCode: StatusCodes.Status409Conflict,
+            title: "Already recorded",
+            extensions: new Dictionary<string, object?> { ["existingId"] = existing }),
         FailureKind.Conflict => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status409Conflict, title: "Changed by someone else"),
         FailureKind.RuleViolation => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "Refused by a governance rule"),
         FailureKind.Forbidden => TypedResults.Problem(failure.Message, statusCode: StatusCodes.Status403Forbidden, title: "Not permitted"),

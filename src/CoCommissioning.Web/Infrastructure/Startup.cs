@@ -133,7 +133,11 @@ public static class Startup
         services.AddProblemDetails();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ApiExceptionHandler>();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new DefinedEnumConverterFactory()));
+        services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.Converters.Add(new DefinedEnumConverterFactory());
+            SaneDateConverters.AddTo(options.SerializerOptions.Converters);
+        });
         services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecurityTransformer>());
 
         services.AddSingleton<ApiTokenService>();
@@ -178,13 +182,21 @@ public static class Startup
     {
         app.UseSecurityHeaders();
         app.UseForwardedHeaders();
+        // Outside the exception handler, so the request log states the status the caller got: a malformed body that
+        // ApiExceptionHandler answers with a 400 is logged as that 400, not as an error with the parser's stack trace.
+        // The host's logger, not the static one: with preserveStaticLogger the static logger stays the console-only
+        // bootstrap logger, which ignores the configured sinks and levels.
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.Logger = app.Services.GetRequiredService<Serilog.ILogger>();
+            options.GetLevel = RequestLogLevel;
+        });
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
         }
 
-        app.UseSerilogRequestLogging();
         app.UseStatusCodePages(async context =>
         {
             // API callers get ProblemDetails for bare status codes; pages keep their own rendering.
@@ -212,7 +224,7 @@ public static class Startup
         app.MapDatabaseHealth();
         app.MapOpenApi().AllowAnonymous();
 
-        var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn);
+        var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn).RefuseUnboundedArguments();
         api.MapAccountApiEndpoints();
         api.MapCommitteeEndpoints();
         api.MapPeopleEndpoints();
@@ -273,6 +285,15 @@ public static class Startup
             }
         });
     }
+
+    /// <summary>
+    /// Errors are ours (5xx, or an exception nothing handled); a refused request is the caller's and only informs. A 409
+    /// is usually a lost race between two people editing, which the app answers as designed.
+    /// </summary>
+    internal static Serilog.Events.LogEventLevel RequestLogLevel(HttpContext context, double elapsedMilliseconds, Exception? exception) =>
+        exception is not null || context.Response.StatusCode >= StatusCodes.Status500InternalServerError
+            ? Serilog.Events.LogEventLevel.Error
+            : Serilog.Events.LogEventLevel.Information;
 
     /// <summary>The environment the integration tests run the app in (it seeds the demo like Development).</summary>
     public const string TestingEnvironment = "Testing";

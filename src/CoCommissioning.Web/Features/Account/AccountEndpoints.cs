@@ -1,3 +1,4 @@
+using CoCommissioning.Domain.Common;
 using System.Security.Claims;
 using CoCommissioning.Data.Identity;
 using CoCommissioning.Web.Infrastructure;
@@ -64,6 +65,12 @@ public static class AccountEndpoints
         // For scripts and tools: exchange a password for a token. Limited per client address (SignInRateLimiting).
         api.MapPost("/auth/token", async ([FromBody] PasswordTokenRequest request, PasswordCheck passwords, ApiTokenService service, CancellationToken ct) =>
             {
+                // The address goes into a query: PostgreSQL cannot take a NUL as a parameter, so refuse it before looking.
+                if (Text.HasUnstorableCharacter(request.Email))
+                {
+                    return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = [Text.Unstorable("email").Message] }, title: "The request has invalid fields.");
+                }
+
                 var check = await passwords.CheckAsync(request.Email, request.Password, "token exchange", ct);
                 switch (check.Outcome)
                 {

@@ -51,8 +51,20 @@ public sealed class ActionService(GovernanceDbFactory dbs, TimeProvider clock, I
         }
 
         var action = raised.Value!;
-        db.ActionItems.Add(action);
-        await db.SaveChangesAsync(ct);
+        await using (await DuplicateGuard.LockAsync(db, "action", meeting.Id, ct))
+        {
+            var existing = await db.ActionItems
+                .Where(a => a.MeetingId == meeting.Id && a.ItemId == action.ItemId && a.OwnerPersonId == action.OwnerPersonId && a.Description == action.Description)
+                .Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Failure.Duplicate("This action is already in the meeting's action log for the same owner.", id);
+            }
+
+            db.ActionItems.Add(action);
+            await db.SaveChangesAsync(ct);
+        }
+
         logger.LogInformation("Action {ActionId} raised at meeting {MeetingId} of {CommitteeId} by {UserId}", action.Id, meeting.Id, meeting.CommitteeId, user.UserId);
         return CommandResult<ActionDto>.Success((await ToDtosAsync(db, user, [action], ct))[0]);
     }

@@ -62,6 +62,12 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
         ChangeAsync(user, committeeId, request.Version, "updated details", async (db, committee) =>
         {
             var name = request.Name?.Trim();
+            if (Text.HasUnstorableCharacter(name))
+            {
+                // Refused before the duplicate-name query: PostgreSQL cannot take a NUL as a parameter.
+                return Text.Unstorable(nameof(request.Name));
+            }
+
             if (await db.Committees.AnyAsync(c => c.OrganisationId == user.OrganisationId && c.Name == name && c.Id != committeeId, ct))
             {
                 return Failure.Validation(nameof(request.Name), "Your organisation already has a committee with this name.");

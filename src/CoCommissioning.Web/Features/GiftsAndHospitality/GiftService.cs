@@ -127,8 +127,23 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         }
 
         var gift = declared.Value!;
-        db.GiftEntries.Add(gift);
-        await db.SaveChangesAsync(ct);
+        await using (await DuplicateGuard.LockAsync(db, "gift", personId, ct))
+        {
+            // The same offer declared again the same day: the value is left out because SQLite cannot compare decimals.
+            var existing = await db.GiftEntries
+                .Where(g => g.OrganisationId == user.OrganisationId && g.PersonId == personId && g.DeclaredOn == gift.DeclaredOn
+                    && g.Details.Kind == gift.Details.Kind && g.Details.OfferedOn == gift.Details.OfferedOn
+                    && g.Details.OfferorName == gift.Details.OfferorName && g.Details.Description == gift.Details.Description)
+                .Select(g => (Guid?)g.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Failure.Duplicate("You have already declared this offer today.", id);
+            }
+
+            db.GiftEntries.Add(gift);
+            await db.SaveChangesAsync(ct);
+        }
+
         logger.LogInformation("Gift or hospitality {GiftId} declared by {UserId}", gift.Id, user.UserId);
         var name = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => p.FullName).SingleAsync(ct);
         return CommandResult<GiftDto>.Success(ToDto(new GiftRow(gift, name)));
@@ -210,6 +225,12 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         }
 
         errors.Add(Dates.Check("offeredOn", r.OfferedOn), Dates.Check("receivedOn", r.ReceivedOn));
+
+        // The advice looks up earlier gifts by this name, so it is checked before it reaches a query.
+        if (Text.HasUnstorableCharacter(r.OfferorName))
+        {
+            errors.Add(Text.Unstorable("offerorName"));
+        }
     }
 
     /// <summary>
@@ -229,7 +250,7 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
     private static async Task<IReadOnlyList<Offer>> EarlierGiftsAsync(AppDbContext db, Guid organisationId, Guid personId, string? offerorName, DateOnly offeredOn, GiftThresholds thresholds, CancellationToken ct)
     {
         var name = offerorName?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(name) || !Dates.IsSane(offeredOn))
+        if (string.IsNullOrEmpty(name) || Text.HasUnstorableCharacter(name) || !Dates.IsSane(offeredOn))
         {
             return [];
         }

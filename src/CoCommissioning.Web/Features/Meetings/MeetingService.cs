@@ -28,10 +28,23 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             return scheduled.Failure!;
         }
 
-        db.Meetings.Add(scheduled.Value!);
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Meeting {MeetingId} of committee {CommitteeId} scheduled by {UserId}", scheduled.Value!.Id, committeeId, user.UserId);
-        return CommandResult<MeetingDto>.Success(await ToDtoAsync(db, scheduled.Value, ct));
+        var meeting = scheduled.Value!;
+        await using (await DuplicateGuard.LockAsync(db, "meeting", committeeId, ct))
+        {
+            var existing = await db.Meetings
+                .Where(m => m.CommitteeId == committeeId && m.Title == meeting.Title && m.StartsAt == meeting.StartsAt)
+                .Select(m => (Guid?)m.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Failure.Duplicate($"The committee already has the meeting \"{meeting.Title}\" at this time.", id);
+            }
+
+            db.Meetings.Add(meeting);
+            await db.SaveChangesAsync(ct);
+        }
+
+        logger.LogInformation("Meeting {MeetingId} of committee {CommitteeId} scheduled by {UserId}", meeting.Id, committeeId, user.UserId);
+        return CommandResult<MeetingDto>.Success(await ToDtoAsync(db, meeting, ct));
     }
 
     public async Task<MeetingDto?> GetAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
