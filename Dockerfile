@@ -19,10 +19,10 @@ RUN dotnet publish src/CoCommissioning.Web/CoCommissioning.Web.csproj \
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 
-# Writable places for the non-root user: App_Data for the SQLite default, and the Data Protection
-# key ring (mount a volume there to keep sign-ins across container restarts).
-RUN mkdir -p /app/App_Data /home/app/.aspnet/DataProtection-Keys \
- && chown -R app:app /app/App_Data /home/app/.aspnet
+# A writable place for the non-root user: App_Data for the SQLite default. The Data Protection key ring lives in
+# the database (ADR-0014), so sign-ins survive container restarts and work on every instance without a volume.
+RUN mkdir -p /app/App_Data \
+ && chown -R app:app /app/App_Data
 
 COPY --from=build /app .
 

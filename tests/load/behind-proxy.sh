@@ -83,8 +83,7 @@ for header in content-security-policy x-content-type-options referrer-policy per
 done
 pass "security headers present through the proxy"
 
-token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$work/login.html" | sed 's/.*value="//;s/"$//' | head -1)
-[ -n "$token" ] || token=$(grep -o 'name="__RequestVerificationToken"[^>]*value="[^"]*"' "$work/login.html" | sed 's/.*value="//;s/"$//' | head -1)
+token=$(python3 -c 'import re,sys; m=re.search(r"<input[^>]*name=\"__RequestVerificationToken\"[^>]*>", open(sys.argv[1]).read()); print(re.search(r"value=\"([^\"]*)\"", m.group(0)).group(1) if m else "")' "$work/login.html")
 [ -n "$token" ] || fail "no antiforgery token on the sign-in page"
 login_headers=$(curl -s -D - -o /dev/null -c "$jar" -b "$jar" -H "X-Forwarded-Proto: https" \
   --data-urlencode "_handler=login" --data-urlencode "__RequestVerificationToken=$token" \

@@ -115,7 +115,10 @@ public static class Startup
 
         services.AddAntiforgery(options =>
         {
-            options.Cookie.SecurePolicy = cookieSecurity;
+            // As the request, not Always: with Always, antiforgery throws on any form page served over plain http (the
+            // docker-compose demo on http://localhost, a proxy that does not forward the scheme), a 500 instead of a
+            // sign-in page. Behind TLS the forwarded scheme makes it Secure; it is no credential, and SameSite=Strict.
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddForwardedHeaders(configuration);

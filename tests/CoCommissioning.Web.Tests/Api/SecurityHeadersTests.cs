@@ -92,7 +92,7 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
     }
 
     [Fact]
-    public void OutsideDevelopmentAndTesting_CookiesAreAlwaysSecure()
+    public async Task OutsideDevelopmentAndTesting_TheSignInCookieIsAlwaysSecure_AndFormsStillWorkOverPlainHttp()
     {
         using var production = app.Factory.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
 
@@ -101,7 +101,13 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
 
         auth.Cookie.SecurePolicy.Should().Be(CookieSecurePolicy.Always);
         auth.Cookie.SameSite.Should().Be(SameSiteMode.Strict);
-        antiforgery.Cookie.SecurePolicy.Should().Be(CookieSecurePolicy.Always);
+        antiforgery.Cookie.SecurePolicy.Should().Be(CookieSecurePolicy.SameAsRequest);
+
+        // Antiforgery with SecurePolicy.Always throws over http: the sign-in form must render, not answer 500.
+        using var client = production.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var page = await client.GetAsync("/account/login");
+        page.StatusCode.Should().Be(System.Net.HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).Should().Contain("__RequestVerificationToken");
     }
 
     private static void AssertHeaders(HttpResponseMessage response, string kind)
