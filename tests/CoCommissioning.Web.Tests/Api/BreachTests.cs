@@ -117,5 +117,5 @@ public sealed class BreachTests(PostgresAppFixture app) : IClassFixture<Postgres
     }
 
     private static BreachRequest Request(string summary) =>
-        new(Today.AddDays(-2), Today.AddDays(-10), "Dr X did not declare an interest before the vote on item 4.", null, summary, "The decision was reviewed and the member retrained.");
+        new(Today.AddDays(-2), Today.AddDays(-10), $"Dr X did not declare an interest before the vote on item 4 ({summary})", null, summary, "The decision was reviewed and the member retrained.");
 }

@@ -70,8 +70,21 @@ public sealed class BreachService(GovernanceDbFactory dbs, TimeProvider clock, I
         }
 
         var breach = recorded.Value!;
-        db.Breaches.Add(breach);
-        await db.SaveChangesAsync(ct);
+        await using (await DuplicateGuard.LockAsync(db, "breach", user.OrganisationId, ct))
+        {
+            var existing = await db.Breaches
+                .Where(b => b.OrganisationId == user.OrganisationId && b.RecordedOn == breach.RecordedOn && b.IdentifiedOn == breach.IdentifiedOn
+                    && b.PersonId == breach.PersonId && b.Description == breach.Description)
+                .Select(b => (Guid?)b.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Failure.Duplicate("This breach has already been recorded today.", id);
+            }
+
+            db.Breaches.Add(breach);
+            await db.SaveChangesAsync(ct);
+        }
+
         logger.LogInformation("Breach {BreachId} recorded by {UserId}", breach.Id, user.UserId);
         return CommandResult<BreachDto>.Success(ToDto(breach, await NamesAsync(db, user.OrganisationId, ct)));
     }

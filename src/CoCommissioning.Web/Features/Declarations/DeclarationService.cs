@@ -50,23 +50,34 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
         }
 
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
-        var body = await ResolveBodyAsync(db, user, request.ConcernsBodyId, request.NewBodyName, request.NewBodyKind, ct);
-        var from = RequireDate("from", request.From, "Enter the date the interest began.");
-        var declared = Declaration.Declare(
-            user.OrganisationId,
-            self.Value,
-            new InterestDetails(request.Category, request.IsDirect, request.Relationship, body.Value, request.Nature ?? "", from.Value, request.To, request.Mitigation),
-            Today);
-        if (Combine(body.Failure, from.Failure, declared.Failure) is { } failure)
-        {
-            return failure;
-        }
 
-        var declaration = declared.Value!;
-        db.Declarations.Add(declaration);
-        if (await SaveAsync(db, "declaration", ct) is { } saveFailure)
+        // Held from resolving the body to the save, so a double-click neither adds the new organisation twice nor the declaration.
+        Declaration declaration;
+        await using (await DuplicateGuard.LockAsync(db, "declaration", self.Value, ct))
         {
-            return saveFailure;
+            var body = await ResolveBodyAsync(db, user, request.ConcernsBodyId, request.NewBodyName, request.NewBodyKind, ct);
+            var from = RequireDate("from", request.From, "Enter the date the interest began.");
+            var declared = Declaration.Declare(
+                user.OrganisationId,
+                self.Value,
+                new InterestDetails(request.Category, request.IsDirect, request.Relationship, body.Value, request.Nature ?? "", from.Value, request.To, request.Mitigation),
+                Today);
+            if (Combine(body.Failure, from.Failure, declared.Failure) is { } failure)
+            {
+                return failure;
+            }
+
+            declaration = declared.Value!;
+            if (await SameInterestDeclaredTodayAsync(db, declaration, ct) is { } existing)
+            {
+                return Failure.Duplicate("You have already declared this interest today.", existing);
+            }
+
+            db.Declarations.Add(declaration);
+            if (await SaveAsync(db, "declaration", ct) is { } saveFailure)
+            {
+                return saveFailure;
+            }
         }
 
         logger.LogInformation("Declaration {DeclarationId} made by {UserId} for {PersonId} (late: {IsLate})", declaration.Id, user.UserId, self.Value, declaration.IsLate);
@@ -89,9 +100,21 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
         }
 
         var declaration = Declaration.NilReturn(user.OrganisationId, self.Value, Today);
-        db.Declarations.Add(declaration);
-        await AnnualReturns.CountNilReturnInOpenCycleAsync(db, declaration, Today, ct);
-        await db.SaveChangesAsync(ct);
+        await using (await DuplicateGuard.LockAsync(db, "declaration", self.Value, ct))
+        {
+            var existing = await db.Declarations
+                .Where(d => d.OrganisationId == user.OrganisationId && d.PersonId == self.Value && d.Kind == DeclarationKind.NilReturn && d.DeclaredOn == declaration.DeclaredOn)
+                .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Failure.Duplicate("You have already made a nil return today.", id);
+            }
+
+            db.Declarations.Add(declaration);
+            await AnnualReturns.CountNilReturnInOpenCycleAsync(db, declaration, Today, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
         logger.LogInformation("Nil return {DeclarationId} made by {UserId} for {PersonId}", declaration.Id, user.UserId, self.Value);
         return CommandResult<DeclarationDto>.Success(await ToDtoAsync(db, user, declaration, internalDetails: false, ct));
     }
@@ -305,6 +328,17 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
         var errors = new ValidationErrors();
         errors.Add([.. found]);
         return errors.ToFailure();
+    }
+
+    /// <summary>The same interest (kind, organisation, nature, start) declared by the same person earlier today.</summary>
+    private static Task<Guid?> SameInterestDeclaredTodayAsync(AppDbContext db, Declaration declaration, CancellationToken ct)
+    {
+        var details = declaration.Details!;
+        return db.Declarations
+            .Where(d => d.OrganisationId == declaration.OrganisationId && d.PersonId == declaration.PersonId && d.Kind == DeclarationKind.Interest
+                && d.DeclaredOn == declaration.DeclaredOn && d.Details!.Category == details.Category && d.Details.ConcernsBodyId == details.ConcernsBodyId
+                && d.Details.Nature == details.Nature && d.Details.From == details.From)
+            .Select(d => (Guid?)d.Id).FirstOrDefaultAsync(ct);
     }
 
     private static async Task<Failure?> SaveAsync(AppDbContext db, string what, CancellationToken ct)

@@ -37,9 +37,23 @@ public sealed class PeopleService(GovernanceDbFactory dbs, ILogger<PeopleService
             return created.Failure!;
         }
 
+        var person = created.Value!;
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
-        db.People.Add(created.Value!);
-        await db.SaveChangesAsync(ct);
+        await using (await DuplicateGuard.LockAsync(db, "person", user.OrganisationId, ct))
+        {
+            // Two people may share a name; the same name, e-mail and job title is the same person added twice.
+            var existing = await db.People
+                .Where(p => p.OrganisationId == user.OrganisationId && p.FullName == person.FullName && p.Email == person.Email && p.JobTitle == person.JobTitle)
+                .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Failure.Duplicate($"{person.FullName} is already in your organisation's people, with the same e-mail and job title.", id);
+            }
+
+            db.People.Add(person);
+            await db.SaveChangesAsync(ct);
+        }
+
         logger.LogInformation("Person {PersonId} added by {UserId}", created.Value!.Id, user.UserId);
         return CommandResult<PersonDto>.Success(ToDto(created.Value));
     }

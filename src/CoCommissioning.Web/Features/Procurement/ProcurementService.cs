@@ -98,8 +98,23 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
             return recorded.Failure!;
         }
 
-        db.ProcurementDecisions.Add(recorded.Value!);
-        await db.SaveChangesAsync(ct);
+        var decision = recorded.Value!;
+        await using (await DuplicateGuard.LockAsync(db, "procurement", user.OrganisationId, ct))
+        {
+            // The same award recorded again the same day: title, date decided, service and route say which award it is.
+            var existing = await db.ProcurementDecisions
+                .Where(p => p.OrganisationId == user.OrganisationId && p.RecordedOn == decision.RecordedOn && p.Details.Title == decision.Details.Title
+                    && p.Details.DecidedOn == decision.Details.DecidedOn && p.Details.Service == decision.Details.Service && p.Details.Route == decision.Details.Route)
+                .Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+            if (existing is { } id)
+            {
+                return Failure.Duplicate("This procurement decision has already been recorded today.", id);
+            }
+
+            db.ProcurementDecisions.Add(decision);
+            await db.SaveChangesAsync(ct);
+        }
+
         logger.LogInformation("Procurement decision {ProcurementId} recorded by {UserId}", recorded.Value!.Id, user.UserId);
         return CommandResult<ProcurementDto>.Success(ToDto(recorded.Value, await NamesAsync(db, user.OrganisationId, ct)));
     }

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Text.Json;
+using CoCommissioning.Domain.Interests;
+using CoCommissioning.Domain.Organisations;
+using CoCommissioning.Web.Features.Breaches;
+using CoCommissioning.Web.Features.Procurement;
 using CoCommissioning.Web.Tests.Infrastructure;
 
 namespace CoCommissioning.Web.Tests.Api.Input;
@@ -10,6 +14,8 @@ namespace CoCommissioning.Web.Tests.Api.Input;
 /// </summary>
 public abstract class DuplicateCreateTests(AppFixture app)
 {
+    private static readonly string[] MemberRoleOnly = ["Member"];
+
     protected AppFixture App { get; } = app;
 
     [Fact]
@@ -62,6 +68,98 @@ public abstract class DuplicateCreateTests(AppFixture app)
 
         using var first = await scenario.Secretary.PostJsonAsync($"/api/meetings/{scenario.MeetingId}/actions", body);
         using var second = await scenario.Secretary.PostJsonAsync($"/api/meetings/{scenario.MeetingId}/actions", body);
+
+        var created = await first.ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
+        await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task DeclareInterest_SameInterestWithANewOrganisationTwice_SecondIs409_AndTheOrganisationIsAddedOnce()
+    {
+        using var member = await App.CreateApiClientAsync(DemoUsers.Member);
+        var bodyName = ApiScenario.UniqueName("Double-clicked Surgery");
+        var body = new { category = InterestCategory.Financial, isDirect = true, nature = ApiScenario.UniqueName("Partner"), from = ApiScenario.Today, newBodyName = bodyName, newBodyKind = BodyKind.GpPractice };
+
+        using var first = await member.PostJsonAsync("/api/declarations", body);
+        using var second = await member.PostJsonAsync("/api/declarations", body);
+
+        var created = await first.ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
+        await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
+        var bodies = await member.GetJsonAsync<JsonElement>("/api/bodies");
+        bodies.EnumerateArray().Count(b => b.GetProperty("name").GetString() == bodyName).Should().Be(1);
+    }
+
+    [Fact]
+    public async Task DeclareInterest_SameNatureFromAnotherDate_IsAnotherDeclaration()
+    {
+        using var member = await App.CreateApiClientAsync(DemoUsers.Member);
+        var nature = ApiScenario.UniqueName("Shareholding");
+
+        using var first = await member.PostJsonAsync("/api/declarations", new { category = InterestCategory.Financial, isDirect = true, nature, from = ApiScenario.Today.AddDays(-30) });
+        using var second = await member.PostJsonAsync("/api/declarations", new { category = InterestCategory.Financial, isDirect = true, nature, from = ApiScenario.Today });
+
+        first.StatusCode.Should().Be(HttpStatusCode.Created);
+        second.StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task NilReturn_Twice_SecondIs409NamingTheFirst()
+    {
+        // A person of their own: a nil return needs someone with no interests in the register.
+        using var admin = await App.CreateApiClientAsync(DemoUsers.Admin);
+        var email = $"nil-twice-{Guid.NewGuid():N}@example-ccg.nhs.uk";
+        using var added = await admin.PostJsonAsync("/api/people", new { fullName = ApiScenario.UniqueName("Nil Twice"), email, jobTitle = "GP", isDecisionMakingStaff = false });
+        var person = await added.ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
+        const string password = "Nil-Twice-Password-2026";
+        using var user = await admin.PostJsonAsync("/api/admin/users", new { email, displayName = "Nil Twice", password, personId = person.GetProperty("id").GetGuid(), roles = MemberRoleOnly });
+        user.IsSuccessStatusCode.Should().BeTrue(await user.Content.ReadAsStringAsync());
+        using var nobody = App.CreateBearerClient(await App.CreateTokenAsync(email, password));
+
+        using var first = await nobody.PostJsonAsync("/api/declarations/nil-return", new { });
+        using var second = await nobody.PostJsonAsync("/api/declarations/nil-return", new { });
+
+        var created = await first.ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
+        await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task AddPerson_SameNameEmailAndJobTitleTwice_SecondIs409_ButTheSameNameElsewhereIsAnotherPerson()
+    {
+        using var governance = await App.CreateApiClientAsync(DemoUsers.Governance);
+        var name = ApiScenario.UniqueName("Dr Sam Double");
+        var body = new { fullName = name, email = $"{Guid.NewGuid():N}@example-ccg.nhs.uk", jobTitle = "GP partner", isDecisionMakingStaff = true };
+
+        using var first = await governance.PostJsonAsync("/api/people", body);
+        using var second = await governance.PostJsonAsync("/api/people", body);
+        using var namesake = await governance.PostJsonAsync("/api/people", body with { email = $"{Guid.NewGuid():N}@example-ccg.nhs.uk" });
+
+        var created = await first.ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
+        await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
+        namesake.StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task RecordBreach_SameBreachTwice_SecondIs409NamingTheFirst()
+    {
+        using var governance = await App.CreateApiClientAsync(DemoUsers.Governance);
+        var body = new BreachRequest(ApiScenario.Today.AddDays(-1), null, ApiScenario.UniqueName("Vote taken by a conflicted member"), null, "A member voted while conflicted.", "The decision was retaken.");
+
+        using var first = await governance.PostJsonAsync("/api/breaches", body);
+        using var second = await governance.PostJsonAsync("/api/breaches", body);
+
+        var created = await first.ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
+        await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task RecordProcurementDecision_SameAwardTwice_SecondIs409NamingTheFirst()
+    {
+        using var governance = await App.CreateApiClientAsync(DemoUsers.Governance);
+        var body = new ProcurementRequest(ApiScenario.UniqueName("Extended access award"), ApiScenario.Today.AddDays(-3), "Extended access", ProcurementRoute.CompetitiveTender,
+            120_000m, null, null, null, null, "Acme Health", ApiScenario.Today, ApiScenario.Today.AddYears(2));
+
+        using var first = await governance.PostJsonAsync("/api/procurement-decisions", body);
+        using var second = await governance.PostJsonAsync("/api/procurement-decisions", body);
 
         var created = await first.ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
         await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
