@@ -9,6 +9,8 @@ using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Infrastructure;
 using CoCommissioning.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -56,6 +58,39 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         promoteByCookie.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         var me = await token.GetJsonAsync<MeDto>("/api/me");
         me.Roles.Should().Equal(AppRole.Member);
+    }
+
+    [Fact]
+    public async Task DemotedAdministrator_CookieSession_EndsOnceAMinuteHasPassed()
+    {
+        // The security stamp validator reads its own clock: moving it a minute on is what a minute of waiting does.
+        var clock = new MovableClock();
+        using var host = app.Factory.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+            services.PostConfigure<SecurityStampValidatorOptions>(options => options.TimeProvider = clock)));
+        using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);
+        var (demotedId, demotedEmail) = await CreateUserAsync(admin, AppRole.Administrator);
+        using var cookie = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await cookie.GetStringAsync("/account/login");
+        using (var signIn = await cookie.PostAsync("/account/login", new FormUrlEncodedContent(AppFixture.SignInFields(form, demotedEmail, Password))))
+        {
+            signIn.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        }
+
+        using (var before = await cookie.GetAsync("/api/admin/users"))
+        {
+            before.StatusCode.Should().Be(HttpStatusCode.OK);
+        }
+
+        using var demote = await admin.PutJsonAsync($"/api/admin/users/{demotedId}/roles", new { roles = new[] { AppRole.Member } });
+        await demote.ReadJsonAsync<UserDto>(HttpStatusCode.OK);
+        clock.Offset = Startup.SecurityStampInterval + TimeSpan.FromSeconds(1);
+
+        using var after = await cookie.GetAsync("/api/admin/users");
+        using var me = await cookie.GetAsync("/api/me");
+
+        // A role change renews the user's security stamp, so the old session ends: they sign in again, as a member.
+        after.StatusCode.Should().Be(HttpStatusCode.Unauthorized, "the cookie is checked against the database once the interval has passed");
+        me.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
     [Fact]
@@ -225,6 +260,13 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         trail.Entries.Single(e => e.RecordType == SecurityAudit.SignIn).Changes.Should().Contain("wrong password");
         var everything = string.Join("\n", trail.Entries.Select(e => e.Changes));
         everything.Should().NotContain(Password).And.NotContain("Wrong-Password-Guess").And.NotContain(secret).And.NotContain(secret[..11]);
+    }
+
+    private sealed class MovableClock : TimeProvider
+    {
+        public TimeSpan Offset { get; set; }
+
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
     }
 
     private static object NewUser(AppRole role) =>
