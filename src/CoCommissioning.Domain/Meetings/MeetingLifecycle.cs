@@ -137,6 +137,13 @@ public sealed partial class Meeting
         : HasBegun ? Failure.Rule("The meeting has begun (attendance, declarations or items are recorded), so its date can no longer change or the meeting be cancelled: the record says when it was held.")
         : null;
 
+    /// <summary>
+    /// Whether the meeting starts in the same minute as <paramref name="startsAt"/>: a form sends whole minutes and a
+    /// database may keep less than a tick's precision, so a time that differs by seconds is the same start, not a move.
+    /// </summary>
+    public bool IsAt(DateTimeOffset startsAt) => Math.Abs((startsAt.ToUniversalTime() - StartsAt).TotalSeconds) < 60
+        && startsAt.ToUniversalTime().Minute == StartsAt.Minute;
+
     /// <summary>Sets the venue and joining details. A closed meeting's place is part of its record and stays.</summary>
     public CommandResult ChangePlace(MeetingPlace place)
     {
@@ -172,7 +179,7 @@ public sealed partial class Meeting
         }
 
         var newStart = startsAt.ToUniversalTime();
-        if (newStart == StartsAt && !IsCancelled)
+        if (IsAt(newStart) && !IsCancelled)
         {
             return CommandResult.Success();
         }

@@ -157,3 +157,18 @@ public sealed class MeetingLifecycleTests
         NewMeeting(out _).CloseMeeting(Ten.AddHours(-2)).Failure
             .ShouldBeRuleViolation("The meeting has not started and nothing is recorded at it, so there is nothing to close. Cancel it if it will not take place.");
 }
+
+public sealed class MeetingStartTests
+{
+    [Theory]
+    [InlineData(0, true)]
+    [InlineData(0.0001, true)]      // a database's lost precision
+    [InlineData(30, true)]          // seconds within the minute
+    [InlineData(60, false)]         // the next minute is a move
+    [InlineData(-1, false)]         // the previous minute
+    public void IsAt_SameMinute(double seconds, bool same)
+    {
+        var meeting = MeetingBuilder.NewMeeting(out _);
+        meeting.IsAt(MeetingBuilder.Ten.AddSeconds(seconds)).Should().Be(same);
+    }
+}

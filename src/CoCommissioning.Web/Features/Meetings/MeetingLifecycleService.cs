@@ -29,7 +29,7 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
                 return Task.FromResult<CommandResult>(place.Failure!);
             }
 
-            if (meeting.IsCancelled && request.StartsAt.Value.ToUniversalTime() == meeting.StartsAt)
+            if (meeting.IsCancelled && meeting.IsAt(request.StartsAt.Value))
             {
                 // Only the place changes: the meeting stays cancelled until it is re-scheduled.
                 return Task.FromResult(meeting.ChangePlace(place.Value!));
