@@ -29,6 +29,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Membership> Memberships => Set<Membership>();
     public DbSet<TermsOfReference> TermsOfReference => Set<TermsOfReference>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<CommitteeSecretary> CommitteeSecretaries => Set<CommitteeSecretary>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<VoteRecord> Votes => Set<VoteRecord>();
     public DbSet<InquorateResolution> InquorateResolutions => Set<InquorateResolution>();

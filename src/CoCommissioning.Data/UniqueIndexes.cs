@@ -24,6 +24,7 @@ public static class UniqueIndexes
     public const string OneBodyName = "IX_ExternalBodies_OrganisationId_Kind_Name";
     public const string OneSettingsPerOrganisation = "PK_RegisterSettings";
     public const string OneMinutesPerMeeting = "IX_Minutes_MeetingId";
+    public const string OneSecretaryAssignment = "IX_CommitteeSecretaries_CommitteeId_UserId";
 
     private static readonly Dictionary<string, Failure> Races = new(StringComparer.Ordinal)
     {
@@ -37,6 +38,7 @@ public static class UniqueIndexes
         [OneHolderPerOffice] = Failure.Conflict("committee"),
         [OneTermsOfReferencePerDay] = Failure.Conflict("committee"),
         [OneSettingsPerOrganisation] = Failure.Conflict("settings"),
+        [OneSecretaryAssignment] = Failure.Race("This user was made a secretary of the committee by someone else at the same moment. Refresh to see it."),
     };
 
     /// <summary>

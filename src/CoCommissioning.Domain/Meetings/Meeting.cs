@@ -240,7 +240,7 @@ public sealed class ItemRuling : IGovernanceRecord, IPartOfAggregate
 /// A meeting of a committee: its agenda, who came and went, apologies, and conflict rulings per item. This is
 /// the record the decision service reads to judge each item.
 /// </summary>
-public sealed class Meeting : IGovernanceRecord, IVersioned
+public sealed partial class Meeting : IGovernanceRecord, IVersioned
 {
     public const int TitleMaxLength = 200;
 

@@ -263,6 +263,36 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.ToTable("Committees");
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Committees.CommitteeSecretary", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CommitteeId", "UserId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_CommitteeSecretaries_CommitteeId_UserId");
+
+                    b.HasIndex("OrganisationId", "UserId");
+
+                    b.ToTable("CommitteeSecretaries");
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Committees.MemberRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1376,14 +1406,38 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CancellationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("CommitteeId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CurrentItemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("JoiningInstructions")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JoiningLink")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RescheduledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ShortNoticeReason")
                         .HasMaxLength(1000)
@@ -1394,6 +1448,14 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Title")
                         .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VenueAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VenueName")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
@@ -2093,6 +2155,21 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
                         .WithMany()
                         .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Committees.CommitteeSecretary", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Data.Identity.ApplicationUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -137,6 +137,10 @@ public sealed class DemoSeeder(GovernanceDbFactory dbs, UserManager<ApplicationU
         await AddUserAsync(db, northfield.Id, "secretary@northfield-icb.nhs.uk", "Owen Price", northfieldSecretary.Id, [AppRole.CommitteeSecretary, AppRole.Member]);
         await db.SaveChangesAsync(ct);
 
+        // Each demo committee's secretary keeps its meetings (ADR-0019).
+        await AddCommitteeSecretaryAsync(db, example.Id, pccc.Id, "secretary@example-ccg.nhs.uk");
+        await AddCommitteeSecretaryAsync(db, northfield.Id, northfieldCommittee.Id, "secretary@northfield-icb.nhs.uk");
+
         var governanceLead = await users.FindByEmailAsync("governance@example-ccg.nhs.uk") ?? throw new InvalidOperationException("The demo governance lead was not created.");
         DemoRegisters.Add(db, example.Id, people, pccc.Id, governanceLead.Id, governanceLead.DisplayName, today);
         DemoMeetings.Add(db, example.Id, pccc, people, today);
@@ -180,6 +184,12 @@ public sealed class DemoSeeder(GovernanceDbFactory dbs, UserManager<ApplicationU
         }
 
         db.RoleAssignments.AddRange(appRoles.Select(r => new OrganisationRoleAssignment(organisationId, user.Id, r)));
+    }
+
+    private async Task AddCommitteeSecretaryAsync(AppDbContext db, Guid organisationId, Guid committeeId, string email)
+    {
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"The demo user {email} was not created.");
+        db.CommitteeSecretaries.Add(new CommitteeSecretary(organisationId, committeeId, user.Id, clock.GetUtcNow()));
     }
 
     private static T Must<T>(CommandResult<T> result) =>

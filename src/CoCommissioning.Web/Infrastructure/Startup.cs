@@ -27,6 +27,7 @@ using CoCommissioning.Web.Features.Breaches;
 using CoCommissioning.Web.Features.RegisterSettings;
 using CoCommissioning.Web.Features.PublicRegisters;
 using CoCommissioning.Web.Features.PublicMeetings;
+using CoCommissioning.Web.Features.Home;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -169,6 +170,9 @@ public static class Startup
         services.AddSingleton<RegisterSettingsService>();
         services.AddSingleton<PublicRegisterService>();
         services.AddSingleton<PublicMeetingsService>();
+        services.AddSingleton<CommitteeSecretaryService>();
+        services.AddSingleton<MeetingLifecycleService>();
+        services.AddSingleton<HomeService>();
         services.AddOutputCache(PublicRegisterCaching.AddPolicies);
         services.AddSingleton<IPublicRegisterCache, PublicRegisterCache>();
         services.AddSingleton<IGovernanceChangeObserver, PublicRegisterInvalidation>();
@@ -254,6 +258,9 @@ public static class Startup
         api.MapRegisterSettingsEndpoints();
         api.MapPublicRegisterEndpoints();
         api.MapPublicMeetingsEndpoints();
+        api.MapCommitteeSecretaryEndpoints();
+        api.MapMeetingLifecycleEndpoints();
+        api.MapHomeEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapPublicRegisterDownloads();

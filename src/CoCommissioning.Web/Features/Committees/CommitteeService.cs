@@ -53,6 +53,7 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
         }
 
         db.Committees.Add(committee);
+        CommitteeSecretaryService.AssignCreator(db, user, committee, clock.Now());
         await db.SaveChangesAsync(ct);
         logger.LogInformation("Committee {CommitteeId} created by {UserId}", committee.Id, user.UserId);
         return CommandResult<CommitteeDto>.Success(await ToDtoAsync(db, committee, ct));

@@ -68,7 +68,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
 
     /// <summary>Records what the chair chose for an item that is inquorate now; refused if it is quorate. It closes the item.</summary>
     public Task<CommandResult<InquorateResolutionDto>> ResolveInquorateAsync(CurrentUser user, Guid meetingId, Guid itemId, InquorateResolutionRequest request, CancellationToken ct = default) =>
-        meetings.WriteAsync<InquorateResolutionDto>(user, meetingId, "recorded the chair's choice for an inquorate item", async (db, meeting) =>
+        meetings.WriteAsync<InquorateResolutionDto>(user, meetingId, MeetingWork.Minute, "recorded the chair's choice for an inquorate item", async (db, meeting) =>
         {
             if (MeetingService.ItemOf(meeting, itemId, request.Version) is { Failure: { } stale })
             {
@@ -158,7 +158,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
     private Task<CommandResult<DecisionDto>> RecordAsync(
         CurrentUser user, Guid meetingId, Guid itemId, Guid? expectedItemVersion, Guid? chosenToPreside,
         Func<Judged, Presiding, CommandResult<Decision>> decide, CancellationToken ct) =>
-        meetings.WriteAsync<DecisionDto>(user, meetingId, "recorded a decision", async (db, meeting) =>
+        meetings.WriteAsync<DecisionDto>(user, meetingId, MeetingWork.Minute, "recorded a decision", async (db, meeting) =>
         {
             if (MeetingService.ItemOf(meeting, itemId, expectedItemVersion) is { Failure: { } stale })
             {

@@ -21,7 +21,10 @@ namespace CoCommissioning.Web.Features.Meetings;
 /// </summary>
 public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingService meetings, TimeProvider clock)
 {
-    /// <summary>The committee secretary or an administrator keeps the meeting record (not a governance lead or a member).</summary>
+    /// <summary>
+    /// Whether the user's roles let them keep some committee's record (a secretary or an administrator): only a hint for
+    /// which version a request carries. Whether they keep this meeting's record is <see cref="MeetingAccess.KeepsTheRecordAsync"/>.
+    /// </summary>
     public static bool KeepsTheRecord(CurrentUser user) => user.IsAnyOf(AppRole.CommitteeSecretary, AppRole.Administrator);
 
     public async Task<MeetingConsoleDto?> GetAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
@@ -80,7 +83,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             .Select(r => new ReturnDueDto(r.MembershipId, seats.FirstOrDefault(s => s.MembershipId == r.MembershipId)?.HolderName ?? "", r.LeftFor.Id, r.LeftFor.Number,
                 meeting.Attendance.Where(a => a.MembershipId == r.MembershipId).MaxBy(a => a.ArrivedAt)?.DeputyPersonId is not null))
             .ToList();
-        return new MeetingConsoleDto(dto, snapshot.Committee.Name, now, seats, current, results, myMembership, KeepsTheRecord(user), iPreside, returns);
+        return new MeetingConsoleDto(dto, snapshot.Committee.Name, now, seats, current, results, myMembership, await MeetingAccess.KeepsTheRecordAsync(db, user, meeting.CommitteeId, ct), iPreside, returns);
     }
 
     /// <summary>
@@ -119,19 +122,19 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     }
 
     public Task<CommandResult<MeetingDto>> TakeItemAsync(CurrentUser user, Guid meetingId, CurrentItemRequest request, CancellationToken ct = default) =>
-        meetings.ChangeAsync(user, meetingId, request.Version, "moved to an agenda item", (_, meeting) => Task.FromResult(meeting.TakeItem(request.ItemId, clock.Now())), ct);
+        meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Minute, "moved to an agenda item", (_, meeting) => Task.FromResult(meeting.TakeItem(request.ItemId, clock.Now())), ct);
 
     public Task<CommandResult<MeetingDto>> ExcludePublicAsync(CurrentUser user, Guid meetingId, ExcludePublicRequest request, CancellationToken ct = default) =>
-        meetings.ChangeAsync(user, meetingId, request.Version, "recorded the resolution excluding the public", (_, meeting) => Task.FromResult(meeting.ExcludePublic(request.Reason, clock.Now())), ct);
+        meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Minute, "recorded the resolution excluding the public", (_, meeting) => Task.FromResult(meeting.ExcludePublic(request.Reason, clock.Now())), ct);
 
     public Task<CommandResult<MeetingDto>> PublishAgendaAsync(CurrentUser user, Guid meetingId, PublishAgendaRequest request, CancellationToken ct = default) =>
         meetings.ChangeAsync(user, meetingId, request.Version, "published the agenda", (_, meeting) => Task.FromResult(meeting.PublishAgenda(clock.Now(), request.ShortNoticeReason)), ct);
 
     public Task<CommandResult<MeetingDto>> AddPersonInAttendanceAsync(CurrentUser user, Guid meetingId, PersonInAttendanceRequest request, CancellationToken ct = default) =>
-        meetings.ChangeAsync(user, meetingId, request.Version, "recorded a person in attendance", (_, meeting) => Task.FromResult(Done(meeting.AddPersonInAttendance(request.Name, request.Capacity, clock.Now()))), ct);
+        meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Minute, "recorded a person in attendance", (_, meeting) => Task.FromResult(Done(meeting.AddPersonInAttendance(request.Name, request.Capacity, clock.Now()))), ct);
 
     public Task<CommandResult<MeetingDto>> RecordOutcomeAsync(CurrentUser user, Guid meetingId, Guid itemId, ItemOutcomeRequest request, CancellationToken ct = default) =>
-        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, "recorded an item's outcome", (_, meeting, _) =>
+        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, MeetingWork.Minute, "recorded an item's outcome", (_, meeting, _) =>
             Task.FromResult(meeting.RecordOutcome(itemId, request.Outcome, request.Note, clock.Now())), ct);
 
     /// <summary>
@@ -140,11 +143,11 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     /// </summary>
     public Task<CommandResult<MeetingDto>> DeclareAsync(CurrentUser user, Guid meetingId, DeclareRequest request, CancellationToken ct = default)
     {
-        var keeper = KeepsTheRecord(user);
-        Guid? version = keeper ? request.Version : null;
+        Guid? version = KeepsTheRecord(user) ? request.Version : null;
         async Task<CommandResult> Declare(AppDbContext db, Meeting meeting)
         {
-            var declarer = await DeclarerAsync(db, user, meeting, request.MembershipId, ct);
+            var keeper = await MeetingAccess.KeepsTheRecordAsync(db, user, meeting.CommitteeId, ct);
+            var declarer = await DeclarerAsync(db, user, keeper, meeting, request.MembershipId, ct);
             return declarer.Succeeded
                 ? Done(meeting.Declare(declarer.Value, request.ItemId, request.Interest, keeper ? request.RaisedBy : null, clock.Now()))
                 : declarer.Failure!;
@@ -152,14 +155,14 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
 
         // At an item it is the item's record (its version); at the start it is the meeting's.
         return request.ItemId is { } itemId
-            ? meetings.ChangeItemAsync(user, meetingId, itemId, version, "recorded a declaration of interest", (db, meeting, _) => Declare(db, meeting), ct)
-            : meetings.ChangeAsync(user, meetingId, version, "recorded a declaration of interest", Declare, ct);
+            ? meetings.ChangeItemAsync(user, meetingId, itemId, version, MeetingWork.Participate, "recorded a declaration of interest", (db, meeting, _) => Declare(db, meeting), ct)
+            : meetings.ChangeAsync(user, meetingId, version, MeetingWork.Participate, "recorded a declaration of interest", Declare, ct);
     }
 
     /// <summary>Whose declaration it is: the secretary names any member of the committee; a member declares only for themselves.</summary>
-    private static async Task<CommandResult<Guid>> DeclarerAsync(AppDbContext db, CurrentUser user, Meeting meeting, Guid? named, CancellationToken ct)
+    private static async Task<CommandResult<Guid>> DeclarerAsync(AppDbContext db, CurrentUser user, bool keeper, Meeting meeting, Guid? named, CancellationToken ct)
     {
-        if (KeepsTheRecord(user))
+        if (keeper)
         {
             return named is { } chosen && await IsMemberAsync(db, meeting, chosen, ct)
                 ? CommandResult<Guid>.Success(chosen)
@@ -181,7 +184,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     /// the person presiding to rule on. The secretary records it, or the person whose interest it is.
     /// </summary>
     public Task<CommandResult<MeetingDto>> DeclareFlagAsync(CurrentUser user, Guid meetingId, Guid itemId, DeclareFlagRequest request, CancellationToken ct = default) =>
-        meetings.ChangeItemAsync(user, meetingId, itemId, KeepsTheRecord(user) ? request.Version : null, "declared a likely conflict from the register", async (db, meeting, _) =>
+        meetings.ChangeItemAsync(user, meetingId, itemId, KeepsTheRecord(user) ? request.Version : null, MeetingWork.Participate, "declared a likely conflict from the register", async (db, meeting, _) =>
         {
             var flag = await FlagAsync(db, meeting, itemId, request.MembershipId, request.DeclarationId, ct);
             if (!flag.Succeeded)
@@ -190,7 +193,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             }
 
             var f = flag.Value!;
-            if (!KeepsTheRecord(user) && (user.PersonId is not { } me || f.Candidate.PersonId != me))
+            if (!await MeetingAccess.KeepsTheRecordAsync(db, user, meeting.CommitteeId, ct) && (user.PersonId is not { } me || f.Candidate.PersonId != me))
             {
                 return Failure.Forbidden("Members declare only their own likely conflicts. The secretary records others'.");
             }
@@ -206,7 +209,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     /// secretary may record it on their behalf and it is attributed to them.
     /// </summary>
     public Task<CommandResult<MeetingDto>> DismissFlagAsync(CurrentUser user, Guid meetingId, Guid itemId, DismissFlagRequest request, CancellationToken ct = default) =>
-        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, "dismissed a likely conflict from the register", async (db, meeting, _) =>
+        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, MeetingWork.Participate, "dismissed a likely conflict from the register", async (db, meeting, _) =>
         {
             var flag = await FlagAsync(db, meeting, itemId, request.MembershipId, request.DeclarationId, ct);
             if (!flag.Succeeded)
@@ -233,7 +236,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     /// behalf; either way it is attributed to the presiding person.
     /// </summary>
     public Task<CommandResult<MeetingDto>> RuleAsync(CurrentUser user, Guid meetingId, Guid itemId, RulingRequest request, CancellationToken ct = default) =>
-        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, "recorded a conflict ruling", async (db, meeting, _) =>
+        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, MeetingWork.Participate, "recorded a conflict ruling", async (db, meeting, _) =>
         {
             if (!await IsMemberAsync(db, meeting, request.MembershipId, ct))
             {
@@ -281,7 +284,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         }
 
         var presiding = rules.Value!;
-        if (KeepsTheRecord(user))
+        if (await MeetingAccess.KeepsTheRecordAsync(db, user, meeting.CommitteeId, ct))
         {
             return named is { } claimed && claimed != presiding.MembershipId
                 ? Failure.Rule($"Only the person presiding {act.ThisOne}. {presiding.Explanation} {act.Record}")
@@ -301,7 +304,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
 
     /// <summary>Only the person presiding over the item confirms its quorum; the confirmation keeps the time and the explanation.</summary>
     public Task<CommandResult<MeetingDto>> ConfirmQuorumAsync(CurrentUser user, Guid meetingId, Guid itemId, ConfirmQuorumRequest request, CancellationToken ct = default) =>
-        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, "confirmed quorum", async (db, meeting, _) =>
+        meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, MeetingWork.Participate, "confirmed quorum", async (db, meeting, _) =>
         {
             var judged = await DecisionService.JudgeAsync(db, user, meetingId, itemId, clock.Now(), null, ct);
             if (!judged.Succeeded)

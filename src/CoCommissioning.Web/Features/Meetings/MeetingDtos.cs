@@ -87,7 +87,8 @@ public sealed record MeetingDto(
     string? ShortNoticeReason,
     ExclusionResolutionDto? Exclusion,
     Guid? CurrentItemId,
-    IReadOnlyList<FlagDismissalDto> FlagDismissals);
+    IReadOnlyList<FlagDismissalDto> FlagDismissals,
+    MeetingArrangementsDto Arrangements);
 
 /// <summary>A declaration at the meeting. A member declares for themselves (no <see cref="MembershipId"/> needed); the secretary records one for any member, with <see cref="RaisedBy"/> when someone else raised it.</summary>
 /// <see cref="Version"/> (needed from the secretary only) is the item's for a declaration at an item, the meeting's for one at the start.

@@ -28,6 +28,11 @@ public sealed class MeetingPaperService(GovernanceDbFactory dbs, TimeProvider cl
             return Failure.NotFound("The meeting");
         }
 
+        if ((await MeetingAccess.RefusedAsync(db, user, meeting.CommitteeId, MeetingWork.Prepare, ct) ?? MeetingAccess.RefusedByState(meeting, MeetingWork.Prepare)) is { } refused)
+        {
+            return refused;
+        }
+
         var now = clock.Now();
         using var buffer = new MemoryStream();
         await ReadAtMostAsync(content, buffer, MeetingPaper.HeadLength, ct);

@@ -17,6 +17,11 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             return Failure.NotFound("The committee");
         }
 
+        if (await MeetingAccess.RefusedAsync(db, user, committeeId, MeetingWork.Prepare, ct) is { } refused)
+        {
+            return refused;
+        }
+
         if (request.StartsAt is null)
         {
             return Failure.Validation("startsAt", "Enter the date and time the meeting starts.");
@@ -71,7 +76,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             await IsMemberAsync(db, meeting, request.MembershipId, ct) ? meeting.SendApologies(request.MembershipId) : NotAMember(), ct);
 
     public Task<CommandResult<MeetingDto>> ArriveAsync(CurrentUser user, Guid meetingId, AttendanceRequest request, CancellationToken ct = default) =>
-        ChangeAsync(user, meetingId, request.Version, "recorded an arrival", async (db, meeting) =>
+        ChangeAsync(user, meetingId, request.Version, MeetingWork.Minute, "recorded an arrival", async (db, meeting) =>
         {
             var membership = await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == request.MembershipId && m.CommitteeId == meeting.CommitteeId, ct);
             if (membership is null)
@@ -88,7 +93,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         }, ct);
 
     public Task<CommandResult<MeetingDto>> LeaveAsync(CurrentUser user, Guid meetingId, AttendanceRequest request, CancellationToken ct = default) =>
-        ChangeAsync(user, meetingId, request.Version, "recorded a departure", (_, meeting) =>
+        ChangeAsync(user, meetingId, request.Version, MeetingWork.Minute, "recorded a departure", (_, meeting) =>
             Task.FromResult(meeting.RecordDeparture(request.MembershipId, request.At ?? clock.Now())), ct);
 
     internal static Task<Meeting?> LoadAsync(AppDbContext db, CurrentUser user, Guid meetingId, CancellationToken ct) =>
@@ -124,7 +129,11 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
     /// meeting. A null version is for additions that cannot overwrite anyone's work (a member's declaration).
     /// </summary>
     internal Task<CommandResult<MeetingDto>> ChangeAsync(CurrentUser user, Guid meetingId, Guid? expectedVersion, string action, Func<AppDbContext, Meeting, Task<CommandResult>> change, CancellationToken ct) =>
-        WriteAsync(user, meetingId, action, async (db, meeting) =>
+        ChangeAsync(user, meetingId, expectedVersion, MeetingWork.Prepare, action, change, ct);
+
+    /// <summary>As <see cref="ChangeAsync(CurrentUser, Guid, Guid?, string, Func{AppDbContext, Meeting, Task{CommandResult}}, CancellationToken)"/>, for <paramref name="work"/> (who may, <see cref="MeetingAccess"/>).</summary>
+    internal Task<CommandResult<MeetingDto>> ChangeAsync(CurrentUser user, Guid meetingId, Guid? expectedVersion, MeetingWork work, string action, Func<AppDbContext, Meeting, Task<CommandResult>> change, CancellationToken ct) =>
+        WriteAsync(user, meetingId, work, action, async (db, meeting) =>
         {
             if (expectedVersion is { } expected && meeting.Version != expected)
             {
@@ -140,7 +149,11 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
     /// that item: work at other items, and attendance, do not make it stale.
     /// </summary>
     internal Task<CommandResult<MeetingDto>> ChangeItemAsync(CurrentUser user, Guid meetingId, Guid itemId, Guid? expectedItemVersion, string action, Func<AppDbContext, Meeting, AgendaItem, Task<CommandResult>> change, CancellationToken ct) =>
-        WriteAsync(user, meetingId, action, async (db, meeting) =>
+        ChangeItemAsync(user, meetingId, itemId, expectedItemVersion, MeetingWork.Prepare, action, change, ct);
+
+    /// <summary>As <see cref="ChangeItemAsync(CurrentUser, Guid, Guid, Guid?, string, Func{AppDbContext, Meeting, AgendaItem, Task{CommandResult}}, CancellationToken)"/>, for <paramref name="work"/>.</summary>
+    internal Task<CommandResult<MeetingDto>> ChangeItemAsync(CurrentUser user, Guid meetingId, Guid itemId, Guid? expectedItemVersion, MeetingWork work, string action, Func<AppDbContext, Meeting, AgendaItem, Task<CommandResult>> change, CancellationToken ct) =>
+        WriteAsync(user, meetingId, work, action, async (db, meeting) =>
         {
             if (ItemOf(meeting, itemId, expectedItemVersion) is { Failure: { } stale })
             {
@@ -167,7 +180,15 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
     /// commit, so once the commit returns nothing can turn the saved change into an error; notices and cache evictions
     /// follow the commit and cannot fail it.
     /// </summary>
-    internal async Task<CommandResult<T>> WriteAsync<T>(CurrentUser user, Guid meetingId, string action, Func<AppDbContext, Meeting, Task<CommandResult<Func<Task<T>>>>> change, CancellationToken ct)
+    internal Task<CommandResult<T>> WriteAsync<T>(CurrentUser user, Guid meetingId, string action, Func<AppDbContext, Meeting, Task<CommandResult<Func<Task<T>>>>> change, CancellationToken ct) =>
+        WriteAsync(user, meetingId, MeetingWork.Prepare, action, change, ct);
+
+    /// <summary>
+    /// As above, for <paramref name="work"/>: before the change is judged, <see cref="MeetingAccess"/> decides whether the
+    /// caller may do this work for the meeting's committee (403 otherwise) and whether the meeting's state allows it (a
+    /// closed or cancelled meeting records nothing more: 422).
+    /// </summary>
+    internal async Task<CommandResult<T>> WriteAsync<T>(CurrentUser user, Guid meetingId, MeetingWork work, string action, Func<AppDbContext, Meeting, Task<CommandResult<Func<Task<T>>>>> change, CancellationToken ct)
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var outcome = await db.InTransactionAsync<CommandResult<T>>(async attemptCt =>
@@ -177,6 +198,11 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             if (meeting is null)
             {
                 return Failure.NotFound("The meeting");
+            }
+
+            if ((await MeetingAccess.RefusedAsync(db, user, meeting.CommitteeId, work, attemptCt) ?? MeetingAccess.RefusedByState(meeting, work)) is { } refused)
+            {
+                return refused;
             }
 
             var changed = await change(db, meeting);
@@ -242,7 +268,8 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             meeting.ShortNoticeReason,
             meeting.Exclusion is { } e ? new ExclusionResolutionDto(e.Reason, e.Wording, e.PassedAt) : null,
             meeting.CurrentItemId,
-            [.. meeting.FlagDismissals.OrderBy(f => f.DismissedAt).Select(f => ToDto(f, names.GetValueOrDefault(f.DismissedByMembershipId) ?? ""))]);
+            [.. meeting.FlagDismissals.OrderBy(f => f.DismissedAt).Select(f => ToDto(f, names.GetValueOrDefault(f.DismissedByMembershipId) ?? ""))],
+            MeetingArrangementsDto.Of(meeting));
     }
 
     internal static FlagDismissalDto ToDto(PreFlagDismissal f, string dismissedBy) =>

@@ -5,7 +5,9 @@ namespace CoCommissioning.Web.Features.PublicMeetings;
 
 /// <summary>
 /// Writes the meeting calendar as iCalendar (RFC 5545) text by hand: one VEVENT per meeting with a stable UID, the
-/// start in UTC, the committee and title as the summary, and the public meeting page as the URL. Nothing of the
+/// start in UTC, the committee and title as the summary, the public meeting page as the URL, the venue or joining
+/// details as the LOCATION, STATUS:CANCELLED once cancelled, and a SEQUENCE that grows with each change of date,
+/// place or cancellation so calendars replace their copy (RFC 5545 3.8.7.4). Nothing of the
 /// agenda goes in, so no private item can. Lines end with CRLF and are folded at 75 octets; text is escaped.
 /// </summary>
 public static class MeetingCalendar
@@ -32,8 +34,15 @@ public static class MeetingCalendar
             Line(text, $"DTSTAMP:{Utc(now)}");
             Line(text, $"DTSTART:{Utc(meeting.StartsAt)}");
             Line(text, $"DTEND:{Utc(meeting.StartsAt + AssumedLength)}");
-            Line(text, $"SUMMARY:{Escape($"{meeting.CommitteeName}: {meeting.Title}")}");
-            Line(text, $"DESCRIPTION:{Escape(meeting.AgendaPublished ? $"The public agenda and papers: {url}" : $"The agenda is not yet published. Details: {url}")}");
+            Line(text, $"SUMMARY:{Escape($"{(meeting.IsCancelled ? "Cancelled: " : "")}{meeting.CommitteeName}: {meeting.Title}")}");
+            Line(text, $"SEQUENCE:{meeting.Sequence.ToString(CultureInfo.InvariantCulture)}");
+            Line(text, $"STATUS:{(meeting.IsCancelled ? "CANCELLED" : "CONFIRMED")}");
+            Line(text, $"DESCRIPTION:{Escape(Description(meeting, url))}");
+            if (meeting.Location is { } location)
+            {
+                Line(text, $"LOCATION:{Escape(location)}");
+            }
+
             Line(text, $"URL:{url}");
             Line(text, "CLASS:PUBLIC");
             Line(text, "END:VEVENT");
@@ -42,6 +51,11 @@ public static class MeetingCalendar
         Line(text, "END:VCALENDAR");
         return text.ToString();
     }
+
+    private static string Description(PublicMeetingSummaryDto meeting, string url) =>
+        meeting.IsCancelled ? $"Cancelled: {meeting.CancellationReason}. Details: {url}"
+        : meeting.AgendaPublished ? $"The public agenda and papers: {url}"
+        : $"The agenda is not yet published. Details: {url}";
 
     private static string Utc(DateTimeOffset instant) => instant.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 

@@ -28,8 +28,29 @@ public sealed record PublicCommitteeDto(
     PublicTermsOfReferenceDto? TermsOfReference,
     IReadOnlyList<PublicMeetingSummaryDto> Meetings);
 
-/// <summary>A meeting in the calendar: when, which committee, and whether its agenda is out.</summary>
-public sealed record PublicMeetingSummaryDto(Guid Id, Guid CommitteeId, string CommitteeName, string Title, DateTimeOffset StartsAt, bool AgendaPublished);
+/// <summary>
+/// A meeting in the calendar: when, which committee, whether its agenda is out, where it is held, whether it was
+/// cancelled (and why), and how many times its calendar entry changed (<see cref="Sequence"/>).
+/// </summary>
+public sealed record PublicMeetingSummaryDto(
+    Guid Id,
+    Guid CommitteeId,
+    string CommitteeName,
+    string Title,
+    DateTimeOffset StartsAt,
+    bool AgendaPublished,
+    DateTimeOffset? CancelledAt = null,
+    string? CancellationReason = null,
+    string? VenueName = null,
+    string? VenueAddress = null,
+    string? JoiningLink = null,
+    int Sequence = 0)
+{
+    public bool IsCancelled => CancelledAt is not null;
+
+    /// <summary>The place in one line (the calendar's LOCATION), or null when not yet set.</summary>
+    public string? Location => new MeetingPlace(VenueName, VenueAddress, JoiningLink, null).InOneLine();
+}
 
 public sealed record PublicMeetingsDto(PublicMeetingsOrganisation Organisation, IReadOnlyList<PublicMeetingSummaryDto> Meetings);
 
@@ -54,7 +75,18 @@ public sealed record PublicMeetingDto(
     IReadOnlyList<PublicAgendaItemDto> Items,
     string? PrivatePartNotice,
     string? MinutesUrl,
-    IReadOnlyList<PublicDecisionDto> Decisions);
+    IReadOnlyList<PublicDecisionDto> Decisions,
+    PublicArrangementsDto? Arrangements = null);
+
+/// <summary>Where the meeting is held and whether it was cancelled (with the reason) or re-scheduled: all public.</summary>
+public sealed record PublicArrangementsDto(
+    string? VenueName,
+    string? VenueAddress,
+    string? JoiningLink,
+    string? JoiningInstructions,
+    DateTimeOffset? CancelledAt,
+    string? CancellationReason,
+    DateTimeOffset? RescheduledAt);
 
 /// <summary>
 /// A decision on a public item: the resolution, the result and tally, and the conflicts declared on the item as a

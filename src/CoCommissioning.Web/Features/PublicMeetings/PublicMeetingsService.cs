@@ -97,7 +97,11 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
 
         var meeting = await db.Meetings.AsNoTracking()
             .Where(m => m.Id == meetingId && m.OrganisationId == organisation.Id)
-            .Join(db.Committees, m => m.CommitteeId, c => c.Id, (m, c) => new { m.Id, m.CommitteeId, CommitteeName = c.Name, m.Title, m.StartsAt, m.AgendaPublishedAt })
+            .Join(db.Committees, m => m.CommitteeId, c => c.Id, (m, c) => new
+            {
+                m.Id, m.CommitteeId, CommitteeName = c.Name, m.Title, m.StartsAt, m.AgendaPublishedAt,
+                Arrangements = new PublicArrangementsDto(m.VenueName, m.VenueAddress, m.JoiningLink, m.JoiningInstructions, m.CancelledAt, m.CancellationReason, m.RescheduledAt),
+            })
             .SingleOrDefaultAsync(ct);
         if (meeting is null)
         {
@@ -108,7 +112,7 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         if (meeting.AgendaPublishedAt is null)
         {
             return new PublicMeetingDto(organisation.Public, meeting.Id, meeting.CommitteeId, meeting.CommitteeName, meeting.Title, meeting.StartsAt, null, [], null,
-                hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null, []);
+                hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null, [], meeting.Arrangements);
         }
 
         // Titles of private items are never read: only whether there are any.
@@ -129,7 +133,8 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
                 [.. papers.Where(p => p.ItemId == i.Id).Select(p => new PublicPaperDto(p.Id, p.Title, p.FileName, p.ContentType, p.SizeBytes, PaperUrl(organisation.Slug, p.Id)))]))],
             hasPrivatePart ? PrivatePartNotice : null,
             hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null,
-            decisions);
+            decisions,
+            meeting.Arrangements);
     }
 
     /// <summary>The decisions on public items of published agendas, newest first.</summary>
@@ -236,7 +241,7 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         from m in db.Meetings.AsNoTracking()
         join c in db.Committees.AsNoTracking() on m.CommitteeId equals c.Id
         where m.OrganisationId == organisationId && (committeeId == null || m.CommitteeId == committeeId)
-        select new PublicMeetingSummaryDto(m.Id, m.CommitteeId, c.Name, m.Title, m.StartsAt, m.AgendaPublishedAt != null);
+        select new PublicMeetingSummaryDto(m.Id, m.CommitteeId, c.Name, m.Title, m.StartsAt, m.AgendaPublishedAt != null, m.CancelledAt, m.CancellationReason, m.VenueName, m.VenueAddress, m.JoiningLink, m.Sequence);
 
     // Ordered in memory: SQLite cannot order by a DateTimeOffset column.
     private static List<PublicMeetingSummaryDto> Ordered(IEnumerable<PublicMeetingSummaryDto> meetings) =>
