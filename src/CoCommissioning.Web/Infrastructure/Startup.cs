@@ -27,6 +27,7 @@ using CoCommissioning.Web.Features.Breaches;
 using CoCommissioning.Web.Features.RegisterSettings;
 using CoCommissioning.Web.Features.PublicRegisters;
 using CoCommissioning.Web.Features.PublicMeetings;
+using CoCommissioning.Web.Features.Notices;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -179,6 +180,7 @@ public static class Startup
         services.AddSingleton<IGovernanceChangeObserver, MeetingChangeObserver>();
         services.AddOtherInstances(provider, connectionString);
         services.AddScoped<DemoSeeder>();
+        services.AddNotices(configuration);
     }
 
     public static void UseCoCommissioning(this WebApplication app)
@@ -254,6 +256,7 @@ public static class Startup
         api.MapRegisterSettingsEndpoints();
         api.MapPublicRegisterEndpoints();
         api.MapPublicMeetingsEndpoints();
+        api.MapNoticeEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapPublicRegisterDownloads();
