@@ -27,8 +27,26 @@ public sealed class NoticeDispatcher(GovernanceDbFactory dbs, IEmailSender sende
 
     public void Dispose() => oneRound.Dispose();
 
-    /// <summary>Sends the notices due at <paramref name="asOf"/> (now unless given: tests look ahead to a retry).</summary>
+    /// <summary>
+    /// Sends every notice due at <paramref name="asOf"/> (now unless given: tests look ahead to a retry), a batch at a
+    /// time until a batch comes back short. A failed notice is not due again in the same call, so this ends.
+    /// </summary>
     public async Task<DispatchRoundDto> DispatchAsync(DateTimeOffset? asOf = null, CancellationToken ct = default)
+    {
+        int sent = 0, failed = 0;
+        while (true)
+        {
+            var round = await DispatchBatchAsync(asOf, ct);
+            sent += round.Sent;
+            failed += round.Failed;
+            if (round.Sent + round.Failed < Math.Max(1, options.Value.BatchSize))
+            {
+                return new DispatchRoundDto(sent, failed);
+            }
+        }
+    }
+
+    private async Task<DispatchRoundDto> DispatchBatchAsync(DateTimeOffset? asOf, CancellationToken ct)
     {
         await oneRound.WaitAsync(ct);
         try
@@ -132,10 +150,7 @@ public sealed class NoticeDispatchJob(NoticeDispatcher dispatcher, NoticeSignal 
         {
             try
             {
-                // A full batch may mean more are waiting: go again at once.
-                while (await dispatcher.DispatchAsync(ct: stoppingToken) is { } round && round.Sent + round.Failed >= options.Value.BatchSize)
-                {
-                }
+                await dispatcher.DispatchAsync(ct: stoppingToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
