@@ -23,10 +23,7 @@ public sealed class ActionNotices(GovernanceDbFactory dbs, NoticeOutbox outbox, 
                 return 0;
             }
 
-            var added = await outbox.AddAsync(db, Assigned(action), await NoticeOutbox.RecipientsAsync(db, action.OrganisationId, [action.OwnerPersonId], ct), ct);
-            await db.SaveChangesAsync(ct);
-            outbox.Queued(added.Count);
-            return added.Count;
+            return await outbox.SaveAsync(db, Assigned(action), await NoticeOutbox.RecipientsAsync(db, action.OrganisationId, [action.OwnerPersonId], ct), ct);
         });
 
     /// <summary>

@@ -50,12 +50,10 @@ public sealed class MinutesNotices(GovernanceDbFactory dbs, NoticeOutbox outbox,
             $"Draft minutes ready for you: {committee}, {Labels.MeetingStart(meeting.StartsAt)}",
             $"Dear {to.Name},\n\n{user.DisplayName} has sent you the draft minutes (version {version}) of {committee}: {meeting.Title} "
             + $"on {Labels.MeetingStart(meeting.StartsAt)} to read before they are approved.\n\nThe draft (sign in): {outbox.BaseUrl}/meetings/{meetingId}/minutes"));
-        var added = await outbox.AddAsync(db, draft, recipients, ct);
-        await db.SaveChangesAsync(ct);
-        outbox.Queued(added.Count);
+        var added = await outbox.SaveAsync(db, draft, recipients, ct);
         logger.LogInformation("Draft minutes {MinutesId} version {Version} sent to the chair by {UserId}", minutes.Id, version, user.UserId);
         return CommandResult<NoticesQueuedDto>.Success(new NoticesQueuedDto(
-            added.Count,
-            added.Count == 0 ? $"{recipients[0].Name} has turned these notices off, so no email was sent." : $"{recipients[0].Name} will be emailed that the draft is ready."));
+            added,
+            added == 0 ? $"{recipients[0].Name} has turned these notices off, so no email was sent." : $"{recipients[0].Name} will be emailed that the draft is ready."));
     }
 }

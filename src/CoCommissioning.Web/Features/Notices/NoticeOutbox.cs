@@ -94,7 +94,13 @@ public sealed class NoticeOutbox(GovernanceDbFactory dbs, TimeProvider clock, No
     public async Task<int> QueueAsync(NoticeDraft draft, Func<AppDbContext, Task<IReadOnlyList<NoticeRecipient>>> recipients, CancellationToken ct)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
-        var added = await AddAsync(db, draft, await recipients(db), ct);
+        return await SaveAsync(db, draft, await recipients(db), ct);
+    }
+
+    /// <summary>Adds the notices to <paramref name="db"/>, saves them on their own, and wakes the dispatcher; returns how many.</summary>
+    public async Task<int> SaveAsync(AppDbContext db, NoticeDraft draft, IReadOnlyList<NoticeRecipient> recipients, CancellationToken ct)
+    {
+        var added = await AddAsync(db, draft, recipients, ct);
         if (added.Count > 0)
         {
             await db.SaveChangesAsync(ct);
