@@ -5,6 +5,7 @@ using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Interests;
 using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Minutes;
+using CoCommissioning.Domain.Notices;
 using CoCommissioning.Domain.Organisations;
 using CoCommissioning.Domain.People;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -51,6 +52,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<OrganisationRoleAssignment> RoleAssignments => Set<OrganisationRoleAssignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticePreference> NoticePreferences => Set<NoticePreference>();
 
     /// <summary>
     /// The data-protection key ring (sign-in cookies, antiforgery tokens), here so every app instance on the database

@@ -18,6 +18,9 @@ public static class RunOnce
     /// <summary>Migrations and seeding at start-up ("CoCo" "Stu").</summary>
     public const long Startup = 0x436F436F_537475;
 
+    /// <summary>The daily reminders of actions due soon ("CoCo" "Due").</summary>
+    public const long ActionReminders = 0x436F436F_447565;
+
     /// <summary>
     /// Begins the transaction and takes the lock: waiting for another run to finish when <paramref name="wait"/>, or
     /// answering false at once when another run holds it (the caller then skips: the other run does the work). On

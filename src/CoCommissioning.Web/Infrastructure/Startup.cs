@@ -28,6 +28,7 @@ using CoCommissioning.Web.Features.RegisterSettings;
 using CoCommissioning.Web.Features.PublicRegisters;
 using CoCommissioning.Web.Features.PublicMeetings;
 using CoCommissioning.Web.Features.Home;
+using CoCommissioning.Web.Features.Notices;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -183,6 +184,7 @@ public static class Startup
         services.AddSingleton<IGovernanceChangeObserver, MeetingChangeObserver>();
         services.AddOtherInstances(provider, connectionString);
         services.AddScoped<DemoSeeder>();
+        services.AddNotices(configuration);
     }
 
     public static void UseCoCommissioning(this WebApplication app)
@@ -261,6 +263,7 @@ public static class Startup
         api.MapCommitteeSecretaryEndpoints();
         api.MapMeetingLifecycleEndpoints();
         api.MapHomeEndpoints();
+        api.MapNoticeEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapPublicRegisterDownloads();

@@ -25,6 +25,10 @@ public sealed class CoWebFactory(ITestDatabase database) : WebApplicationFactory
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Email:PickupDirectory", OutboxDirectory);
 
+        // Notices are dispatched (and reminders queued) when a test says so, not by the background jobs.
+        builder.UseSetting("Notices:DispatcherEnabled", "false");
+        builder.UseSetting("Notices:DueSoonEnabled", "false");
+
         // The tests sign in hundreds of times from one address; SignInSecurityTests lowers it to test the limiter.
         builder.UseSetting("SignIn:RateLimit:PermitLimit", "1000000");
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");

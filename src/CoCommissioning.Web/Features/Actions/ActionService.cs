@@ -12,7 +12,7 @@ namespace CoCommissioning.Web.Features.Actions;
 /// The action log (issue 5): actions arising at a committee's meetings, with an owner, a due date and a status,
 /// carried from meeting to meeting until done or dropped.
 /// </summary>
-public sealed class ActionService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<ActionService> logger)
+public sealed class ActionService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<ActionService> logger, Notices.ActionNotices notices)
 {
     private DateOnly Today => clock.Today();
 
@@ -66,6 +66,7 @@ public sealed class ActionService(GovernanceDbFactory dbs, TimeProvider clock, I
         }
 
         logger.LogInformation("Action {ActionId} raised at meeting {MeetingId} of {CommitteeId} by {UserId}", action.Id, meeting.Id, meeting.CommitteeId, user.UserId);
+        await notices.ActionAssignedAsync(action.Id);
         return CommandResult<ActionDto>.Success((await ToDtosAsync(db, user, [action], ct))[0]);
     }
 

@@ -19,7 +19,7 @@ namespace CoCommissioning.Web.Features.Meetings;
 /// own declarations. Who may do what is decided here from the meeting itself, not only from roles: a ruling or a
 /// quorum confirmation belongs to whoever presides over the item at that moment.
 /// </summary>
-public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingService meetings, TimeProvider clock)
+public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingService meetings, TimeProvider clock, Notices.MeetingNotices notices)
 {
     /// <summary>
     /// Whether the user's roles let them keep some committee's record (a secretary or an administrator): only a hint for
@@ -127,8 +127,9 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     public Task<CommandResult<MeetingDto>> ExcludePublicAsync(CurrentUser user, Guid meetingId, ExcludePublicRequest request, CancellationToken ct = default) =>
         meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Minute, "recorded the resolution excluding the public", (_, meeting) => Task.FromResult(meeting.ExcludePublic(request.Reason, clock.Now())), ct);
 
-    public Task<CommandResult<MeetingDto>> PublishAgendaAsync(CurrentUser user, Guid meetingId, PublishAgendaRequest request, CancellationToken ct = default) =>
-        meetings.ChangeAsync(user, meetingId, request.Version, "published the agenda", (_, meeting) => Task.FromResult(meeting.PublishAgenda(clock.Now(), request.ShortNoticeReason)), ct);
+    public async Task<CommandResult<MeetingDto>> PublishAgendaAsync(CurrentUser user, Guid meetingId, PublishAgendaRequest request, CancellationToken ct = default) =>
+        await Notices.NoticeHook.AfterAsync(await meetings.ChangeAsync(user, meetingId, request.Version, "published the agenda", (_, meeting) => Task.FromResult(meeting.PublishAgenda(clock.Now(), request.ShortNoticeReason)), ct),
+            () => notices.AgendaPublishedAsync(meetingId));
 
     public Task<CommandResult<MeetingDto>> AddPersonInAttendanceAsync(CurrentUser user, Guid meetingId, PersonInAttendanceRequest request, CancellationToken ct = default) =>
         meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Minute, "recorded a person in attendance", (_, meeting) => Task.FromResult(Done(meeting.AddPersonInAttendance(request.Name, request.Capacity, clock.Now()))), ct);

@@ -92,4 +92,8 @@ public static class MeetingCalendar
 
         text.Append("\r\n");
     }
+
+    /// <summary>One meeting on its own (the invitation a notice carries), in exactly the words of the feed.</summary>
+    public static string WriteOne(PublicMeetingsDto calendar, Guid meetingId, string baseUrl, DateTimeOffset now) =>
+        Write(calendar with { Meetings = [.. calendar.Meetings.Where(m => m.Id == meetingId)] }, baseUrl, now);
 }

@@ -4,7 +4,14 @@ using Microsoft.Extensions.Options;
 
 namespace CoCommissioning.Web.Infrastructure.Email;
 
-public sealed record EmailMessage(string To, string Subject, string Body);
+public sealed record EmailMessage(string To, string Subject, string Body)
+{
+    /// <summary>Files sent with the message (a meeting's .ics invitation); none by default.</summary>
+    public IReadOnlyList<EmailAttachment> Attachments { get; init; } = [];
+}
+
+/// <summary>A file attached to an <see cref="EmailMessage"/>.</summary>
+public sealed record EmailAttachment(string FileName, string ContentType, byte[] Content);
 
 /// <summary>Sends the product's emails (declaration reminders). One interface so tests and other transports fit.</summary>
 public interface IEmailSender
@@ -47,6 +54,11 @@ public sealed class SmtpEmailSender(IOptions<EmailOptions> options, IWebHostEnvi
             Body = message.Body,
             IsBodyHtml = false,
         };
+        foreach (var file in message.Attachments)
+        {
+            // The message owns the stream: disposing the message disposes it.
+            mail.Attachments.Add(new Attachment(new MemoryStream(file.Content), file.FileName, file.ContentType));
+        }
 
         using var client = CreateClient(settings);
         await client.SendMailAsync(mail, cancellationToken);
