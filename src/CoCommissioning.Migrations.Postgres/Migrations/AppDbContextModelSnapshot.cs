@@ -1381,6 +1381,10 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
+                    b.PrimitiveCollection<Guid[]>("ApologiesWithoutDeputy")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.Property<Guid>("CommitteeId")
                         .HasColumnType("uuid");
 

@@ -1376,6 +1376,10 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ApologiesWithoutDeputy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CommitteeId")
                         .HasColumnType("TEXT");
 

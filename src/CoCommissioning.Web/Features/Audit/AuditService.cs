@@ -176,7 +176,11 @@ public sealed class AuditService(GovernanceDbFactory dbs)
             var people = await db.People.AsNoTracking()
                 .Where(p => p.OrganisationId == organisationId && p.FullName.ToLower().Contains(text))
                 .OrderBy(p => p.FullName).Select(p => p.Id).Take(MaxPeopleInTextSearch).ToListAsync(ct);
-            var matching = entries.Where(a => a.ActorName.ToLower().Contains(text) || a.Changes.ToLower().Contains(text) || kinds.Contains(a.RecordType));
+            // A record's later entries hold only what changed: a record whose first entry mentions the text (a committee
+            // by its name) is found with all its entries and its parts'.
+            var mentioned = all.Where(a => a.Action == AuditAction.Insert && a.Changes.ToLower().Contains(text)).Select(a => a.RecordId);
+            var matching = entries.Where(a => a.ActorName.ToLower().Contains(text) || a.Changes.ToLower().Contains(text) || kinds.Contains(a.RecordType)
+                || mentioned.Contains(a.RecordId) || mentioned.Contains(a.AggregateId!));
             foreach (var person in people)
             {
                 matching = matching.Union(About(all, entries, person));
