@@ -37,7 +37,7 @@ public sealed class AuditTrailJourneyTests(AppFixture app, ITestOutputHelper out
         await Page.WaitForInteractiveAsync();
         await Expect(Page.GetByLabel("Record id", new() { Exact = true })).ToHaveValueAsync(committeeId.ToString());
         var rows = Page.GetByTestId("audit-table").Locator("tbody tr");
-        await Expect(rows.Filter(new() { HasText = "Membership" })).ToHaveCountAsync(1);
+        await Expect(rows.Filter(new() { HasText = "Committee membership" })).ToHaveCountAsync(1);
         await Expect(rows.Filter(new() { HasText = GovernanceLead })).ToHaveCountAsync(1);
         await Expect(rows.Filter(new() { HasText = Secretary }).First).ToBeVisibleAsync();
         var all = await rows.CountAsync();
@@ -50,8 +50,8 @@ public sealed class AuditTrailJourneyTests(AppFixture app, ITestOutputHelper out
         await Page.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
         await Expect(rows).ToHaveCountAsync(1);
         await Expect(rows.First.GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync(GovernanceLead);
-        await Expect(rows.First.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("Update");
-        await Expect(rows.First).ToContainTextAsync("Checked by governance.");
+        await Expect(rows.First.GetByRole(AriaRole.Cell).Nth(2)).ToHaveTextAsync("Committee");
+        await Expect(rows.First.Locator(".audit-summary")).ToHaveTextAsync($"{GovernanceLead} changed the committee {name}: purpose from — to Checked by governance.");
         await Expect(Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "entr" })).ToHaveTextAsync("1 entry");
         await audit.CheckSettledAsync(Page, "audit-filtered-governance-lead");
         await Page.ScreenshotAsync("audit-02-filtered-governance-lead");
@@ -68,7 +68,7 @@ public sealed class AuditTrailJourneyTests(AppFixture app, ITestOutputHelper out
         await Page.GetByLabel("Record id", new() { Exact = true }).FillAsync("");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Filter", Exact = true }).ClickAsync();
         await Expect(rows.Filter(new() { HasText = GovernanceLead })).ToHaveCountAsync(0);
-        await Expect(rows.Filter(new() { HasText = committeeId.ToString() }).First).ToBeVisibleAsync();
+        await Expect(rows.Filter(new() { HasText = $"added the committee {name}" })).ToHaveCountAsync(1);
         await Page.WaitForAnimationsAsync();
         await audit.CheckSettledAsync(Page, "audit-filtered-secretary");
         await Page.ScreenshotAsync("audit-03-filtered-secretary");

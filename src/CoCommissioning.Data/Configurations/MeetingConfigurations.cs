@@ -16,6 +16,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Date);
         builder.PrimitiveCollection(m => m.Apologies).HasField("apologies").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.PrimitiveCollection(m => m.ApologiesWithoutDeputy).HasField("apologiesWithoutDeputy").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Committee>().WithMany().HasForeignKey(m => m.CommitteeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => new { m.OrganisationId, m.StartsAt });

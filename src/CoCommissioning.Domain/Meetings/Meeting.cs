@@ -252,6 +252,7 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
     private readonly List<PersonInAttendance> inAttendance = [];
     private readonly List<PreFlagDismissal> flagDismissals = [];
     private List<Guid> apologies = [];
+    private List<Guid> apologiesWithoutDeputy = [];
 
     private Meeting()
     {
@@ -298,6 +299,9 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
 
     /// <summary>Memberships whose apologies were received.</summary>
     public IReadOnlyList<Guid> Apologies => apologies;
+
+    /// <summary>Memberships whose apologies said no deputy attends in their place (the others send their named deputy, if any).</summary>
+    public IReadOnlyList<Guid> ApologiesWithoutDeputy => apologiesWithoutDeputy;
 
     public DateOnly Date => DateOnly.FromDateTime(StartsAt.UtcDateTime);
 
@@ -358,7 +362,8 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         return CommandResult.Success();
     }
 
-    public CommandResult SendApologies(Guid membershipId)
+    /// <summary>Records a member's apologies; <paramref name="deputyAttends"/> says whether their named deputy comes in their place.</summary>
+    public CommandResult SendApologies(Guid membershipId, bool deputyAttends = true)
     {
         if (attendance.Any(a => a.MembershipId == membershipId && a.LeftAt is null))
         {
@@ -368,6 +373,13 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         if (!apologies.Contains(membershipId))
         {
             apologies = [.. apologies, membershipId];
+            Touch();
+        }
+
+        // The apologies say whether the named deputy comes: the forecast and the quorum expected follow that.
+        if (deputyAttends == apologiesWithoutDeputy.Contains(membershipId))
+        {
+            apologiesWithoutDeputy = deputyAttends ? [.. apologiesWithoutDeputy.Where(m => m != membershipId)] : [.. apologiesWithoutDeputy, membershipId];
             Touch();
         }
 
@@ -547,7 +559,7 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
 
     /// <summary>
     /// Each seat as expected for an item before the meeting: everyone except those who sent apologies, a member with a
-    /// named deputy being expected to send the deputy, with the rulings already made for the item.
+    /// named deputy being expected to send the deputy unless the apologies said no deputy comes, with the rulings already made for the item.
     /// </summary>
     public IReadOnlyList<SeatAtItem> ExpectedSeatsAt(Guid itemId, IReadOnlyList<Seat> seats, Func<Guid, string?> deputyNameFor)
     {
@@ -556,7 +568,7 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         {
             var ruling = rulings.FirstOrDefault(r => r.ItemId == itemId && r.MembershipId == seat.MembershipId)?.Ruling ?? ConflictRuling.FullPart;
             result.Add(!apologies.Contains(seat.MembershipId) ? SeatAtItem.PresentWith(seat, ruling)
-                : deputyNameFor(seat.MembershipId) is { } deputy ? SeatAtItem.Deputised(seat, deputy, ruling)
+                : !apologiesWithoutDeputy.Contains(seat.MembershipId) && deputyNameFor(seat.MembershipId) is { } deputy ? SeatAtItem.Deputised(seat, deputy, ruling)
                 : SeatAtItem.AbsentFrom(seat));
         }
 

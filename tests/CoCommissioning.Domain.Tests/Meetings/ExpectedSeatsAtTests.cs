@@ -40,4 +40,25 @@ public sealed class ExpectedSeatsAtTests
         seats.Of(Mark).InWords().Should().Be(expected);
         seats.Where(s => s.Seat != Mark).Should().OnlyContain(s => s.Presence == Presence.Present && s.Ruling == ConflictRuling.FullPart);
     }
+
+    /// <summary>Issue 13: the apologies say whether the deputy comes; "no deputy" leaves the seat empty, and saying otherwise later changes it back.</summary>
+    [Theory]
+    [InlineData(new[] { true }, "DeputyPresent Lucy FullPart")]
+    [InlineData(new[] { false }, "Absent FullPart")]
+    [InlineData(new[] { false, true }, "DeputyPresent Lucy FullPart")]
+    [InlineData(new[] { true, false }, "Absent FullPart")]
+    public void ExpectedSeatsAt_ApologiesSayWhetherTheDeputyComes(bool[] deputyAttends, string expected)
+    {
+        var meeting = NewMeeting(out var item);
+        foreach (var attends in deputyAttends)
+        {
+            meeting.SendApologies(Mark.MembershipId, attends).Ok();
+        }
+
+        var seats = meeting.ExpectedSeatsAt(item.Id, Seats, m => m == Mark.MembershipId ? "Lucy" : null);
+
+        seats.Of(Mark).InWords().Should().Be(expected);
+        meeting.Apologies.Should().ContainSingle().Which.Should().Be(Mark.MembershipId);
+        meeting.ApologiesWithoutDeputy.Should().HaveCount(deputyAttends[^1] ? 0 : 1);
+    }
 }

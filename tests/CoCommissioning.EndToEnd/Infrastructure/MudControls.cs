@@ -89,37 +89,23 @@ public static partial class MudControls
         await Expect(listbox).ToHaveCountAsync(0);
     }
 
-    /// <summary>Opens the MudDatePicker labelled <paramref name="label"/>, moves to the month and clicks the day.</summary>
+    /// <summary>
+    /// Types <paramref name="date"/> the UK way into the date field labelled <paramref name="label"/> (the one date
+    /// input, issue 13) and leaves the field, which reads it and shows it as dd/MM/yyyy.
+    /// </summary>
     public static async Task PickDateAsync(this IPage page, ILocator scope, string label, DateOnly date)
     {
         var input = scope.Field(label);
-        await input.ClickAsync();
-
-        // The picker's popover is a role="dialog" named after the field.
-        var picker = page.GetByRole(AriaRole.Dialog, new() { Name = label, Exact = true });
-        await Expect(picker).ToBeVisibleAsync();
-        var header = picker.Locator(".mud-picker-calendar-header-transition").First;
-        var wanted = date.ToString("MMMM yyyy", UkCulture);
-        for (var step = 0; step < 120; step++)
-        {
-            var shown = DateOnly.ParseExact((await header.InnerTextAsync()).Trim(), "MMMM yyyy", UkCulture);
-            if (shown.Year == date.Year && shown.Month == date.Month)
-            {
-                break;
-            }
-
-            var forward = (shown.Year, shown.Month).CompareTo((date.Year, date.Month)) < 0;
-            var next = shown.AddMonths(forward ? 1 : -1).ToString("MMMM yyyy", UkCulture);
-            await picker.GetByRole(AriaRole.Button, new() { NameRegex = forward ? NextMonth() : PreviousMonth() }).ClickAsync();
-            await Expect(header).ToHaveTextAsync(next);
-        }
-
-        await Expect(header).ToHaveTextAsync(wanted);
-        var day = picker.Locator("button.mud-picker-calendar-day:not(.mud-hidden):not(.mud-adjacent-month)")
-            .Filter(new() { HasTextRegex = new Regex($"^\\s*{date.Day}\\s*$") });
-        await day.ClickAsync();
-        await Expect(picker).ToBeHiddenAsync();
+        await page.TypeDateAsync(input, date.ToString("d MMM yyyy", UkCulture));
         await Expect(input).ToHaveValueAsync(date.ToString("dd/MM/yyyy", UkCulture));
+    }
+
+    /// <summary>Types <paramref name="text"/> into a date field and leaves it (Tab), as a person would.</summary>
+    public static async Task TypeDateAsync(this IPage page, ILocator input, string text)
+    {
+        await input.FillAsync(text);
+        await input.PressAsync("Tab");
+        await page.WaitForAnimationsAsync();
     }
 
     /// <summary>The helper text under the field labelled <paramref name="label"/>: where MudBlazor shows its error.</summary>
@@ -128,9 +114,4 @@ public static partial class MudControls
             .Locator("xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '), ' mud-input-control ')][1]")
             .Locator(".mud-input-helper-text");
 
-    [GeneratedRegex("^Next month")]
-    private static partial Regex NextMonth();
-
-    [GeneratedRegex("^Previous month")]
-    private static partial Regex PreviousMonth();
 }

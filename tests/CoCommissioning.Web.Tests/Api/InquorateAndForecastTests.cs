@@ -54,9 +54,12 @@ public sealed class InquorateAndForecastTests(PostgresAppFixture app) : IClassFi
     {
         using var meeting = await MeetingScenario.StartAsync(app);
         var version = meeting.Meeting.Version;
+        var deputy = await meeting.Secretary.PersonNamedAsync(MeetingScenario.Deputy);
         foreach (var name in new[] { ChiefOfficer, ChiefFinanceOfficer, Chair, ViceChair, Nurse, "Dr James Morton" })
         {
-            using var sent = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/apologies", new { membershipId = meeting.Id(name), version });
+            // Issue 13: the apologies say whether the named deputy attends; Mark Benson's deputy, Lucy Price, does.
+            object body = name == ChiefFinanceOfficer ? new { membershipId = meeting.Id(name), version, deputyPersonId = deputy.Id } : new { membershipId = meeting.Id(name), version };
+            using var sent = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/apologies", body);
             version = (await sent.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK)).Version;
         }
 

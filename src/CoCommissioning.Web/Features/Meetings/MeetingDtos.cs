@@ -1,3 +1,4 @@
+using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Interests;
 using CoCommissioning.Domain.Meetings;
@@ -14,7 +15,22 @@ public sealed record AddItemRequest(string? Title, ItemPurpose Purpose, bool IsP
 /// <summary>Replaces the bodies an item affects; the meeting's version guards against a stale change.</summary>
 public sealed record AffectedBodiesRequest(IReadOnlyList<Guid>? BodyIds, Guid Version);
 
-public sealed record ApologiesRequest(Guid MembershipId, Guid Version);
+/// <summary>
+/// A member's apologies. <see cref="DeputyPersonId"/> (their named deputy) attends in their place, or
+/// <see cref="NoDeputy"/> is true; one of the two is required when the member has a named deputy.
+/// </summary>
+public sealed record ApologiesRequest(Guid MembershipId, Guid Version, Guid? DeputyPersonId = null, bool NoDeputy = false)
+{
+    /// <summary>The failure of the deputy choice against the member's named deputy, or null when it holds.</summary>
+    public static Failure? DeputyChoice(Guid? namedDeputy, ApologiesRequest request) => request switch
+    {
+        { DeputyPersonId: not null, NoDeputy: true } => Failure.Validation("deputyPersonId", "Choose the deputy or no deputy, not both."),
+        { DeputyPersonId: { } deputy } when deputy != namedDeputy => Failure.Validation("deputyPersonId",
+            namedDeputy is null ? "This member has no named deputy: choose no deputy." : "Only the member's named deputy may attend in their place: choose them or no deputy."),
+        { DeputyPersonId: null, NoDeputy: false } when namedDeputy is not null => Failure.Validation("deputyPersonId", "Say whether the member's deputy attends: choose the deputy or no deputy."),
+        _ => null,
+    };
+}
 
 /// <summary>An arrival (with <see cref="Deputy"/> true when the named deputy comes in the member's place) or departure; time defaults to now.</summary>
 public sealed record AttendanceRequest(Guid MembershipId, bool Deputy, DateTimeOffset? At, Guid Version);
@@ -88,7 +104,11 @@ public sealed record MeetingDto(
     ExclusionResolutionDto? Exclusion,
     Guid? CurrentItemId,
     IReadOnlyList<FlagDismissalDto> FlagDismissals,
-    MeetingArrangementsDto Arrangements);
+    MeetingArrangementsDto Arrangements)
+{
+    /// <summary>Memberships whose apologies said no deputy attends (the others in <see cref="Apologies"/> send their named deputy, if any).</summary>
+    public IReadOnlyList<Guid> ApologiesWithoutDeputy { get; init; } = [];
+}
 
 /// <summary>A declaration at the meeting. A member declares for themselves (no <see cref="MembershipId"/> needed); the secretary records one for any member, with <see cref="RaisedBy"/> when someone else raised it.</summary>
 /// <see cref="Version"/> (needed from the secretary only) is the item's for a declaration at an item, the meeting's for one at the start.

@@ -71,9 +71,20 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
                 ? failure
                 : meeting.ChangeAffectedBodies(itemId, request.BodyIds ?? []), ct);
 
+    /// <summary>Records a member's apologies and whether their named deputy attends in their place (a required choice when they have one).</summary>
     public Task<CommandResult<MeetingDto>> SendApologiesAsync(CurrentUser user, Guid meetingId, ApologiesRequest request, CancellationToken ct = default) =>
         ChangeAsync(user, meetingId, request.Version, "recorded apologies", async (db, meeting) =>
-            await IsMemberAsync(db, meeting, request.MembershipId, ct) ? meeting.SendApologies(request.MembershipId) : NotAMember(), ct);
+        {
+            var membership = await db.Memberships.AsNoTracking().SingleOrDefaultAsync(m => m.Id == request.MembershipId && m.CommitteeId == meeting.CommitteeId, ct);
+            if (membership is null)
+            {
+                return NotAMember();
+            }
+
+            return ApologiesRequest.DeputyChoice(membership.DeputyPersonId, request) is { } failure
+                ? failure
+                : meeting.SendApologies(request.MembershipId, deputyAttends: request.DeputyPersonId is not null);
+        }, ct);
 
     public Task<CommandResult<MeetingDto>> ArriveAsync(CurrentUser user, Guid meetingId, AttendanceRequest request, CancellationToken ct = default) =>
         ChangeAsync(user, meetingId, request.Version, MeetingWork.Minute, "recorded an arrival", async (db, meeting) =>
@@ -269,7 +280,10 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             meeting.Exclusion is { } e ? new ExclusionResolutionDto(e.Reason, e.Wording, e.PassedAt) : null,
             meeting.CurrentItemId,
             [.. meeting.FlagDismissals.OrderBy(f => f.DismissedAt).Select(f => ToDto(f, names.GetValueOrDefault(f.DismissedByMembershipId) ?? ""))],
-            MeetingArrangementsDto.Of(meeting));
+            MeetingArrangementsDto.Of(meeting))
+        {
+            ApologiesWithoutDeputy = meeting.ApologiesWithoutDeputy,
+        };
     }
 
     internal static FlagDismissalDto ToDto(PreFlagDismissal f, string dismissedBy) =>
