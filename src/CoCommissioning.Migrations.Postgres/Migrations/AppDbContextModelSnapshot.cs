@@ -1411,6 +1411,10 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
+                    b.PrimitiveCollection<Guid[]>("ApologiesWithoutDeputy")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");

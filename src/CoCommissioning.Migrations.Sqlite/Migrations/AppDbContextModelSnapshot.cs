@@ -1406,6 +1406,10 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("ApologiesWithoutDeputy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CancellationReason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");

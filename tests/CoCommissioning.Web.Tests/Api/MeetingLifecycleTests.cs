@@ -97,6 +97,14 @@ public abstract class MeetingLifecycleTests(AppFixture app)
         back.StartsAt.Should().BeCloseTo(newStart, TimeSpan.FromMilliseconds(1));
         EventOf((await anonymous.GetStringAsync($"/public/{Slug}/meetings.ics")).Replace("\r\n ", "", StringComparison.Ordinal), meeting.Id)
             .Should().Contain("STATUS:CONFIRMED").And.Contain("SEQUENCE:2");
+
+        // The committee's members are told of each: the cancellation with its reason, then the new date.
+        using var governance = await App.CreateApiClientAsync(DemoUsers.Governance);
+        var notices = (await governance.GetJsonAsync<System.Text.Json.JsonElement>($"/api/notices?relatedRecordId={meeting.Id}")).GetProperty("notices").EnumerateArray().ToList();
+        notices.Where(n => n.GetProperty("kind").GetString() == "MeetingCancelled").Should().NotBeEmpty()
+            .And.AllSatisfy(n => n.GetProperty("body").GetString().Should().Contain("Reason: The chair is unavailable"));
+        notices.Where(n => n.GetProperty("kind").GetString() == "MeetingChanged").Should().NotBeEmpty()
+            .And.AllSatisfy(n => n.GetProperty("body").GetString().Should().Contain("It now starts on"));
     }
 
     [Fact]

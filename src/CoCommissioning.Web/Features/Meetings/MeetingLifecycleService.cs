@@ -1,6 +1,8 @@
 using CoCommissioning.Data;
 using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Web.Components;
+using CoCommissioning.Web.Features.Notices;
 using CoCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ namespace CoCommissioning.Web.Features.Meetings;
 /// re-scheduling, and closing the meeting from the console. Each goes through <see cref="MeetingService"/>'s one write
 /// path, so it is checked against the meeting's version, its committee's secretaries and its state, and audited.
 /// </summary>
-public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingService meetings, TimeProvider clock)
+public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingService meetings, MeetingNotices notices, TimeProvider clock)
 {
     /// <summary>Changes the date, time and place; a changed date is a re-scheduling (the notice rule applies).</summary>
     public async Task<CommandResult<MeetingDto>> ChangeDetailsAsync(CurrentUser user, Guid meetingId, MeetingDetailsRequest request, CancellationToken ct = default)
@@ -43,7 +45,7 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
             var moved = meeting.Reschedule(request.StartsAt.Value, request.ShortNoticeReason, clock.Now());
             return Task.FromResult(moved.Succeeded ? meeting.ChangePlace(place.Value!) : moved);
         }, ct);
-        // Notices: meeting changed
+        await TellChangedAsync(changed);
         return changed;
     }
 
@@ -51,7 +53,11 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
     {
         var cancelled = await meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Prepare, "cancelled the meeting", (_, meeting) =>
             Task.FromResult(meeting.Cancel(request.Reason, clock.Now())), ct);
-        // Notices: meeting cancelled
+        if (cancelled.Succeeded)
+        {
+            await notices.MeetingCancelledAsync(meetingId, cancelled.Value!.Arrangements.CancellationReason ?? "");
+        }
+
         return cancelled;
     }
 
@@ -61,8 +67,32 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
             Task.FromResult(request.StartsAt is { } startsAt
                 ? meeting.Reschedule(startsAt, request.ShortNoticeReason, clock.Now())
                 : Failure.Validation("startsAt", "Enter the new date and time of the meeting.")), ct);
-        // Notices: meeting changed
+        await TellChangedAsync(rescheduled);
         return rescheduled;
+    }
+
+    /// <summary>After the change has committed: the expected attendees hear when and where the meeting now is.</summary>
+    private async Task TellChangedAsync(CommandResult<MeetingDto> changed)
+    {
+        if (!changed.Succeeded)
+        {
+            return;
+        }
+
+        var meeting = changed.Value!;
+        var place = meeting.Arrangements;
+        var where = new List<string> { $"It now starts on {Labels.MeetingStart(meeting.StartsAt)}." };
+        if (place.VenueName is { } venue)
+        {
+            where.Add($"Venue: {venue}{(place.VenueAddress is { } address ? $", {address}" : "")}.");
+        }
+
+        if (place.JoiningLink is { } link)
+        {
+            where.Add($"Joining online: {link}{(place.JoiningInstructions is { } how ? $" ({how})" : "")}.");
+        }
+
+        await notices.MeetingChangedAsync(meeting.Id, string.Join("\n", where));
     }
 
     /// <summary>Closes the meeting from the console: the time is recorded and nothing more can be recorded at it.</summary>
