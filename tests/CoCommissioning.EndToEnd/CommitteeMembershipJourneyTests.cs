@@ -115,6 +115,9 @@ public sealed class CommitteeMembershipJourneyTests(AppFixture app, ITestOutputH
         await Page.ScreenshotAsync("committee-12-edit-details-errors");
 
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+
+        // Issue 13: the name was changed, so Cancel asks before discarding it.
+        await Page.GetByRole(AriaRole.Dialog, new() { Name = "Discard your changes?", Exact = true }).GetByRole(AriaRole.Button, new() { Name = "Discard", Exact = true }).ClickAsync();
         await Expect(dialog).ToHaveCountAsync(0);
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = name, Level = 1 })).ToBeVisibleAsync();
 
