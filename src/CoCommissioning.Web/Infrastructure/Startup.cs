@@ -7,6 +7,7 @@ using CoCommissioning.Web.Features.Administration;
 using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Features.Committees;
 using CoCommissioning.Web.Features.People;
+using CoCommissioning.Web.Features.MeetingPack;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Features.Minutes;
 using CoCommissioning.Web.Features.Actions;
@@ -169,6 +170,7 @@ public static class Startup
         services.AddSingleton<RegisterSettingsService>();
         services.AddSingleton<PublicRegisterService>();
         services.AddSingleton<PublicMeetingsService>();
+        services.AddSingleton<MeetingPackService>();
         services.AddOutputCache(PublicRegisterCaching.AddPolicies);
         services.AddSingleton<IPublicRegisterCache, PublicRegisterCache>();
         services.AddSingleton<IGovernanceChangeObserver, PublicRegisterInvalidation>();
@@ -254,10 +256,12 @@ public static class Startup
         api.MapRegisterSettingsEndpoints();
         api.MapPublicRegisterEndpoints();
         api.MapPublicMeetingsEndpoints();
+        api.MapMeetingPackEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapPublicRegisterDownloads();
         app.MapPublicMeetingsDownloads();
+        app.MapMeetingPackDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
