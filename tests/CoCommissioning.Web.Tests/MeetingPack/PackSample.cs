@@ -1,5 +1,5 @@
 using CoCommissioning.Domain.Meetings;
-using CoCommissioning.Web.Features.Minutes.Export;
+using CoCommissioning.Web.Features.MeetingPack;
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -14,10 +14,10 @@ public static class PackSample
     /// <summary>A PDF of <paramref name="pages"/> A4 pages, each headed with the title and its page number, with a paragraph of text.</summary>
     public static byte[] Pdf(string title, int pages, string? userPassword = null)
     {
-        MinutesFontResolver.EnsureRegistered();
+        MeetingPackRenderer.EnsureFonts();
         using var pdf = new PdfDocument();
-        var heading = new XFont(MinutesFontResolver.Family, 16, XFontStyleEx.Bold);
-        var body = new XFont(MinutesFontResolver.Family, 10.5, XFontStyleEx.Regular);
+        var heading = new XFont(MeetingPackRenderer.FontFamily, 16, XFontStyleEx.Bold);
+        var body = new XFont(MeetingPackRenderer.FontFamily, 10.5, XFontStyleEx.Regular);
         for (var n = 1; n <= pages; n++)
         {
             var page = pdf.AddPage();

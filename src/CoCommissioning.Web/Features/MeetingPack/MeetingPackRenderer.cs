@@ -36,6 +36,12 @@ public sealed class MeetingPackRenderer
     /// <summary>What the private pack says on every page.</summary>
     public const string ConfidentialLine = "CONFIDENTIAL — private part: not for publication";
 
+    /// <summary>The font every page of the pack's own is set in (embedded; see <see cref="MinutesFontResolver"/>).</summary>
+    public const string FontFamily = MinutesFontResolver.Family;
+
+    /// <summary>Makes PDFsharp find <see cref="FontFamily"/>: for code drawing its own PDFs in this process (tests, benchmarks).</summary>
+    public static void EnsureFonts() => MinutesFontResolver.EnsureRegistered();
+
     public BuiltPack Render(PackPlan plan, IReadOnlyDictionary<Guid, byte[]> contents)
     {
         ArgumentNullException.ThrowIfNull(plan);
