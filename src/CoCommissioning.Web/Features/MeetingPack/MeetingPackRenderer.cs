@@ -207,8 +207,7 @@ public sealed class MeetingPackRenderer
         {
             var page = pdf.Pages[i];
             using var g = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-            var width = g.PageSize.Width;
-            var height = g.PageSize.Height;
+            var (width, height) = Upright(g, page);
             var number = $"Page {i + 1} of {pdf.PageCount}";
             var part = confidential ? ConfidentialLine : PartName(plan.Part);
             var numberWidth = g.MeasureString(number, font).Width;
@@ -230,6 +229,29 @@ public sealed class MeetingPackRenderer
                 g.DrawRectangle(XBrushes.White, new XRect((width - headWidth) / 2 - 4, 14, headWidth + 8, 14));
                 g.DrawString(ConfidentialLine, bold, new XSolidBrush(PrivateRed), new XPoint((width - headWidth) / 2, 17), XStringFormats.TopLeft);
             }
+        }
+    }
+
+    /// <summary>
+    /// A paper's page may be turned for display (/Rotate 90, 180 or 270): draws from here on in the page as a reader
+    /// sees it, so the stamp sits at its foot, upright. Returns the width and height as seen.
+    /// </summary>
+    private static (double Width, double Height) Upright(XGraphics g, PdfPage page)
+    {
+        var (w, h) = (g.PageSize.Width, g.PageSize.Height);
+        switch (((page.Rotate % 360) + 360) % 360)
+        {
+            case 90:
+                g.MultiplyTransform(new XMatrix(0, -1, 1, 0, 0, h));
+                return (h, w);
+            case 180:
+                g.MultiplyTransform(new XMatrix(-1, 0, 0, -1, w, h));
+                return (w, h);
+            case 270:
+                g.MultiplyTransform(new XMatrix(0, 1, -1, 0, w, 0));
+                return (h, w);
+            default:
+                return (w, h);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CoCommissioning.Data;
 using CoCommissioning.Domain.Meetings;
@@ -26,6 +27,7 @@ public sealed class MeetingPackService(
 {
     private static readonly MeetingPackRenderer Renderer = new();
     private static readonly TimeZoneInfo UkTime = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+    private static readonly ConcurrentDictionary<(Guid MeetingId, PackPart Part), SemaphoreSlim> Builds = new();
 
     /// <summary>
     /// The item's number as the pack shows it. The one place the pack reads an item's number (the agenda's numbering
@@ -97,24 +99,39 @@ public sealed class MeetingPackService(
     /// </summary>
     private async Task<PackFile> GetOrBuildAsync(Guid organisationId, Guid meetingId, PackPlan plan, CancellationToken ct)
     {
-        // The pack is not a governance record: the reading context stores it without an audit entry (ADR-0020).
-        await using var db = await dbs.CreateForReadingAsync(ct);
-        var stored = await db.MeetingPacks.AsNoTracking()
-            .Where(p => p.MeetingId == meetingId && p.Part == plan.Part)
-            .Select(p => new { p.Fingerprint })
-            .SingleOrDefaultAsync(ct);
-        if (stored?.Fingerprint == plan.Fingerprint)
+        if (await StoredAsync(meetingId, plan, ct) is { } kept)
         {
-            var kept = await db.MeetingPacks.AsNoTracking()
-                .Where(p => p.MeetingId == meetingId && p.Part == plan.Part && p.Fingerprint == plan.Fingerprint)
-                .Select(p => new { p.Bytes, p.PageCount })
-                .SingleOrDefaultAsync(ct);
-            if (kept is not null)
-            {
-                return new PackFile(kept.Bytes, FileName(plan), plan.Fingerprint, kept.PageCount);
-            }
+            return kept;
         }
 
+        // On this instance one build at a time per pack: a burst of downloads after publication builds once, the
+        // rest find it stored. (Instances do not wait for each other; at worst each builds once.)
+        var gate = Builds.GetOrAdd((meetingId, plan.Part), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(ct);
+        try
+        {
+            return await StoredAsync(meetingId, plan, ct) ?? await BuildAsync(organisationId, meetingId, plan, ct);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<PackFile?> StoredAsync(Guid meetingId, PackPlan plan, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var kept = await db.MeetingPacks.AsNoTracking()
+            .Where(p => p.MeetingId == meetingId && p.Part == plan.Part && p.Fingerprint == plan.Fingerprint)
+            .Select(p => new { p.Bytes, p.PageCount })
+            .SingleOrDefaultAsync(ct);
+        return kept is null ? null : new PackFile(kept.Bytes, FileName(plan), plan.Fingerprint, kept.PageCount);
+    }
+
+    private async Task<PackFile> BuildAsync(Guid organisationId, Guid meetingId, PackPlan plan, CancellationToken ct)
+    {
+        // The pack is not a governance record: the reading context stores it without an audit entry (ADR-0020).
+        await using var db = await dbs.CreateForReadingAsync(ct);
         var ids = plan.Items.SelectMany(i => i.Papers).Select(p => p.Paper.Id).ToList();
         var contents = await db.MeetingPapers.AsNoTracking()
             .Where(p => ids.Contains(p.Id) && p.MeetingId == meetingId && p.OrganisationId == organisationId)
@@ -128,7 +145,8 @@ public sealed class MeetingPackService(
 
         if (contents.Count == ids.Count)
         {
-            await StoreAsync(db, organisationId, meetingId, plan, built, stored is not null, ct);
+            var replace = await db.MeetingPacks.AnyAsync(p => p.MeetingId == meetingId && p.Part == plan.Part, ct);
+            await StoreAsync(db, organisationId, meetingId, plan, built, replace, ct);
         }
 
         return new PackFile(built.Bytes, FileName(plan), plan.Fingerprint, built.PageCount);
