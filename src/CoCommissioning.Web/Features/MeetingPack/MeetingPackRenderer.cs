@@ -213,7 +213,7 @@ public sealed class MeetingPackRenderer
             var numberWidth = g.MeasureString(number, font).Width;
             var partWidth = g.MeasureString(part, bold).Width;
             var room = width - 2 * Margin - numberWidth - partWidth - 24;
-            var name = Fit(g, " · " + title, font, room);
+            var name = MinutesPdfRenderer.Fit(g, " · " + title, font, room);
             var top = height - FooterTop;
 
             // One band across the foot, as high as a line: readable over a paper that prints to its edge.
@@ -253,22 +253,6 @@ public sealed class MeetingPackRenderer
             default:
                 return (w, h);
         }
-    }
-
-    private static string Fit(XGraphics g, string text, XFont font, double width)
-    {
-        if (g.MeasureString(text, font).Width <= width)
-        {
-            return text;
-        }
-
-        var length = text.Length;
-        while (length > 0 && g.MeasureString(text[..length] + "…", font).Width > width)
-        {
-            length--;
-        }
-
-        return length <= 3 ? "" : text[..length].TrimEnd() + "…";
     }
 
     /// <summary>Lays out the pack's own pages (cover, agenda, placeholders) on A4, a page at a time.</summary>
@@ -461,15 +445,7 @@ public sealed class MeetingPackRenderer
                 var pen = new XPen(Rule, 0.5);
                 for (var c = 0; c < columns.Length; c++)
                 {
-                    var rect = new XRect(x, y, columns[c], height);
-                    if (fill is { } colour)
-                    {
-                        G.DrawRectangle(pen, new XSolidBrush(colour), rect);
-                    }
-                    else
-                    {
-                        G.DrawRectangle(pen, rect);
-                    }
+                    G.DrawRectangle(pen, fill is { } colour ? new XSolidBrush(colour) : null, new XRect(x, y, columns[c], height));
 
                     var lineY = y + Padding;
                     foreach (var line in cells[c].Skip(done).Take(count))
