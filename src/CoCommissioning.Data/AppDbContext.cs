@@ -37,6 +37,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PreFlagResponse> PreFlagResponses => Set<PreFlagResponse>();
     public DbSet<MeetingPaper> MeetingPapers => Set<MeetingPaper>();
     public DbSet<PaperContent> PaperContents => Set<PaperContent>();
+
+    /// <summary>Built meeting packs with the fingerprint of what they were built from (ADR-0020).</summary>
+    public DbSet<StoredMeetingPack> MeetingPacks => Set<StoredMeetingPack>();
     public DbSet<ExternalBody> ExternalBodies => Set<ExternalBody>();
     public DbSet<RegisterSettings> RegisterSettings => Set<RegisterSettings>();
     public DbSet<Declaration> Declarations => Set<Declaration>();

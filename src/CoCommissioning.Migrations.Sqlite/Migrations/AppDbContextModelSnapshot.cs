@@ -1763,6 +1763,38 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.ToTable("QuorumConfirmation");
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.StoredMeetingPack", b =>
+                {
+                    b.Property<Guid>("MeetingId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BuiltAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MeetingId", "Part");
+
+                    b.ToTable("MeetingPacks", (string)null);
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Minutes.Minutes", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2717,6 +2749,15 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .WithMany("QuorumConfirmations")
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.StoredMeetingPack", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Meetings.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -7,6 +7,7 @@ using CoCommissioning.Web.Features.Administration;
 using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Features.Committees;
 using CoCommissioning.Web.Features.People;
+using CoCommissioning.Web.Features.MeetingPack;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Features.Minutes;
 using CoCommissioning.Web.Features.Actions;
@@ -174,6 +175,7 @@ public static class Startup
         services.AddSingleton<CommitteeSecretaryService>();
         services.AddSingleton<MeetingLifecycleService>();
         services.AddSingleton<HomeService>();
+        services.AddSingleton<MeetingPackService>();
         services.AddOutputCache(PublicRegisterCaching.AddPolicies);
         services.AddSingleton<IPublicRegisterCache, PublicRegisterCache>();
         services.AddSingleton<IGovernanceChangeObserver, PublicRegisterInvalidation>();
@@ -264,10 +266,12 @@ public static class Startup
         api.MapMeetingLifecycleEndpoints();
         api.MapHomeEndpoints();
         api.MapNoticeEndpoints();
+        api.MapMeetingPackEndpoints();
 
         app.MapAccountFormEndpoints();
         app.MapPublicRegisterDownloads();
         app.MapPublicMeetingsDownloads();
+        app.MapMeetingPackDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

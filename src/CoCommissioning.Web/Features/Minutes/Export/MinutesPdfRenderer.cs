@@ -104,6 +104,23 @@ public sealed partial class MinutesPdfRenderer
     [GeneratedRegex(@"/(?<tag>[A-Z]{6})\+DejaVu", RegexOptions.CultureInvariant)]
     private static partial Regex SubsetTag();
 
+    /// <summary>The text, cut short with "…" where it must be to fit <paramref name="width"/> (a footer's title; the meeting pack's too).</summary>
+    internal static string Fit(XGraphics g, string text, XFont font, double width)
+    {
+        if (g.MeasureString(text, font).Width <= width)
+        {
+            return text;
+        }
+
+        var length = text.Length;
+        while (length > 0 && g.MeasureString(text[..length] + "…", font).Width > width)
+        {
+            length--;
+        }
+
+        return length == 0 ? "" : text[..length].TrimEnd() + "…";
+    }
+
     /// <summary>A stable identifier for this version of these minutes, so repeated renders are byte-identical.</summary>
     private static string DocumentId(MinutesDocument document)
     {
@@ -617,22 +634,6 @@ public sealed partial class MinutesPdfRenderer
             }
 
             return lines;
-        }
-
-        private static string Fit(XGraphics g, string text, XFont font, double width)
-        {
-            if (g.MeasureString(text, font).Width <= width)
-            {
-                return text;
-            }
-
-            var length = text.Length;
-            while (length > 0 && g.MeasureString(text[..length] + "…", font).Width > width)
-            {
-                length--;
-            }
-
-            return length == 0 ? "" : text[..length].TrimEnd() + "…";
         }
 
         private XFont Font(double size, bool bold)
