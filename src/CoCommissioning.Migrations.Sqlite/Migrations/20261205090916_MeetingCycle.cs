@@ -106,6 +106,29 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "MeetingPacks",
+                columns: table => new
+                {
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Part = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    OrganisationId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Bytes = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    PageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    BuiltAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeetingPacks", x => new { x.MeetingId, x.Part });
+                    table.ForeignKey(
+                        name: "FK_MeetingPacks_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NoticePreferences",
                 columns: table => new
                 {
@@ -230,6 +253,9 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "CommitteeSecretaries");
+
+            migrationBuilder.DropTable(
+                name: "MeetingPacks");
 
             migrationBuilder.DropTable(
                 name: "NoticePreferences");
