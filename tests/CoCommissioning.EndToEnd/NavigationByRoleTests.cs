@@ -7,10 +7,10 @@ namespace CoCommissioning.EndToEnd;
 public sealed class NavigationByRoleTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Theory]
-    [InlineData(DemoUsers.Member, new[] { "Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "API tokens", "Public records" })]
-    [InlineData(DemoUsers.Secretary, new[] { "Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "People", "Practices and suppliers", "API tokens", "Public records" })]
-    [InlineData(DemoUsers.GovernanceLead, new[] { "Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "Register of interests", "Annual declarations", "Gifts and hospitality", "Procurement decisions", "Breaches", "Register settings", "People", "Practices and suppliers", "Audit trail", "API tokens", "Public records" })]
-    [InlineData(DemoUsers.Administrator, new[] { "Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "Register of interests", "Annual declarations", "Gifts and hospitality", "Procurement decisions", "Breaches", "Register settings", "People", "Practices and suppliers", "Audit trail", "Users and roles", "API tokens", "Public records" })]
+    [InlineData(DemoUsers.Member, new[] { "Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "API tokens", "Notices", "Public records" })]
+    [InlineData(DemoUsers.Secretary, new[] { "Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "People", "Practices and suppliers", "API tokens", "Notices", "Public records" })]
+    [InlineData(DemoUsers.GovernanceLead, new[] { "Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "Register of interests", "Annual declarations", "Gifts and hospitality", "Procurement decisions", "Breaches", "Register settings", "People", "Practices and suppliers", "Audit trail", "API tokens", "Notices", "All notices", "Public records" })]
+    [InlineData(DemoUsers.Administrator, new[] { "Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "Register of interests", "Annual declarations", "Gifts and hospitality", "Procurement decisions", "Breaches", "Register settings", "People", "Practices and suppliers", "Audit trail", "Users and roles", "API tokens", "Notices", "All notices", "Public records" })]
     public async Task Navigation_ShowsExactlyTheAreasTheRoleAllows(string email, string[] expected)
     {
         await Page.SignInAsync(email);

@@ -60,7 +60,7 @@ public sealed class UsersAndRolesJourneyTests(AppFixture app, ITestOutputHelper 
         // The user signs in with the roles the administrator gave them: a secretary keeps People.
         var second = await OpenSecondBrowserAsync();
         await second.SignInAsync(email, NewPassword);
-        (await second.NavigationLinksAsync()).Should().Equal("Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "People", "Practices and suppliers", "API tokens", "Public records");
+        (await second.NavigationLinksAsync()).Should().Equal("Home", "Committees", "Decisions log", "Action log", "My declarations", "My gifts and hospitality", "People", "Practices and suppliers", "API tokens", "Notices", "Public records");
 
         audit.ShouldHaveNoSeriousViolations();
     }

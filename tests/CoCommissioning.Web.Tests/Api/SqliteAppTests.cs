@@ -40,7 +40,7 @@ public sealed class SqliteAppTests(SqliteAppFixture app) : IClassFixture<SqliteA
         (await added.ReadJsonAsync<CommitteeDto>(HttpStatusCode.OK)).Memberships.Should().ContainSingle();
         stale.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var audit = await governance.AuditOfAsync(committee.Id);
-        audit.Entries.Select(e => (e.RecordType, e.Action)).Should().BeEquivalentTo([(nameof(CoCommissioning.Domain.Committees.Committee), AuditAction.Insert), (nameof(CoCommissioning.Domain.Committees.Membership), AuditAction.Insert)]);
+        audit.Entries.Select(e => (e.RecordType, e.Action)).Should().BeEquivalentTo([(nameof(CoCommissioning.Domain.Committees.Committee), AuditAction.Insert), (nameof(CoCommissioning.Domain.Committees.CommitteeSecretary), AuditAction.Insert), (nameof(CoCommissioning.Domain.Committees.Membership), AuditAction.Insert)]);
     }
 
     [Fact]

@@ -106,7 +106,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         current.Should().BeEquivalentTo(afterFirst);
         current.Purpose.Should().Be("First change");
         var audit = await governance.AuditOfAsync(committee.Id);
-        audit.Entries.Select(e => e.Action).Should().BeEquivalentTo([AuditAction.Insert, AuditAction.Update]);
+        audit.WithoutSecretaryAssignments().Select(e => e.Action).Should().BeEquivalentTo([AuditAction.Insert, AuditAction.Update]);
     }
 
     [Fact]
@@ -155,7 +155,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         problem.ErrorsFor("termEnd").Should().ContainSingle().Which.Should().Be("The term cannot end before it starts.");
         (await secretary.GetJsonAsync<CommitteeDto>($"/api/committees/{committee.Id}")).Should().BeEquivalentTo(committee);
         var audit = await governance.AuditOfAsync(committee.Id);
-        audit.Entries.Should().ContainSingle().Which.Action.Should().Be(AuditAction.Insert);
+        audit.WithoutSecretaryAssignments().Should().ContainSingle().Which.Action.Should().Be(AuditAction.Insert);
     }
 
     [Fact]
@@ -221,7 +221,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
 
         await response.ReadProblemAsync(HttpStatusCode.Conflict);
         (await secretary.GetJsonAsync<CommitteeDto>($"/api/committees/{committee.Id}")).Memberships.Should().BeEmpty();
-        (await governance.AuditOfAsync(committee.Id)).Entries.Should().ContainSingle();
+        (await governance.AuditOfAsync(committee.Id)).WithoutSecretaryAssignments().Should().ContainSingle();
     }
 
     // What a failed request must not have changed: the committees and the committee audit trail.

@@ -46,4 +46,11 @@ public static class ApiScenario
 
     public static Task<AuditPageDto> AuditOfAsync(this HttpClient governance, Guid recordId) =>
         governance.GetJsonAsync<AuditPageDto>($"/api/audit?recordId={recordId}&pageSize=200");
+
+    /// <summary>
+    /// A committee's trail without the entry that makes its creator its secretary (ADR-0019), for tests about the
+    /// committee's own changes.
+    /// </summary>
+    public static IReadOnlyList<AuditEntryDto> WithoutSecretaryAssignments(this AuditPageDto audit) =>
+        audit.Entries.Where(e => e.RecordType != nameof(CoCommissioning.Domain.Committees.CommitteeSecretary)).ToList();
 }
