@@ -35,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PreFlagResponse> PreFlagResponses => Set<PreFlagResponse>();
     public DbSet<MeetingPaper> MeetingPapers => Set<MeetingPaper>();
     public DbSet<PaperContent> PaperContents => Set<PaperContent>();
+    public DbSet<AgendaTemplate> AgendaTemplates => Set<AgendaTemplate>();
     public DbSet<ExternalBody> ExternalBodies => Set<ExternalBody>();
     public DbSet<RegisterSettings> RegisterSettings => Set<RegisterSettings>();
     public DbSet<Declaration> Declarations => Set<Declaration>();

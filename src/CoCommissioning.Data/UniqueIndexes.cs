@@ -24,6 +24,7 @@ public static class UniqueIndexes
     public const string OneBodyName = "IX_ExternalBodies_OrganisationId_Kind_Name";
     public const string OneSettingsPerOrganisation = "PK_RegisterSettings";
     public const string OneMinutesPerMeeting = "IX_Minutes_MeetingId";
+    public const string OneAgendaTemplatePerCommittee = "IX_AgendaTemplates_CommitteeId";
 
     private static readonly Dictionary<string, Failure> Races = new(StringComparer.Ordinal)
     {
@@ -37,6 +38,7 @@ public static class UniqueIndexes
         [OneHolderPerOffice] = Failure.Conflict("committee"),
         [OneTermsOfReferencePerDay] = Failure.Conflict("committee"),
         [OneSettingsPerOrganisation] = Failure.Conflict("settings"),
+        [OneAgendaTemplatePerCommittee] = Failure.Conflict("agenda template"),
     };
 
     /// <summary>
