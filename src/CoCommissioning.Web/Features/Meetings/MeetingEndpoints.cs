@@ -8,8 +8,9 @@ public static class MeetingEndpoints
 {
     public static void MapMeetingEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/committees/{committeeId:guid}/meetings", async (Guid committeeId, ScheduleMeetingRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
-                ApiResults.From(await service.ScheduleAsync(CurrentUser.Require(principal), committeeId, request, ct), m => Results.Created($"/api/meetings/{m.Id}", m)))
+        // ?standingItems=false leaves out the committee's standing items (its agenda template), which are added by default.
+        api.MapPost("/committees/{committeeId:guid}/meetings", async (Guid committeeId, ScheduleMeetingRequest request, bool? standingItems, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+                ApiResults.From(await service.ScheduleAsync(CurrentUser.Require(principal), committeeId, request, standingItems ?? true, ct), m => Results.Created($"/api/meetings/{m.Id}", m)))
             .RequireAuthorization(Policies.Secretary)
             .WithTags("Meetings")
             .Produces<MeetingDto>(StatusCodes.Status201Created)

@@ -10,7 +10,11 @@ namespace CoCommissioning.Web.Features.Meetings;
 /// <summary>The meeting record the decision service judges: agenda, apologies, attendance, conflict rulings.</summary>
 public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<MeetingService> logger)
 {
-    public async Task<CommandResult<MeetingDto>> ScheduleAsync(CurrentUser user, Guid committeeId, ScheduleMeetingRequest request, CancellationToken ct = default)
+    public Task<CommandResult<MeetingDto>> ScheduleAsync(CurrentUser user, Guid committeeId, ScheduleMeetingRequest request, CancellationToken ct = default) =>
+        ScheduleAsync(user, committeeId, request, standingItems: true, ct);
+
+    /// <summary>Schedules a meeting; with <paramref name="standingItems"/> its agenda starts with the committee's template (ADR-0018).</summary>
+    public async Task<CommandResult<MeetingDto>> ScheduleAsync(CurrentUser user, Guid committeeId, ScheduleMeetingRequest request, bool standingItems, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         if (!await db.Committees.AnyAsync(c => c.Id == committeeId && c.OrganisationId == user.OrganisationId, ct))
@@ -40,7 +44,11 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
                 return Failure.Duplicate($"The committee already has the meeting \"{meeting.Title}\" at this time.", id);
             }
 
-            meeting.ApplyTemplate(await AgendaTemplateService.EntriesForAsync(db, committeeId, ct));
+            if (standingItems)
+            {
+                meeting.ApplyTemplate(await AgendaTemplateService.EntriesForAsync(db, committeeId, ct));
+            }
+
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(ct);
         }
