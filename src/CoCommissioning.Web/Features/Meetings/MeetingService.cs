@@ -110,6 +110,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
                 return Failure.Rule($"Item {found.Number} cannot be removed: a decision is recorded at it, which is part of the meeting's record.");
             }
 
+            var entity = meeting.Items.FirstOrDefault(i => i.Id == itemId);
             var removed = meeting.RemoveItem(itemId, request.Reason, clock.Now());
             if (!removed.Succeeded)
             {
@@ -122,7 +123,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
                 var paperIds = papers.Select(p => p.Id).ToList();
                 db.PaperContents.RemoveRange(await db.PaperContents.Where(c => paperIds.Contains(c.PaperId)).ToListAsync(ct));
                 db.MeetingPapers.RemoveRange(papers);
-                db.Remove(db.ChangeTracker.Entries<AgendaItem>().Single(e => e.Entity.Id == itemId).Entity);
+                db.Remove(entity!);
             }
 
             return CommandResult.Success();
