@@ -40,6 +40,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     /// <summary>Built meeting packs with the fingerprint of what they were built from (ADR-0020).</summary>
     public DbSet<StoredMeetingPack> MeetingPacks => Set<StoredMeetingPack>();
+    public DbSet<AgendaTemplate> AgendaTemplates => Set<AgendaTemplate>();
     public DbSet<ExternalBody> ExternalBodies => Set<ExternalBody>();
     public DbSet<RegisterSettings> RegisterSettings => Set<RegisterSettings>();
     public DbSet<Declaration> Declarations => Set<Declaration>();

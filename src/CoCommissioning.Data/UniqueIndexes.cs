@@ -25,6 +25,7 @@ public static class UniqueIndexes
     public const string OneSettingsPerOrganisation = "PK_RegisterSettings";
     public const string OneMinutesPerMeeting = "IX_Minutes_MeetingId";
     public const string OneSecretaryAssignment = "IX_CommitteeSecretaries_CommitteeId_UserId";
+    public const string OneAgendaTemplatePerCommittee = "IX_AgendaTemplates_CommitteeId";
 
     private static readonly Dictionary<string, Failure> Races = new(StringComparer.Ordinal)
     {
@@ -39,6 +40,7 @@ public static class UniqueIndexes
         [OneTermsOfReferencePerDay] = Failure.Conflict("committee"),
         [OneSettingsPerOrganisation] = Failure.Conflict("settings"),
         [OneSecretaryAssignment] = Failure.Race("This user was made a secretary of the committee by someone else at the same moment. Refresh to see it."),
+        [OneAgendaTemplatePerCommittee] = Failure.Conflict("agenda template"),
     };
 
     /// <summary>

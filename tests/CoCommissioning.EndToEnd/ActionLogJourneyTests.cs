@@ -132,10 +132,10 @@ public sealed class ActionLogJourneyTests(AppFixture app, ITestOutputHelper outp
 
         var title = CommitteeSteps.UniqueName("PCCC meeting");
         var startsAt = DateTimeOffset.UtcNow;
-        var meeting = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings", token, new { title, startsAt });
+        var meeting = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings?standingItems=false", token, new { title, startsAt });
         var option = $"{title}, {TimeZoneInfo.ConvertTime(startsAt, UkZone).ToString("d MMMM yyyy", Uk)}";
 
-        var earlier = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings", token, new { title = CommitteeSteps.UniqueName("Earlier PCCC meeting"), startsAt = startsAt.AddDays(-10) });
+        var earlier = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings?standingItems=false", token, new { title = CommitteeSteps.UniqueName("Earlier PCCC meeting"), startsAt = startsAt.AddDays(-10) });
         var overdue = CommitteeSteps.UniqueName("Report on the practice list dispersal");
         await api.SendAsync("POST", $"/api/meetings/{earlier.GetProperty("id").GetString()}/actions", token,
             new { description = overdue, ownerPersonId = PersonId(OtherOwnerName), dueOn = MudControls.Today.AddDays(-3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });

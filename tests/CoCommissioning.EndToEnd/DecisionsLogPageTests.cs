@@ -63,7 +63,7 @@ public sealed class DecisionsLogPageTests(AppFixture app, ITestOutputHelper outp
             .Select(m => m.GetProperty("id").GetString()!)
             .ToList();
 
-        var meeting = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings", token, new { title = CommitteeSteps.UniqueName("PCCC meeting"), startsAt = DateTimeOffset.UtcNow });
+        var meeting = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings?standingItems=false", token, new { title = CommitteeSteps.UniqueName("PCCC meeting"), startsAt = DateTimeOffset.UtcNow });
         var meetingUrl = $"/api/meetings/{meeting.GetProperty("id").GetString()}";
         meeting = await api.SendAsync("POST", $"{meetingUrl}/items", token, new { title = "Extended access pilot", purpose = "Decision", isPrivate = false, version = meeting.GetProperty("version").GetString() });
         foreach (var membershipId in voters)

@@ -166,7 +166,7 @@ public sealed partial class LikelyConflictsJourneyTests(AppFixture app, ITestOut
         var bodies = (await api.SendAsync("GET", "/api/bodies", token)).EnumerateArray().ToList();
         string BodyId(string name) => bodies.First(b => b.GetProperty("name").GetString() == name).GetProperty("id").GetString()!;
 
-        var meeting = await api.SendAsync("POST", $"/api/committees/{committee.GetProperty("id").GetString()}/meetings", token, new { title, startsAt = DateTimeOffset.UtcNow.AddMinutes(30) });
+        var meeting = await api.SendAsync("POST", $"/api/committees/{committee.GetProperty("id").GetString()}/meetings?standingItems=false", token, new { title, startsAt = DateTimeOffset.UtcNow.AddMinutes(30) });
         var url = $"/api/meetings/{meeting.GetProperty("id").GetString()}";
         meeting = await api.SendAsync("POST", $"{url}/items", token, new
         {

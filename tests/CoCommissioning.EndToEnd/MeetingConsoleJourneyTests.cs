@@ -118,7 +118,7 @@ public sealed class MeetingConsoleJourneyTests(AppFixture app, ITestOutputHelper
         var api = Page.APIRequest;
         var token = await api.TokenAsync(DemoUsers.Secretary, "meeting console journey");
         var committee = await api.DemoPcccAsync(token);
-        var meeting = await api.SendAsync("POST", $"/api/committees/{committee.GetProperty("id").GetString()}/meetings", token, new { title, startsAt = DateTimeOffset.UtcNow.AddMinutes(-5) });
+        var meeting = await api.SendAsync("POST", $"/api/committees/{committee.GetProperty("id").GetString()}/meetings?standingItems=false", token, new { title, startsAt = DateTimeOffset.UtcNow.AddMinutes(-5) });
         var id = meeting.GetProperty("id").GetString()!;
         await api.SendAsync("POST", $"/api/meetings/{id}/items", token, new { title = "Riverside Surgery and Northgate Medical Practice merger application", purpose = "Decision", isPrivate = false, presenter = "Head of Primary Care", version = meeting.GetProperty("version").GetString() });
         return id;

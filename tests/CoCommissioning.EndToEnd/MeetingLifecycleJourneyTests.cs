@@ -123,7 +123,7 @@ public sealed class MeetingLifecycleJourneyTests(AppFixture app, ITestOutputHelp
         var api = Page.APIRequest;
         var token = await api.TokenAsync(DemoUsers.Secretary, "meeting lifecycle journey");
         var committee = await api.DemoPcccAsync(token);
-        var meeting = await api.SendAsync("POST", $"/api/committees/{committee.GetProperty("id").GetString()}/meetings", token, new { title, startsAt });
+        var meeting = await api.SendAsync("POST", $"/api/committees/{committee.GetProperty("id").GetString()}/meetings?standingItems=false", token, new { title, startsAt });
         var id = meeting.GetProperty("id").GetString()!;
         await api.SendAsync("POST", $"/api/meetings/{id}/items", token, new { title = "Riverside Surgery and Northgate Medical Practice merger application", purpose = "Decision", isPrivate = false, version = meeting.GetProperty("version").GetString() });
         return id;

@@ -45,7 +45,7 @@ public sealed class MeetingPackJourneyTests(AppFixture app, ITestOutputHelper ou
         var committee = await api.DemoPcccAsync(token);
         var itemTitle = CommitteeSteps.UniqueName("Estates plan for Riverside");
         var paperTitle = CommitteeSteps.UniqueName("Estates options appraisal");
-        var meeting = await api.SendAsync("POST", $"/api/committees/{committee.GetProperty("id").GetString()}/meetings", token,
+        var meeting = await api.SendAsync("POST", $"/api/committees/{committee.GetProperty("id").GetString()}/meetings?standingItems=false", token,
             new { title = CommitteeSteps.UniqueName("PCCC meeting"), startsAt = DateTimeOffset.UtcNow.AddDays(10) });
         var meetingId = meeting.GetProperty("id").GetString()!;
         var url = $"/api/meetings/{meetingId}";

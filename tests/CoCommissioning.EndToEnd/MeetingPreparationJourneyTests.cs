@@ -134,7 +134,7 @@ public sealed partial class MeetingPreparationJourneyTests(AppFixture app, ITest
             .GetProperty("token").GetString()!;
         var committees = await SendAsync(api, "GET", "/api/committees", token);
         var committeeId = committees.EnumerateArray().First(c => c.GetProperty("name").GetString() == "Primary Care Commissioning Committee").GetProperty("id").GetString();
-        var meeting = await SendAsync(api, "POST", $"/api/committees/{committeeId}/meetings", token, new { title, startsAt = DateTimeOffset.UtcNow.AddDays(1) });
+        var meeting = await SendAsync(api, "POST", $"/api/committees/{committeeId}/meetings?standingItems=false", token, new { title, startsAt = DateTimeOffset.UtcNow.AddDays(1) });
         return meeting.GetProperty("id").GetString()!;
     }
 

@@ -199,7 +199,7 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
             .ToList();
 
         var now = DateTimeOffset.UtcNow;
-        var meeting = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings", token, new { title, startsAt = now.AddHours(-3) });
+        var meeting = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings?standingItems=false", token, new { title, startsAt = now.AddHours(-3) });
         var meetingId = meeting.GetProperty("id").GetString()!;
         var meetingUrl = $"/api/meetings/{meetingId}";
         meeting = await api.SendAsync("POST", $"{meetingUrl}/items", token, new { title = "Extended access pilot", purpose = "Decision", isPrivate = false, version = Version(meeting) });
@@ -217,7 +217,7 @@ public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output
         // At the next meeting the chair has arrived, so she presides over its "Minutes of the previous meeting".
         var chairMembership = committee.GetProperty("memberships").EnumerateArray()
             .First(m => m.GetProperty("isCurrent").GetBoolean() && m.GetProperty("personName").GetString() == "Helen Carter").GetProperty("id").GetString();
-        var next = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings", token, new { title = nextTitle, startsAt = now.AddHours(-1) });
+        var next = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings?standingItems=false", token, new { title = nextTitle, startsAt = now.AddHours(-1) });
         var nextUrl = $"/api/meetings/{next.GetProperty("id").GetString()}";
         next = await api.SendAsync("POST", $"{nextUrl}/items", token, new { title = "Minutes of the previous meeting", purpose = "Decision", isPrivate = false, version = Version(next) });
         await api.SendAsync("POST", $"{nextUrl}/arrivals", token, new { membershipId = chairMembership, deputy = false, version = Version(next) });

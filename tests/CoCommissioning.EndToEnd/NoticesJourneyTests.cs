@@ -84,7 +84,7 @@ public sealed class NoticesJourneyTests(AppFixture app, ITestOutputHelper output
         var committee = await api.DemoPcccAsync(token);
         var committeeId = committee.GetProperty("id").GetString()!;
         var owner = committee.GetProperty("memberships").EnumerateArray().First(m => m.GetProperty("personName").GetString() == MemberName).GetProperty("personId").GetString();
-        var meeting = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings", token, new { title = CommitteeSteps.UniqueName("PCCC meeting"), startsAt = DateTimeOffset.UtcNow });
+        var meeting = await api.SendAsync("POST", $"/api/committees/{committeeId}/meetings?standingItems=false", token, new { title = CommitteeSteps.UniqueName("PCCC meeting"), startsAt = DateTimeOffset.UtcNow });
         var description = CommitteeSteps.UniqueName("Send the practice list figures");
         await api.SendAsync("POST", $"/api/meetings/{meeting.GetProperty("id").GetString()}/actions", token,
             new { description, ownerPersonId = owner, dueOn = MudControls.Today.AddDays(20).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });

@@ -95,7 +95,7 @@ internal static class Program
         var committees = await api.GetAsync("/api/committees");
         var committeeId = committees.EnumerateArray().First(c => c.GetProperty("name").GetString() == "Primary Care Commissioning Committee").GetProperty("id").GetString()!;
         var committee = await api.GetAsync($"/api/committees/{committeeId}");
-        var meeting = await api.PostAsync($"/api/committees/{committeeId}/meetings", new { title = $"Live view load {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}", startsAt = DateTimeOffset.UtcNow });
+        var meeting = await api.PostAsync($"/api/committees/{committeeId}/meetings?standingItems=false", new { title = $"Live view load {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss}", startsAt = DateTimeOffset.UtcNow });
         var meetingId = meeting.GetProperty("id").GetString()!;
         meeting = await api.PostAsync($"/api/meetings/{meetingId}/items", new { title = "Load test item", purpose = "Decision", isPrivate = false, version = Version(meeting) });
         var itemId = meeting.GetProperty("items")[0].GetProperty("id").GetString()!;

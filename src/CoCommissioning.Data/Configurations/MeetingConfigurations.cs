@@ -15,6 +15,7 @@ internal sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
         builder.Property(m => m.Title).HasMaxLength(Meeting.TitleMaxLength);
         builder.Property(m => m.Version).IsConcurrencyToken();
         builder.Ignore(m => m.Date);
+        builder.Ignore(m => m.Agenda);
         builder.PrimitiveCollection(m => m.Apologies).HasField("apologies").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.PrimitiveCollection(m => m.ApologiesWithoutDeputy).HasField("apologiesWithoutDeputy").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne<Organisation>().WithMany().HasForeignKey(m => m.OrganisationId).OnDelete(DeleteBehavior.Restrict);
@@ -105,6 +106,10 @@ internal sealed class MeetingPaperConfiguration : IEntityTypeConfiguration<Meeti
         builder.HasOne<Meeting>().WithMany().HasForeignKey(p => p.MeetingId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(p => p.ItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => new { p.MeetingId, p.ItemId });
+        builder.HasIndex(p => p.SeriesId);
+        builder.Ignore(p => p.IsCurrent);
+        builder.Property(p => p.RemovedReason).HasMaxLength(AgendaItem.ReasonMaxLength);
+        builder.Property(p => p.LateReason).HasMaxLength(AgendaItem.ReasonMaxLength);
     }
 }
 
@@ -127,11 +132,18 @@ internal sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaI
         builder.Property(i => i.OutcomeNote).HasMaxLength(AgendaItem.OutcomeNoteMaxLength);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.Ignore(i => i.IsClosed);
+        builder.Ignore(i => i.IsWithdrawn);
+        builder.Property(i => i.Number).HasMaxLength(AgendaItem.NumberMaxLength);
+        builder.Property(i => i.LateReason).HasMaxLength(AgendaItem.ReasonMaxLength);
+        builder.Property(i => i.WithdrawnReason).HasMaxLength(AgendaItem.ReasonMaxLength);
+        builder.HasOne<AgendaItem>().WithMany().HasForeignKey(i => i.ParentItemId).OnDelete(DeleteBehavior.Restrict);
 
         // A short list read with the item, like a meeting's apologies: no join table to keep in step. Bodies are
         // checked against the organisation's list when set; a body is never deleted once named (no delete in the API).
         builder.PrimitiveCollection(i => i.AffectedBodyIds).HasField("affectedBodyIds").UsePropertyAccessMode(PropertyAccessMode.Field);
-        builder.HasIndex(i => new { i.MeetingId, i.Number }).IsUnique();
+        // Not unique: a reorder moves several positions in one save, and PostgreSQL checks a unique index row by row.
+        // Numbers are unique by construction (AgendaNumbering) and writes to a meeting go one at a time (MeetingLock).
+        builder.HasIndex(i => new { i.MeetingId, i.Position });
     }
 }
 
@@ -214,5 +226,31 @@ internal sealed class InquorateResolutionConfiguration : IEntityTypeConfiguratio
         builder.Property(r => r.Detail).HasMaxLength(InquorateResolution.DetailMaxLength);
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(r => r.ItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => r.ItemId).IsUnique().HasDatabaseName(UniqueIndexes.OneInquorateChoicePerItem);
+    }
+}
+
+internal sealed class AgendaTemplateConfiguration : IEntityTypeConfiguration<AgendaTemplate>
+{
+    public void Configure(EntityTypeBuilder<AgendaTemplate> builder)
+    {
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Version).IsConcurrencyToken();
+        builder.Ignore(t => t.Entries);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Committee>().WithMany().HasForeignKey(t => t.CommitteeId).OnDelete(DeleteBehavior.Restrict);
+
+        // One template per committee: two secretaries saving the first one at once leave one, the other is told.
+        builder.HasIndex(t => t.CommitteeId).IsUnique().HasDatabaseName(UniqueIndexes.OneAgendaTemplatePerCommittee);
+        builder.HasMany(t => t.Items).WithOne().HasForeignKey(i => i.TemplateId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Items).HasField("entries").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class AgendaTemplateItemConfiguration : IEntityTypeConfiguration<AgendaTemplateItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaTemplateItem> builder)
+    {
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.Property(i => i.Title).HasMaxLength(AgendaItem.TitleMaxLength);
     }
 }

@@ -29,21 +29,34 @@ public enum ItemClosure
     InquorateResolution,
 }
 
+/// <summary>Whether an item came from the committee's agenda template: opening items lead, closing items end the public part.</summary>
+public enum StandingItem
+{
+    None,
+    Opening,
+    Closing,
+}
+
 /// <summary>An item on a meeting's agenda. Quorum is judged item by item.</summary>
-public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
+public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate, IAgendaEntry
 {
     public const int TitleMaxLength = 300;
     public const int PresenterMaxLength = 200;
     public const int OutcomeNoteMaxLength = 2000;
+    public const int NumberMaxLength = 20;
+
+    /// <summary>The most a reason for changing a published agenda may say.</summary>
+    public const int ReasonMaxLength = 1000;
 
     private List<Guid> affectedBodyIds = [];
 
     private AgendaItem()
     {
         Title = "";
+        Number = "";
     }
 
-    internal AgendaItem(Guid meetingId, Guid organisationId, int number, string title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid> affectedBodyIds, string? presenter)
+    internal AgendaItem(Guid meetingId, Guid organisationId, string number, string title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid> affectedBodyIds, string? presenter)
     {
         Presenter = presenter;
         this.affectedBodyIds = [.. affectedBodyIds.Distinct()];
@@ -61,7 +74,34 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
     public Guid MeetingId { get; private set; }
     public Guid OrganisationId { get; private set; }
     Guid IPartOfAggregate.AggregateId => MeetingId;
-    public int Number { get; private set; }
+
+    /// <summary>The number the agenda, the minutes and the public pages show: "2", or "2.1" for a sub-item (<see cref="AgendaNumbering"/>).</summary>
+    public string Number { get; private set; }
+
+    /// <summary>The item's place among its siblings (same parent; for top-level items, the same part).</summary>
+    public int Position { get; private set; }
+
+    /// <summary>The parent item of a sub-item (2.1 under 2); null for a top-level item.</summary>
+    public Guid? ParentItemId { get; private set; }
+
+    /// <summary>Whether the item came from the committee's agenda template, as an opening or closing item.</summary>
+    public StandingItem Standing { get; private set; }
+
+    /// <summary>
+    /// Set when the item was added or changed after the agenda was published: a late item on the supplementary agenda,
+    /// published with this reason. The latest reason is kept here; each change's is in the audit trail.
+    /// </summary>
+    public string? LateReason { get; private set; }
+
+    public DateTimeOffset? LateAt { get; private set; }
+
+    /// <summary>Set when the item was removed after publication: it keeps its number, marked withdrawn with the reason.</summary>
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+
+    public string? WithdrawnReason { get; private set; }
+
+    public bool IsWithdrawn => WithdrawnAt is not null;
+
     public string Title { get; private set; }
     public ItemPurpose Purpose { get; private set; }
 
@@ -133,6 +173,31 @@ public sealed class AgendaItem : IGovernanceRecord, IPartOfAggregate
     }
 
     internal void Touch() => Version = Guid.NewGuid();
+
+    internal void Place(int position, Guid? parentItemId, StandingItem standing)
+    {
+        Position = position;
+        ParentItemId = parentItemId;
+        Standing = standing;
+    }
+
+    internal void MoveTo(int position) => Position = position;
+
+    internal void Renumber(string number) => Number = number;
+
+    internal void Edit(string title, ItemPurpose purpose, string? presenter, bool isPrivate)
+    {
+        (Title, Purpose, Presenter, IsPrivate) = (title, purpose, presenter, isPrivate);
+        Touch();
+    }
+
+    internal void MarkLate(string reason, DateTimeOffset at) => (LateReason, LateAt) = (reason, at);
+
+    internal void Withdraw(string reason, DateTimeOffset at)
+    {
+        (WithdrawnReason, WithdrawnAt) = (reason, at);
+        Touch();
+    }
 
     /// <summary>Why nothing more can be recorded at a closed item.</summary>
     internal Failure ClosedFailure() =>
@@ -315,31 +380,288 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
 
     /// <summary>
     /// Adds an item. The caller checks that <paramref name="affectedBodyIds"/> are bodies of this meeting's
-    /// organisation (the list lives outside the aggregate).
+    /// organisation (the list lives outside the aggregate). A sub-item (<paramref name="parentItemId"/>) is in its
+    /// parent's part and follows its other sub-items; a top-level item goes before the template's closing items of its
+    /// part. Before publication the agenda is renumbered; after it, <paramref name="reason"/> is required and the item
+    /// is a late item with the next free number (ADR-0018).
     /// </summary>
-    public CommandResult<AgendaItem> AddItem(string? title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid>? affectedBodyIds = null, string? presenter = null)
+    public CommandResult<AgendaItem> AddItem(string? title, ItemPurpose purpose, bool isPrivate, IEnumerable<Guid>? affectedBodyIds = null, string? presenter = null, Guid? parentItemId = null, string? reason = null, DateTimeOffset? at = null, StandingItem standing = StandingItem.None)
     {
         var checkedTitle = Text.Required(nameof(AgendaItem.Title), title, AgendaItem.TitleMaxLength);
-        if (!checkedTitle.Succeeded)
-        {
-            return checkedTitle.Failure!;
-        }
-
         var checkedPresenter = Text.Optional(nameof(AgendaItem.Presenter), presenter, AgendaItem.PresenterMaxLength);
-        if (!checkedPresenter.Succeeded)
+        var parent = parentItemId is { } pid ? items.FirstOrDefault(i => i.Id == pid) : null;
+        var late = ReasonForChange(reason);
+        if (FirstFailure(
+                checkedTitle.Failure,
+                checkedPresenter.Failure,
+                PurposeFailure(purpose),
+                parentItemId is not null && parent is null ? Failure.Validation(nameof(parentItemId), "Choose an item of this agenda as the parent.")
+                : parent is { ParentItemId: not null } ? Failure.Validation(nameof(parentItemId), $"Item {parent.Number} is itself a sub-item: sub-items go one level deep.")
+                : parent is { IsWithdrawn: true } ? Failure.Validation(nameof(parentItemId), $"Item {parent.Number} is withdrawn.")
+                : PartFailure(parent, isPrivate),
+                late.Failure) is { } refused)
         {
-            return checkedPresenter.Failure!;
+            return refused;
         }
 
-        if (!Enum.IsDefined(purpose))
+        var number = AgendaPublishedAt is null ? "" : AgendaNumbering.Next(items, parent);
+        var item = new AgendaItem(Id, OrganisationId, number, checkedTitle.Value!, purpose, isPrivate, affectedBodyIds ?? [], checkedPresenter.Value);
+        var siblings = SiblingsOf(parent?.Id, isPrivate);
+        var place = parent is null && standing != StandingItem.Closing && siblings.FindIndex(i => i.Standing == StandingItem.Closing) is var closing and >= 0
+            ? closing
+            : siblings.Count;
+        if (AgendaPublishedAt is not null)
         {
-            return Failure.Validation(nameof(AgendaItem.Purpose), "Choose the purpose: decision, discussion or information.");
+            // Numbers are frozen after publication: the late item is taken last in its part (or under its parent).
+            place = siblings.Count;
+            item.MarkLate(late.Value!, at ?? DateTimeOffset.UtcNow);
         }
 
-        var item = new AgendaItem(Id, OrganisationId, items.Count == 0 ? 1 : items.Max(i => i.Number) + 1, checkedTitle.Value!, purpose, isPrivate, affectedBodyIds ?? [], checkedPresenter.Value);
+        siblings.Insert(place, item);
+        item.Place(0, parent?.Id, standing);
+        Restack(siblings);
         items.Add(item);
+        RenumberDraft();
         Touch();
         return CommandResult<AgendaItem>.Success(item);
+    }
+
+    /// <summary>Adds a committee's standing items (its agenda template) to a new meeting: opening items first, closing items last.</summary>
+    public void ApplyTemplate(IEnumerable<AgendaTemplateEntry> entries)
+    {
+        foreach (var entry in entries.Where(e => e.Part == StandingItem.Opening).Concat(entries.Where(e => e.Part == StandingItem.Closing)))
+        {
+            var added = AddItem(entry.Title, entry.Purpose, isPrivate: false, standing: entry.Part);
+            if (!added.Succeeded)
+            {
+                throw new InvalidOperationException($"The agenda template's item \"{entry.Title}\" was refused: {added.Failure!.Message}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Edits an item's title, purpose, presenter and part. A closed item is the record and does not change; an item
+    /// with a record (declarations, rulings, a quorum confirmation) keeps its part. Moving an item to the other part
+    /// takes its sub-items with it and puts it last there. After publication a reason is required and published.
+    /// </summary>
+    public CommandResult EditItem(Guid itemId, string? title, ItemPurpose purpose, string? presenter, bool isPrivate, string? reason, DateTimeOffset at)
+    {
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        if (item.IsClosed)
+        {
+            return item.ClosedFailure();
+        }
+
+        if (item.IsWithdrawn)
+        {
+            return Failure.Rule($"Item {item.Number} is withdrawn from the agenda.");
+        }
+
+        var checkedTitle = Text.Required(nameof(AgendaItem.Title), title, AgendaItem.TitleMaxLength);
+        var checkedPresenter = Text.Optional(nameof(AgendaItem.Presenter), presenter, AgendaItem.PresenterMaxLength);
+        var parent = item.ParentItemId is { } pid ? items.FirstOrDefault(i => i.Id == pid) : null;
+        var late = ReasonForChange(reason);
+        if (FirstFailure(checkedTitle.Failure, checkedPresenter.Failure, PurposeFailure(purpose), PartFailure(parent, isPrivate), late.Failure) is { } refused)
+        {
+            return refused;
+        }
+
+        if (isPrivate != item.IsPrivate && RecordAt(item) is { } record)
+        {
+            return Failure.Rule($"Item {item.Number} already has {record} recorded, so it stays in the {(item.IsPrivate ? "private" : "public")} part.");
+        }
+
+        if (isPrivate != item.IsPrivate && parent is null)
+        {
+            var old = SiblingsOf(null, item.IsPrivate);
+            old.Remove(item);
+            Restack(old);
+            var siblings = SiblingsOf(null, isPrivate);
+            item.MoveTo(siblings.Count == 0 ? 1 : siblings.Max(i => i.Position) + 1);
+            foreach (var child in items.Where(i => i.ParentItemId == item.Id))
+            {
+                child.Edit(child.Title, child.Purpose, child.Presenter, isPrivate);
+            }
+        }
+
+        item.Edit(checkedTitle.Value!, purpose, checkedPresenter.Value, isPrivate);
+        if (late.Value is { } why)
+        {
+            item.MarkLate(why, at);
+        }
+
+        RenumberDraft();
+        Touch();
+        return CommandResult.Success();
+    }
+
+    /// <summary>
+    /// Moves an item to <paramref name="toIndex"/> (0-based) among its siblings: the items of its part, or its parent's
+    /// sub-items. An item already taken at the meeting keeps its place. Before publication the agenda is renumbered;
+    /// after it numbers stay (the item is taken in a different order) and a reason is required and published.
+    /// </summary>
+    public CommandResult MoveItem(Guid itemId, int toIndex, string? reason, DateTimeOffset at)
+    {
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        var siblings = SiblingsOf(item.ParentItemId, item.IsPrivate);
+        if (toIndex < 0 || toIndex >= siblings.Count)
+        {
+            return Failure.Validation(nameof(toIndex), $"Choose a place from 1 to {siblings.Count}.");
+        }
+
+        var late = ReasonForChange(reason);
+        if (!late.Succeeded)
+        {
+            return late.Failure!;
+        }
+
+        if (item.Status != ItemStatus.Open || siblings[toIndex].Status != ItemStatus.Open)
+        {
+            return Failure.Rule("An item already taken at the meeting keeps its place in the agenda.");
+        }
+
+        siblings.Remove(item);
+        siblings.Insert(toIndex, item);
+        Restack(siblings);
+        if (late.Value is { } why)
+        {
+            item.MarkLate(why, at);
+        }
+
+        item.Touch();
+        RenumberDraft();
+        Touch();
+        return CommandResult.Success();
+    }
+
+    /// <summary>
+    /// Removes an item: before publication it goes (its papers with it, which the caller removes); after it, it stays
+    /// marked withdrawn with the reason and keeps its number. An item with a record, or with sub-items, is refused,
+    /// saying why. Returns true when the item was deleted, false when withdrawn.
+    /// </summary>
+    public CommandResult<bool> RemoveItem(Guid itemId, string? reason, DateTimeOffset at)
+    {
+        var item = items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return Failure.NotFound("The agenda item");
+        }
+
+        if (item.IsWithdrawn)
+        {
+            return Failure.Rule($"Item {item.Number} is already withdrawn.");
+        }
+
+        var late = ReasonForChange(reason);
+        if (!late.Succeeded)
+        {
+            return late.Failure!;
+        }
+
+        if (RecordAt(item) is { } record)
+        {
+            return Failure.Rule($"Item {item.Number} cannot be removed: it has {record} recorded, which is part of the meeting's record.");
+        }
+
+        if (items.Any(i => i.ParentItemId == item.Id && !i.IsWithdrawn))
+        {
+            return Failure.Rule($"Item {item.Number} has sub-items: remove them or move them first.");
+        }
+
+        if (late.Value is { } why)
+        {
+            item.Withdraw(why, at);
+            Touch();
+            return CommandResult<bool>.Success(false);
+        }
+
+        items.Remove(item);
+        var siblings = SiblingsOf(item.ParentItemId, item.IsPrivate);
+        Restack(siblings);
+        RenumberDraft();
+        Touch();
+        return CommandResult<bool>.Success(true);
+    }
+
+    /// <summary>
+    /// The reason a change to the agenda needs: none before publication (null), and after it a reason, required, which
+    /// is published with the supplementary agenda.
+    /// </summary>
+    public CommandResult<string?> ReasonForChange(string? reason)
+    {
+        if (AgendaPublishedAt is null)
+        {
+            return CommandResult<string?>.Success(null);
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return Failure.Validation(nameof(reason), "The agenda is published: say why it changes. The reason is published with the supplementary agenda.");
+        }
+
+        var checkedReason = Text.Required(nameof(reason), reason, AgendaItem.ReasonMaxLength);
+        return checkedReason.Succeeded ? CommandResult<string?>.Success(checkedReason.Value) : checkedReason.Failure!;
+    }
+
+    /// <summary>A change to the meeting's papers moves the meeting's version, so open views re-read and a stale change is refused.</summary>
+    internal void PapersChanged() => Touch();
+
+    /// <summary>What is recorded at the item, in words, or null when nothing is (so it may be removed or change part).</summary>
+    public string? RecordAt(AgendaItem item) =>
+        item.IsClosed ? $"an outcome ({ItemClosures.Describe(item.ClosedAs)})"
+        : declarations.Any(d => d.ItemId == item.Id) ? "declarations of interest"
+        : rulings.Any(r => r.ItemId == item.Id) ? "conflict rulings"
+        : quorumConfirmations.Any(q => q.ItemId == item.Id) ? "a quorum confirmation"
+        : flagDismissals.Any(f => f.ItemId == item.Id) ? "a dismissed likely conflict"
+        : item.Status != ItemStatus.Open || CurrentItemId == item.Id ? "been taken at the meeting"
+        : null;
+
+    /// <summary>The agenda in order (public part, then private; each item followed by its sub-items).</summary>
+    public IReadOnlyList<AgendaItem> Agenda => AgendaNumbering.Order(items);
+
+    private static Failure? FirstFailure(params Failure?[] failures) => failures.FirstOrDefault(f => f is not null);
+
+    private static Failure? PurposeFailure(ItemPurpose purpose) =>
+        Enum.IsDefined(purpose) ? null : Failure.Validation(nameof(AgendaItem.Purpose), "Choose the purpose: decision, discussion or information.");
+
+    private static Failure? PartFailure(AgendaItem? parent, bool isPrivate) =>
+        parent is not null && parent.IsPrivate != isPrivate
+            ? Failure.Validation(nameof(AgendaItem.IsPrivate), $"A sub-item is in its parent's part: item {parent.Number} is {(parent.IsPrivate ? "private" : "public")}.")
+            : null;
+
+    private List<AgendaItem> SiblingsOf(Guid? parentItemId, bool isPrivate) =>
+        [.. items.Where(i => i.ParentItemId == parentItemId && (parentItemId is not null || i.IsPrivate == isPrivate)).OrderBy(i => i.Position)];
+
+    private static void Restack(List<AgendaItem> siblings)
+    {
+        for (var i = 0; i < siblings.Count; i++)
+        {
+            siblings[i].MoveTo(i + 1);
+        }
+    }
+
+    // Before publication the numbers follow the order; after it they are frozen (ADR-0018).
+    private void RenumberDraft()
+    {
+        if (AgendaPublishedAt is not null)
+        {
+            return;
+        }
+
+        foreach (var (item, number) in AgendaNumbering.Renumber(items))
+        {
+            item.Renumber(number);
+        }
     }
 
     /// <summary>Replaces the bodies an item affects (the caller checks they belong to the organisation).</summary>
@@ -625,6 +947,11 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         if (item is null)
         {
             return Failure.NotFound("The agenda item");
+        }
+
+        if (item.IsWithdrawn)
+        {
+            return Failure.Rule($"Item {item.Number} was withdrawn from the agenda: {item.WithdrawnReason}");
         }
 
         if (item.IsPrivate && Exclusion is null)

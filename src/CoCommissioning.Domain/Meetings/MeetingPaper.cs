@@ -89,6 +89,8 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
         SizeBytes = sizeBytes;
         IsPublic = isPublic;
         UploadedAt = uploadedAt;
+        SeriesId = Id;
+        VersionNumber = 1;
     }
 
     public Guid Id { get; private set; }
@@ -105,6 +107,167 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
     public long SizeBytes { get; private set; }
     public bool IsPublic { get; private set; }
     public DateTimeOffset UploadedAt { get; private set; }
+
+    /// <summary>
+    /// The paper across its versions: the first version's id. A replacement is a new version in the same series; the
+    /// earlier ones are kept and listed, and the paper's link serves the current one.
+    /// </summary>
+    public Guid SeriesId { get; private set; }
+
+    /// <summary>1 for the paper as first uploaded, 2 for its first replacement, and so on.</summary>
+    public int VersionNumber { get; private set; }
+
+    /// <summary>Set when a newer version replaced this one.</summary>
+    public DateTimeOffset? SupersededAt { get; private set; }
+
+    public bool IsCurrent => SupersededAt is null;
+
+    /// <summary>Set when the paper was removed after the agenda was published: it stays listed, marked removed with the reason.</summary>
+    public DateTimeOffset? RemovedAt { get; private set; }
+
+    public string? RemovedReason { get; private set; }
+
+    /// <summary>Why the paper was changed (moved, replaced, made public or private) after publication; published with the supplementary agenda.</summary>
+    public string? LateReason { get; private set; }
+
+    public DateTimeOffset? LateAt { get; private set; }
+
+    /// <summary>
+    /// A new version of <paramref name="current"/>: checked as an upload for the same item with the same visibility,
+    /// then the current version is marked superseded. After publication <paramref name="reason"/> is required.
+    /// </summary>
+    public static CommandResult<MeetingPaper> Replace(Meeting meeting, MeetingPaper current, string? title, string? fileName, long sizeBytes, ReadOnlySpan<byte> head, string? reason, DateTimeOffset at)
+    {
+        if (current.Unchangeable() is { } refused)
+        {
+            return refused;
+        }
+
+        var late = meeting.ReasonForChange(reason);
+        var upload = Upload(meeting, current.ItemId, title ?? current.Title, fileName, sizeBytes, head, current.IsPublic, at);
+        if (!late.Succeeded || !upload.Succeeded)
+        {
+            var errors = new ValidationErrors();
+            errors.Add(late.Failure, upload.Failure);
+            return errors.Any ? errors.ToFailure() : (upload.Failure ?? late.Failure)!;
+        }
+
+        var next = upload.Value!;
+        next.SeriesId = current.SeriesId;
+        next.VersionNumber = current.VersionNumber + 1;
+        if (late.Value is { } why)
+        {
+            next.MarkLate(why, at);
+        }
+
+        current.SupersededAt = at;
+        meeting.PapersChanged();
+        return CommandResult<MeetingPaper>.Success(next);
+    }
+
+    /// <summary>Moves the paper (every version of it, one call each) to another item of the meeting.</summary>
+    public CommandResult MoveTo(Meeting meeting, Guid itemId, string? reason, DateTimeOffset at)
+    {
+        var item = meeting.Items.FirstOrDefault(i => i.Id == itemId);
+        if (item is null)
+        {
+            return Failure.Validation(nameof(itemId), "Choose an item of this meeting's agenda.");
+        }
+
+        if (IsCurrent && Unchangeable() is { } refused)
+        {
+            return refused;
+        }
+
+        if (item.IsWithdrawn)
+        {
+            return Failure.Validation(nameof(itemId), $"Item {item.Number} is withdrawn from the agenda.");
+        }
+
+        if (IsPublic && item.IsPrivate)
+        {
+            return Failure.Validation(nameof(itemId), $"Item {item.Number} is in the private part: make the paper private before moving it there.");
+        }
+
+        var late = meeting.ReasonForChange(reason);
+        if (!late.Succeeded)
+        {
+            return late.Failure!;
+        }
+
+        ItemId = itemId;
+        MarkLateIfPublished(late.Value, at);
+        meeting.PapersChanged();
+        return CommandResult.Success();
+    }
+
+    /// <summary>Makes the paper (every version of it, one call each) public or private; a paper of a private item stays private.</summary>
+    public CommandResult ChangeVisibility(Meeting meeting, bool isPublic, string? reason, DateTimeOffset at)
+    {
+        if (IsCurrent && Unchangeable() is { } refused)
+        {
+            return refused;
+        }
+
+        if (isPublic && meeting.Items.FirstOrDefault(i => i.Id == ItemId) is { IsPrivate: true } item)
+        {
+            return Failure.Validation(nameof(isPublic), $"Item {item.Number} is in the private part, so its papers are private.");
+        }
+
+        var late = meeting.ReasonForChange(reason);
+        if (!late.Succeeded)
+        {
+            return late.Failure!;
+        }
+
+        IsPublic = isPublic;
+        MarkLateIfPublished(late.Value, at);
+        meeting.PapersChanged();
+        return CommandResult.Success();
+    }
+
+    /// <summary>
+    /// Removes the paper: before publication the caller deletes it (every version and its contents), and this answers
+    /// true; after publication it stays listed, marked removed with the reason, and this answers false.
+    /// </summary>
+    public CommandResult<bool> Remove(Meeting meeting, string? reason, DateTimeOffset at)
+    {
+        if (Unchangeable() is { } refused)
+        {
+            return refused;
+        }
+
+        var late = meeting.ReasonForChange(reason);
+        if (!late.Succeeded)
+        {
+            return late.Failure!;
+        }
+
+        meeting.PapersChanged();
+        if (late.Value is { } why)
+        {
+            (RemovedAt, RemovedReason) = (at, why);
+            return CommandResult<bool>.Success(false);
+        }
+
+        return CommandResult<bool>.Success(true);
+    }
+
+    /// <summary>An earlier version, or a removed paper, is kept as it is.</summary>
+    private Failure? Unchangeable() =>
+        !IsCurrent ? Failure.Rule($"Version {VersionNumber} of this paper has been replaced: change the current version.")
+        : RemovedAt is not null ? Failure.Rule($"This paper was removed: {RemovedReason}")
+        : null;
+
+    private void MarkLateIfPublished(string? reason, DateTimeOffset at)
+    {
+        if (reason is not null)
+        {
+            MarkLate(reason, at);
+        }
+    }
+
+    private void MarkLate(string reason, DateTimeOffset at) => (LateReason, LateAt) = (reason, at);
 
     /// <summary>
     /// Checks an upload for an item. A paper for a private item cannot be public: it would publish what the
@@ -167,6 +330,11 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
         if (isPublic && item.IsPrivate)
         {
             errors.Add("isPublic", "This item is in the private part, so its papers are private.");
+        }
+
+        if (item.IsWithdrawn)
+        {
+            return Failure.Rule($"Item {item.Number} is withdrawn from the agenda, so it takes no papers.");
         }
 
         if (errors.Any)

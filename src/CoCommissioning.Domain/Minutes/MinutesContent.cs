@@ -22,8 +22,22 @@ public static class MinutesContent
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         WriteIndented = false,
-        Converters = { new JsonStringEnumConverter() },
+        Converters = { new JsonStringEnumConverter(), new NumberOrText() },
     };
+
+    /// <summary>
+    /// Writes text as ever, and reads a JSON number as its text: minutes approved before item numbers became text
+    /// ("2.1", ADR-0018) stored <c>"number":2</c>, and still read. The bytes written, and so the hash, are unchanged.
+    /// </summary>
+    private sealed class NumberOrText : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            reader.TokenType == JsonTokenType.Number
+                ? Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan)
+                : reader.GetString();
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
 
     public static string Canonical(MinutesParts parts)
     {

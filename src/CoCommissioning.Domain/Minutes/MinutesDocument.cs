@@ -68,7 +68,7 @@ public sealed record DeclarationLine(string Name, string Interest, string? Raise
 /// <summary>An item: its facts from the record, the secretary's narrative (Markdown) and the actions arising.</summary>
 public sealed record MinutesItem(
     Guid ItemId,
-    int Number,
+    string Number,
     string Title,
     string Purpose,
     string? Presenter,

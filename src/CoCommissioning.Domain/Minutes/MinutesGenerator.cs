@@ -20,9 +20,10 @@ public static class MinutesGenerator
     /// The generator's wording, stored in each document (<see cref="MinutesDocument.Format"/>). Raise it whenever the same
     /// record would be put into different words, so approved minutes of an earlier format are not reported as
     /// differing from the record when only the wording changed. 2: every member present has times ("Throughout"),
-    /// and the resolution excluding the public stands where it was passed among the items.
+    /// and the resolution excluding the public stands where it was passed among the items. 3: item numbers are text
+    /// ("2.1", ADR-0018) and withdrawn items say so.
     /// </summary>
-    public const int Format = 2;
+    public const int Format = 3;
 
     /// <summary>Arrivals within this long of the start are "from the start": the clock is read to the minute.</summary>
     public static readonly TimeSpan StartGrace = TimeSpan.FromMinutes(1);
@@ -36,7 +37,8 @@ public static class MinutesGenerator
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(narratives);
-        var items = source.Items.Where(i => i.IsPrivate == (part == MinutesPart.Private)).OrderBy(i => i.Number).ToList();
+        // The source lists items in agenda order, with the agenda's numbers (ADR-0018).
+        var items = source.Items.Where(i => i.IsPrivate == (part == MinutesPart.Private)).ToList();
         var members = source.Members.ToDictionary(m => m.MembershipId);
 
         var document = new MinutesDocument(
@@ -254,8 +256,9 @@ public static class MinutesGenerator
             return null;
         }
 
-        var firstPrivate = source.Items.Where(i => i.IsPrivate).Select(i => (int?)i.Number).Min();
-        return firstPrivate is { } number ? items.Count(i => i.Number < number) : items.Count;
+        var agenda = source.Items.ToList();
+        var firstPrivate = agenda.FindIndex(i => i.IsPrivate);
+        return firstPrivate >= 0 ? items.Count(i => agenda.IndexOf(i) < firstPrivate) : items.Count;
     }
 
     // --- items ----------------------------------------------------------------------------------------------------
@@ -310,6 +313,11 @@ public static class MinutesGenerator
             var lead = carried ? $"RESOLVED ({how}): {Sentence(decision.Resolution)}" : $"Not resolved ({how}): {Sentence(decision.Resolution)}";
             var presided = decision.PresidedBy is null ? "" : $" {decision.PresidedBy} presided.";
             return $"{lead} {Sentence(decision.Explanation)}{presided}";
+        }
+
+        if (item.WithdrawnReason is { } withdrawn)
+        {
+            return $"Withdrawn from the agenda: {Sentence(withdrawn)}";
         }
 
         if (item.InquorateAction is { } action)

@@ -52,10 +52,12 @@ public sealed record MinutesQuorumSource(Guid ItemId, string ConfirmedBy, string
 /// <summary>The resolution excluding the public: the full wording (private part only) and when it was passed.</summary>
 public sealed record MinutesExclusionSource(string Wording, DateTimeOffset PassedAt);
 
-/// <summary>An agenda item with what became of it when it was not a decision (noted, deferred, referred, or an inquorate item's choice).</summary>
+/// <summary>An agenda item with what became of it when it was not a decision (noted, deferred, referred, or an inquorate item's choice).
+/// Items come in agenda order (<see cref="Meetings.AgendaNumbering.Order{T}"/>); <see cref="Number"/> is the agenda's
+/// ("2", "2.1"); <see cref="WithdrawnReason"/> is set for an item withdrawn after the agenda was published.</summary>
 public sealed record MinutesItemSource(
     Guid Id,
-    int Number,
+    string Number,
     string Title,
     ItemPurpose Purpose,
     string? Presenter,
@@ -63,7 +65,8 @@ public sealed record MinutesItemSource(
     ItemOutcomeKind? Outcome,
     string? OutcomeNote,
     InquorateAction? InquorateAction = null,
-    string? InquorateDetail = null);
+    string? InquorateDetail = null,
+    string? WithdrawnReason = null);
 
 /// <summary>A decision with its tally (the explanation in words) or consensus, and who presided.</summary>
 public sealed record MinutesDecisionSource(

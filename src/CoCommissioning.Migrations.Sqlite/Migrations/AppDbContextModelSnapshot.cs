@@ -1222,11 +1222,20 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
@@ -1242,11 +1251,22 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Presenter")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Standing")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1265,12 +1285,82 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("MeetingId", "Number")
-                        .IsUnique();
+                    b.HasIndex("ParentItemId");
+
+                    b.HasIndex("MeetingId", "Position");
 
                     b.ToTable("AgendaItem");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AgendaTemplates_CommitteeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AgendaTemplates");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplateItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("AgendaTemplateItem");
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.AttendanceRecord", b =>
@@ -1556,13 +1646,33 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ItemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupersededAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -1573,9 +1683,14 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.Property<long>("UploadedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("MeetingId", "ItemId");
 
@@ -2574,6 +2689,35 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ParentItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplate", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplateItem", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.AttendanceRecord", b =>
@@ -2909,6 +3053,11 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CoCommissioning.Domain.Interests.Declaration", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplate", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.Meeting", b =>

@@ -2,6 +2,7 @@ using CoCommissioning.Data;
 using CoCommissioning.Data.Identity;
 using CoCommissioning.Web.Components;
 using CoCommissioning.Web.Data;
+using CoCommissioning.Web.Features.AgendaTemplates;
 using CoCommissioning.Web.Features.Account;
 using CoCommissioning.Web.Features.Administration;
 using CoCommissioning.Web.Features.Audit;
@@ -155,6 +156,7 @@ public static class Startup
         services.AddSingleton<MeetingConsoleService>();
         services.AddSingleton<MeetingScheduleService>();
         services.AddSingleton<MeetingPaperService>();
+        services.AddSingleton<AgendaTemplateService>();
         services.AddSingleton<DecisionService>();
         services.AddSingleton<DecisionsLogService>();
         services.AddSingleton<ActionService>();
@@ -245,6 +247,7 @@ public static class Startup
         api.MapMeetingConsoleEndpoints();
         api.MapMeetingScheduleEndpoints();
         api.MapMeetingPaperEndpoints();
+        api.MapAgendaTemplateEndpoints();
         api.MapDecisionsLogEndpoints();
         api.MapActionEndpoints();
         api.MapMinutesEndpoints();

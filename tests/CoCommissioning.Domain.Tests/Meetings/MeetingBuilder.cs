@@ -65,7 +65,7 @@ internal static class MeetingBuilder
     public static void Ok(this CommandResult result) => result.Failure.Should().BeNull(result.Failure?.Message);
 
     /// <summary>The meeting's version and each item's, in agenda order: what a person's stale view is checked against.</summary>
-    public static List<Guid> Versions(this Meeting meeting) => [meeting.Version, .. meeting.Items.OrderBy(i => i.Number).Select(i => i.Version)];
+    public static List<Guid> Versions(this Meeting meeting) => [meeting.Version, .. meeting.Agenda.Select(i => i.Version)];
 
     /// <summary>Everything a refused command must leave as it was.</summary>
     public static List<string> Snapshot(this Meeting meeting) =>

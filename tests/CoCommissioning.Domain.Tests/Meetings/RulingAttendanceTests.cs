@@ -153,7 +153,7 @@ public sealed class RulingAttendanceTests
 
     private static Seat Holder(string name) => name == "Lucy" ? Mark : SeatNamed(name);
 
-    private static AgendaItem ItemNumbered(LiveMeeting live, int number) => live.Meeting.Items.Single(i => i.Number == number);
+    private static AgendaItem ItemNumbered(LiveMeeting live, int number) => live.Meeting.Items.Single(i => i.Number == number.ToString(CultureInfo.InvariantCulture));
 
     private static DateTimeOffset Time(string hhmm) => new(Ten.Date + TimeSpan.ParseExact(hhmm, @"hh\:mm", CultureInfo.InvariantCulture), TimeSpan.Zero);
 

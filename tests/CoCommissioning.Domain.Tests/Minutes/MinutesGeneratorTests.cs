@@ -215,7 +215,7 @@ public sealed class MinutesGeneratorTests
     {
         var document = Generate(MinutesPart.Public);
 
-        document.Items.Select(i => i.Number).Should().Equal(1, 2);
+        document.Items.Select(i => i.Number).Should().Equal("1", "2");
         document.Declarations.Should().NotContain(d => d.Name == "Sarah Whitfield");
         document.ExclusionResolution.Should().Be("At 11:05 the committee resolved that the public be excluded from the remainder of the meeting.");
         document.Items.SelectMany(i => i.Actions).Select(a => a.Description).Should().Equal("Write to the practices' patients");
@@ -230,7 +230,7 @@ public sealed class MinutesGeneratorTests
         document.Items.Should().ContainSingle().Which.Should().BeEquivalentTo(new
         {
             ItemId = Contract,
-            Number = 3,
+            Number = "3",
             Title = "Contract award",
             Purpose = "For decision",
             Outcome = "RESOLVED (by consensus): Award the contract to Northgate Health. Agreed by consensus of the 3 members eligible to decide. Helen Carter presided.",
@@ -287,7 +287,7 @@ public sealed class MinutesGeneratorTests
     {
         var source = Source() with
         {
-            Items = [.. agenda.Select((kind, i) => new MinutesItemSource(Guid.NewGuid(), i + 1, $"Item {i + 1}", ItemPurpose.Information, null, kind == 'X', ItemOutcomeKind.Noted, null))],
+            Items = [.. agenda.Select((kind, i) => new MinutesItemSource(Guid.NewGuid(), $"{i + 1}", $"Item {i + 1}", ItemPurpose.Information, null, kind == 'X', ItemOutcomeKind.Noted, null))],
         };
 
         var document = Generate(part, source);

@@ -62,9 +62,9 @@ internal static class MinutesRecord
         [new MinutesQuorumSource(Merger, "Helen Carter", "Quorate: 4 voting members present.", At(9, 41))],
         new MinutesExclusionSource(ExclusionResolution.WordingFor(ExclusionResolution.ConfidentialBusiness), At(10, 5)),
         [
-            new MinutesItemSource(Merger, 1, "Merger of Riverside and Northgate", ItemPurpose.Decision, "Tom Reed, Head of Primary Care", false, null, null),
-            new MinutesItemSource(Finance, 2, "Finance report", ItemPurpose.Information, null, false, ItemOutcomeKind.Noted, null),
-            new MinutesItemSource(Contract, 3, "Contract award", ItemPurpose.Decision, null, true, null, null),
+            new MinutesItemSource(Merger, "1", "Merger of Riverside and Northgate", ItemPurpose.Decision, "Tom Reed, Head of Primary Care", false, null, null),
+            new MinutesItemSource(Finance, "2", "Finance report", ItemPurpose.Information, null, false, ItemOutcomeKind.Noted, null),
+            new MinutesItemSource(Contract, "3", "Contract award", ItemPurpose.Decision, null, true, null, null),
         ],
         [
             new MinutesDecisionSource(Merger, DecisionKind.Vote, "Approve the merger.", VoteOutcome.Carried, 3, 0, 1, 4, "Carried: 3 for, 0 against, 1 abstaining (majority of votes cast).", "Helen Carter", "Quorate at the vote.", At(9, 50)),

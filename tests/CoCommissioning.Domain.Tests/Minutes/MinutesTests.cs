@@ -118,10 +118,10 @@ public sealed class MinutesTests
         version.ContentHash.Should().MatchRegex("^[0-9a-f]{64}$");
         version.HashVerifies().Should().BeTrue();
         var parts = version.ApprovedParts()!;
-        parts.Public.Items.Select(i => i.Number).Should().Equal(1, 2);
+        parts.Public.Items.Select(i => i.Number).Should().Equal("1", "2");
         parts.Public.Status.Should().Be("Approved");
         parts.Public.Items[0].Narrative.Should().Be("The committee discussed access.");
-        parts.Private.Items.Select(i => i.Number).Should().Equal(3);
+        parts.Private.Items.Select(i => i.Number).Should().Equal("3");
         version.ContentHash.Should().Be(MinutesContent.Hash(new MinutesParts(
             MinutesGenerator.Generate(Source(), MinutesPart.Public, 1, MinutesStatus.Approved, version.Narratives),
             MinutesGenerator.Generate(Source(), MinutesPart.Private, 1, MinutesStatus.Approved, version.Narratives))));

@@ -242,7 +242,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
 
     private static async Task<MeetingDto> ScheduleAsync(MeetingScenario scenario, DateTimeOffset startsAt)
     {
-        using var response = await scenario.Secretary.PostJsonAsync($"/api/committees/{scenario.CommitteeId}/meetings", new { title = ApiScenario.UniqueName("PCCC later meeting"), startsAt });
+        using var response = await scenario.Secretary.PostJsonAsync($"/api/committees/{scenario.CommitteeId}/meetings?standingItems=false", new { title = ApiScenario.UniqueName("PCCC later meeting"), startsAt });
         return await response.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
     }
 }

@@ -48,7 +48,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         entry.CommitteeName.Should().Be("Primary Care Commissioning Committee");
         entry.MeetingId.Should().Be(meeting.MeetingId);
         entry.MeetingTitle.Should().Be(meeting.Meeting.Title);
-        (entry.ItemId, entry.ItemNumber, entry.ItemTitle, entry.IsPrivate).Should().Be((itemId, 2, title, false));
+        (entry.ItemId, entry.ItemNumber, entry.ItemTitle, entry.IsPrivate).Should().Be((itemId, "2", title, false));
         entry.AffectedBodies.Should().Equal(new LoggedBodyDto(bodyId, "Riverside Primary Care Network"));
         entry.Resolution.Should().Be("Approve the <b>extended hours</b> pilot.");
         (entry.Kind, entry.Outcome, entry.OutcomeText).Should().Be((DecisionKind.Vote, VoteOutcome.Carried, "Carried"));

@@ -256,7 +256,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
     private static async Task<MeetingDto> ScheduleAsync(HttpClient secretary, DateTimeOffset startsAt)
     {
         var committee = await secretary.TheOnlySeededCommitteeAsync();
-        using var scheduled = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings", new { title = ApiScenario.UniqueName("Lifecycle meeting"), startsAt });
+        using var scheduled = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings?standingItems=false", new { title = ApiScenario.UniqueName("Lifecycle meeting"), startsAt });
         return await scheduled.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
     }
 

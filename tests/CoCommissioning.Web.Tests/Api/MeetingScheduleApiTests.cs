@@ -129,7 +129,7 @@ public sealed class MeetingScheduleApiTests(PostgresAppFixture app) : IClassFixt
 
     private static async Task<MeetingDto> ScheduleAsync(HttpClient secretary, Guid committeeId, string title, DateOnly date, TimeOnly at)
     {
-        using var response = await secretary.PostJsonAsync($"/api/committees/{committeeId}/meetings", new
+        using var response = await secretary.PostJsonAsync($"/api/committees/{committeeId}/meetings?standingItems=false", new
         {
             title,
             startsAt = new DateTimeOffset(date.ToDateTime(at), TimeSpan.Zero),

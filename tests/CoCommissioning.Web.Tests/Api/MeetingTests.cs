@@ -191,7 +191,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         using var get = await northfield.GetAsync(meeting.Url);
         using var status = await northfield.GetAsync($"{meeting.ItemUrl}/status");
         using var forecast = await northfield.GetAsync($"{meeting.Url}/forecast");
-        using var schedule = await northfield.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings", new { title = "Not theirs", startsAt = DateTimeOffset.UtcNow });
+        using var schedule = await northfield.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings?standingItems=false", new { title = "Not theirs", startsAt = DateTimeOffset.UtcNow });
         get.StatusCode.Should().Be(HttpStatusCode.NotFound);
         status.StatusCode.Should().Be(HttpStatusCode.NotFound);
         forecast.StatusCode.Should().Be(HttpStatusCode.NotFound);

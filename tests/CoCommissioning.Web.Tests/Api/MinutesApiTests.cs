@@ -360,7 +360,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
     /// <summary>Schedules another meeting of the committee <paramref name="hoursAfter"/> hours after this one, with an item titled <paramref name="title"/>.</summary>
     private static async Task<(Guid MeetingId, Guid ItemId)> NextMeetingAsync(MeetingScenario meeting, string title, int hoursAfter = 2)
     {
-        using var scheduled = await meeting.Secretary.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings", new { title = ApiScenario.UniqueName("PCCC next meeting"), startsAt = meeting.Meeting.StartsAt.AddHours(hoursAfter) });
+        using var scheduled = await meeting.Secretary.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings?standingItems=false", new { title = ApiScenario.UniqueName("PCCC next meeting"), startsAt = meeting.Meeting.StartsAt.AddHours(hoursAfter) });
         var next = await scheduled.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
         using var added = await meeting.Secretary.PostJsonAsync($"/api/meetings/{next.Id}/items", new { title, purpose = ItemPurpose.Decision, isPrivate = false, version = next.Version });
         var withItem = await added.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK);

@@ -54,7 +54,7 @@ public sealed class MinutesExportApiTests(PostgresAppFixture app) : IClassFixtur
             minutes = await edit.ReadJsonAsync<MinutesDto>(HttpStatusCode.OK);
         }
 
-        using var scheduled = await meeting.Secretary.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings", new { title = ApiScenario.UniqueName("PCCC next meeting"), startsAt = meeting.Meeting.StartsAt.AddHours(2) });
+        using var scheduled = await meeting.Secretary.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings?standingItems=false", new { title = ApiScenario.UniqueName("PCCC next meeting"), startsAt = meeting.Meeting.StartsAt.AddHours(2) });
         var next = await scheduled.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
         using var added = await meeting.Secretary.PostJsonAsync($"/api/meetings/{next.Id}/items", new { title = "Minutes of the previous meeting", purpose = ItemPurpose.Decision, isPrivate = false, version = next.Version });
         var item = (await added.ReadJsonAsync<MeetingDto>(HttpStatusCode.OK)).Items.Single().Id;

@@ -122,7 +122,7 @@ internal static class PublicMinutes
     /// <summary>A later meeting of the committee, started, with a "Minutes of the previous meeting" item.</summary>
     public static async Task<(Guid MeetingId, Guid ItemId)> NextMeetingAsync(MeetingScenario meeting)
     {
-        using var scheduled = await meeting.Secretary.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings", new { title = ApiScenario.UniqueName("PCCC next meeting"), startsAt = meeting.Meeting.StartsAt.AddSeconds(1) });
+        using var scheduled = await meeting.Secretary.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings?standingItems=false", new { title = ApiScenario.UniqueName("PCCC next meeting"), startsAt = meeting.Meeting.StartsAt.AddSeconds(1) });
         var next = await scheduled.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
         await UntilAsync(next.StartsAt);
         using var added = await meeting.Secretary.PostJsonAsync($"/api/meetings/{next.Id}/items", new { title = "Minutes of the previous meeting", purpose = ItemPurpose.Decision, isPrivate = false, version = next.Version });

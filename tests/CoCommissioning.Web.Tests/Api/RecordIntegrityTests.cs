@@ -223,7 +223,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
 
         await meeting.TakeItemAsync(second);
         view = await meeting.ConsoleAsync();
-        view.ReturnsDue.Should().ContainSingle().Which.Should().Be(new ReturnDueDto(meeting.Id(ChiefFinanceOfficer), $"{Deputy} (deputy for {ChiefFinanceOfficer})", meeting.ItemId, 1, Deputy: true));
+        view.ReturnsDue.Should().ContainSingle().Which.Should().Be(new ReturnDueDto(meeting.Id(ChiefFinanceOfficer), $"{Deputy} (deputy for {ChiefFinanceOfficer})", meeting.ItemId, "1", Deputy: true));
         await meeting.DeputyArrivesForAsync(ChiefFinanceOfficer);
         view = await meeting.ConsoleAsync();
         view.ReturnsDue.Should().BeEmpty();

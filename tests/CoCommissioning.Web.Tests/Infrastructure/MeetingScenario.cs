@@ -47,24 +47,27 @@ public sealed class MeetingScenario : IDisposable
     public IReadOnlyDictionary<string, MembershipDto> Members { get; }
 
     /// <summary>The meeting as the last successful change returned it.</summary>
-    public MeetingDto Meeting { get; private set; }
+    public MeetingDto Meeting { get; set; }
 
     public Guid MeetingId => Meeting.Id;
 
     /// <summary>The first agenda item (a decision item).</summary>
-    public Guid ItemId => Meeting.Items[0].Id;
+    // The scenario's own item, not the agenda's first: a new meeting starts with the committee's standing items (ADR-0018).
+    public Guid ItemId => Meeting.Items.First(i => i.Standing == StandingItem.None).Id;
 
     public string Url => $"/api/meetings/{MeetingId}";
 
     public string ItemUrl => $"{Url}/items/{ItemId}";
 
     /// <summary>Schedules a meeting (starting now) of the seeded PCCC and adds one decision item, as the demo secretary.</summary>
-    public static async Task<MeetingScenario> StartAsync(AppFixture app, DateTimeOffset? startsAt = null)
+    /// <param name="standingItems">Whether the agenda starts with the committee's standing items (ADR-0018); the scenarios
+    /// written before templates leave them out, so their item is item 1.</param>
+    public static async Task<MeetingScenario> StartAsync(AppFixture app, DateTimeOffset? startsAt = null, bool standingItems = false)
     {
         var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
         try
         {
-            return await StartAsync(secretary, startsAt ?? DateTimeOffset.UtcNow);
+            return await StartAsync(secretary, startsAt ?? DateTimeOffset.UtcNow, standingItems);
         }
         catch
         {
@@ -76,12 +79,12 @@ public sealed class MeetingScenario : IDisposable
     public void Dispose() => Secretary.Dispose();
 
     /// <summary>As <see cref="StartAsync(AppFixture, DateTimeOffset?)"/>, through a secretary's client of another host of the app; the scenario disposes it.</summary>
-    public static async Task<MeetingScenario> StartAsync(HttpClient secretary, DateTimeOffset startsAt)
+    public static async Task<MeetingScenario> StartAsync(HttpClient secretary, DateTimeOffset startsAt, bool standingItems = false)
     {
         var summary = await secretary.TheOnlySeededCommitteeAsync();
         var committee = await secretary.GetJsonAsync<CommitteeDto>($"/api/committees/{summary.Id}");
         var members = committee.Memberships.Where(m => m.IsCurrent).ToDictionary(m => m.PersonName);
-        using var scheduled = await secretary.PostJsonAsync($"/api/committees/{summary.Id}/meetings", new { title = ApiScenario.UniqueName("PCCC test meeting"), startsAt });
+        using var scheduled = await secretary.PostJsonAsync($"/api/committees/{summary.Id}/meetings?standingItems={(standingItems ? "true" : "false")}", new { title = ApiScenario.UniqueName("PCCC test meeting"), startsAt });
         var meeting = await scheduled.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
         var scenario = new MeetingScenario(secretary, summary.Id, members, meeting);
         await scenario.ChangeAsync("items", new { title = "Merger of Riverside and Northgate", purpose = ItemPurpose.Decision, isPrivate = false, version = meeting.Version });

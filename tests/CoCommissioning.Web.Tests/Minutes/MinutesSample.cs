@@ -66,7 +66,7 @@ public static class MinutesSample
             : [];
         return new MinutesItem(
             Guid.NewGuid(),
-            number,
+            number.ToString(System.Globalization.CultureInfo.InvariantCulture),
             Title(number),
             number % 3 == 0 ? "For information" : "For decision",
             $"Presenter {number}, head of primary care contracting",

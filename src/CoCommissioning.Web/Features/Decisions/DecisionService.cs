@@ -125,7 +125,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
         }
 
         var seats = snapshot.Seats;
-        var items = meeting.Items.OrderBy(i => i.Number).Select(item =>
+        var items = meeting.Agenda.Where(i => !i.IsWithdrawn).Select(item =>
         {
             var expected = meeting.ExpectedSeatsAt(item.Id, seats, snapshot.DeputyNameFor);
             return new ItemForecastDto(item.Id, item.Number, item.Title, WhatIfService.ToDto(QuorumEvaluator.Evaluate(terms.Quorum, expected, snapshot.RoleNames)));

@@ -40,7 +40,7 @@ public sealed record DecisionLogEntryDto(
     string MeetingTitle,
     DateTimeOffset MeetingStartsAt,
     Guid ItemId,
-    int ItemNumber,
+    string ItemNumber,
     string ItemTitle,
     bool IsPrivate,
     IReadOnlyList<LoggedBodyDto> AffectedBodies,

@@ -30,10 +30,25 @@ public sealed class MeetingPackService(
     private static readonly ConcurrentDictionary<(Guid MeetingId, PackPart Part), SemaphoreSlim> Builds = new();
 
     /// <summary>
-    /// The item's number as the pack shows it. The one place the pack reads an item's number (the agenda's numbering
-    /// is moving to "1, 2, 2.1": change it here).
+    /// Where the meeting is held, as the cover says it: the venue and its address, and "online" when there is a
+    /// joining link (the link itself stays on the meeting's page, where it can be kept up to date).
     /// </summary>
-    public static string ItemNumber(int number) => number.ToString(CultureInfo.InvariantCulture);
+    public static string? Venue(string? venueName, string? venueAddress, string? joiningLink)
+    {
+        var place = string.Join(", ", new[] { venueName, venueAddress }.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!.ReplaceLineEndings(", ")));
+        var online = string.IsNullOrWhiteSpace(joiningLink) ? null : "online (joining details on the meeting's page)";
+        return (place.Length > 0, online) switch
+        {
+            (true, null) => place,
+            (true, _) => $"{place}, and {online}",
+            (false, not null) => "Online (joining details on the meeting's page)",
+            _ => null,
+        };
+    }
+
+    /// <summary>A withdrawn item keeps its number in the pack, marked withdrawn, without papers (ADR-0018).</summary>
+    private static string ItemTitle(string title, string? withdrawnReason) =>
+        withdrawnReason is null ? title : $"{title} (withdrawn: {withdrawnReason})";
 
     /// <summary>A part of the pack for someone signed in to the meeting's organisation; null when it is not theirs.</summary>
     public async Task<PackFile?> ForOrganisationAsync(CurrentUser user, Guid meetingId, PackPart part, CancellationToken ct = default)
@@ -52,10 +67,12 @@ public sealed class MeetingPackService(
             organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Name).SingleAsync(ct);
         }
 
-        var papers = meeting.Papers.OrderBy(p => p.UploadedAt).ThenBy(p => p.Id).ToList();
-        var source = new PackMeeting(organisation, committee, meeting.Title, meeting.StartsAt, null,
-            [.. meeting.Items.Select(i => new PackItem(i.Id, ItemNumber(i.Number), i.Title, i.Purpose, i.Presenter, i.IsPrivate,
-                [.. papers.Where(p => p.ItemId == i.Id).Select(p => new PackPaper(p.Id, p.Title, p.FileName, p.ContentType, p.SizeBytes, p.IsPublic))]))]);
+        // The papers as the meeting page lists them: current versions (a new version has a new id), removed ones left out.
+        var papers = meeting.Papers.Where(p => p.RemovedReason is null).ToList();
+        var where = meeting.Arrangements;
+        var source = new PackMeeting(organisation, committee, meeting.Title, meeting.StartsAt, Venue(where.VenueName, where.VenueAddress, where.JoiningLink),
+            [.. meeting.Items.Select(i => new PackItem(i.Id, i.Number, ItemTitle(i.Title, i.WithdrawnReason), i.Purpose, i.Presenter, i.IsPrivate,
+                i.WithdrawnReason is not null ? [] : [.. papers.Where(p => p.ItemId == i.Id).Select(p => new PackPaper(p.Id, p.Title, p.FileName, p.ContentType, p.SizeBytes, p.IsPublic))]))]);
         var file = await GetOrBuildAsync(user.OrganisationId, meetingId, MeetingPackPlanner.Plan(source, part), ct);
         logger.LogInformation("Meeting {MeetingId}: {UserId} downloaded the {Part} pack", meetingId, user.UserId, part);
         return file;
@@ -78,9 +95,10 @@ public sealed class MeetingPackService(
             organisationId = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.OrganisationId).SingleAsync(ct);
         }
 
-        var source = new PackMeeting(meeting.Organisation.Name, meeting.CommitteeName, meeting.Title, meeting.StartsAt, null,
-            [.. meeting.Items.Select(i => new PackItem(i.Id, ItemNumber(i.Number), i.Title, i.Purpose, i.Presenter, false,
-                [.. i.Papers.Select(p => new PackPaper(p.Id, p.Title, p.FileName, p.ContentType, p.SizeBytes, true))]))]);
+        var where = meeting.Arrangements;
+        var source = new PackMeeting(meeting.Organisation.Name, meeting.CommitteeName, meeting.Title, meeting.StartsAt, Venue(where?.VenueName, where?.VenueAddress, where?.JoiningLink),
+            [.. meeting.Items.Select(i => new PackItem(i.Id, i.Number, ItemTitle(i.Title, i.WithdrawnReason), i.Purpose, i.Presenter, false,
+                i.WithdrawnReason is not null ? [] : [.. i.Papers.Select(p => new PackPaper(p.Id, p.Title, p.FileName, p.ContentType, p.SizeBytes, true))]))]);
         return await GetOrBuildAsync(organisationId, meetingId, MeetingPackPlanner.Plan(source, PackPart.Public), ct);
     }
 

@@ -37,7 +37,7 @@ public sealed record ConsoleSeatDto(
 }
 
 /// <summary>Someone who left the room under a ruling for an item the meeting has moved on from: the console offers their return.</summary>
-public sealed record ReturnDueDto(Guid MembershipId, string Name, Guid LeftForItemId, int LeftForItemNumber, bool Deputy);
+public sealed record ReturnDueDto(Guid MembershipId, string Name, Guid LeftForItemId, string LeftForItemNumber, bool Deputy);
 
 /// <summary>A declaration that touches the current item, with the ruling on it for the item (null while awaiting one) and who is to rule.</summary>
 public sealed record ConsoleDeclarationDto(

@@ -9,8 +9,21 @@ namespace CoCommissioning.Web.Features.Meetings;
 
 public sealed record ScheduleMeetingRequest(string? Title, DateTimeOffset? StartsAt);
 
-/// <summary>An agenda item; <see cref="AffectedBodyIds"/> names the organisation's bodies it affects (for pre-flags).</summary>
-public sealed record AddItemRequest(string? Title, ItemPurpose Purpose, bool IsPrivate, Guid Version, IReadOnlyList<Guid>? AffectedBodyIds = null, string? Presenter = null);
+/// <summary>
+/// An agenda item; <see cref="AffectedBodyIds"/> names the organisation's bodies it affects (for pre-flags);
+/// <see cref="ParentItemId"/> makes it a sub-item (2.1 under 2); <see cref="Reason"/> is required once the agenda is
+/// published (a late item, published with the reason).
+/// </summary>
+public sealed record AddItemRequest(string? Title, ItemPurpose Purpose, bool IsPrivate, Guid Version, IReadOnlyList<Guid>? AffectedBodyIds = null, string? Presenter = null, Guid? ParentItemId = null, string? Reason = null);
+
+/// <summary>Edits an item; <see cref="Version"/> is the meeting's; <see cref="Reason"/> is required once the agenda is published.</summary>
+public sealed record EditItemRequest(string? Title, ItemPurpose Purpose, string? Presenter, bool IsPrivate, Guid Version, string? Reason = null);
+
+/// <summary>Moves an item to <see cref="ToIndex"/> (0-based) among its siblings: its part's items, or its parent's sub-items.</summary>
+public sealed record MoveItemRequest(int ToIndex, Guid Version, string? Reason = null);
+
+/// <summary>Removes an item (before publication), or withdraws it with <see cref="Reason"/> (after).</summary>
+public sealed record RemoveItemRequest(Guid Version, string? Reason = null);
 
 /// <summary>Replaces the bodies an item affects; the meeting's version guards against a stale change.</summary>
 public sealed record AffectedBodiesRequest(IReadOnlyList<Guid>? BodyIds, Guid Version);
@@ -49,7 +62,7 @@ public sealed record DismissFlagRequest(Guid MembershipId, Guid DeclarationId, s
 
 public sealed record AgendaItemDto(
     Guid Id,
-    int Number,
+    string Number,
     string Title,
     ItemPurpose Purpose,
     bool IsPrivate,
@@ -61,7 +74,17 @@ public sealed record AgendaItemDto(
     ItemStatus Status,
     ItemClosure? ClosedAs,
     DateTimeOffset? ClosedAt,
-    Guid Version);
+    Guid Version,
+    Guid? ParentItemId = null,
+    StandingItem Standing = StandingItem.None,
+    string? LateReason = null,
+    DateTimeOffset? LateAt = null,
+    string? WithdrawnReason = null,
+    DateTimeOffset? WithdrawnAt = null,
+    string? Record = null)
+{
+    public bool IsWithdrawn => WithdrawnAt is not null;
+}
 
 /// <summary>A declaration at the meeting: <see cref="ItemId"/> null when taken at the start; <see cref="RaisedBy"/> null when the member declared.</summary>
 public sealed record MeetingDeclarationDto(Guid Id, Guid? ItemId, Guid MembershipId, string Name, string Interest, string? RaisedBy, DateTimeOffset DeclaredAt, Guid? RegisterDeclarationId = null);
@@ -75,7 +98,16 @@ public sealed record PersonInAttendanceDto(Guid Id, string Name, string Capacity
 
 public sealed record ExclusionResolutionDto(string Reason, string Wording, DateTimeOffset PassedAt);
 
-public sealed record PaperDto(Guid Id, Guid ItemId, string Title, string FileName, string ContentType, long SizeBytes, bool IsPublic, DateTimeOffset UploadedAt);
+/// <summary>
+/// A paper as it stands (its current version): <see cref="EarlierVersions"/> lists the versions it replaced, newest
+/// first; <see cref="RemovedReason"/> is set for a paper removed after publication; <see cref="LateReason"/> for one
+/// changed after publication.
+/// </summary>
+public sealed record PaperDto(Guid Id, Guid ItemId, string Title, string FileName, string ContentType, long SizeBytes, bool IsPublic, DateTimeOffset UploadedAt,
+    int VersionNumber = 1, string? LateReason = null, string? RemovedReason = null, IReadOnlyList<PaperVersionDto>? EarlierVersions = null);
+
+/// <summary>An earlier version of a paper, kept and downloadable by its number.</summary>
+public sealed record PaperVersionDto(Guid Id, int VersionNumber, string Title, string FileName, long SizeBytes, DateTimeOffset UploadedAt, DateTimeOffset? SupersededAt);
 
 /// <summary>
 /// A stretch of presence: <see cref="Name"/> is whoever was there (the deputy's name when the deputy stood in, with
@@ -165,7 +197,7 @@ public sealed record InquorateResolutionRequest(InquorateAction Action, string? 
 public sealed record InquorateResolutionDto(Guid Id, Guid ItemId, InquorateAction Action, string Detail, string QuorumExplanation, DateTimeOffset RecordedAt);
 
 /// <summary>Whether each item is expected to be quorate, from the apologies received and the conflicts already ruled on.</summary>
-public sealed record ItemForecastDto(Guid ItemId, int Number, string Title, VerdictDto Verdict);
+public sealed record ItemForecastDto(Guid ItemId, string Number, string Title, VerdictDto Verdict);
 
 public sealed record MeetingForecastDto(Guid MeetingId, IReadOnlyList<string> ExpectedAbsent, IReadOnlyList<ItemForecastDto> Items);
 
@@ -182,7 +214,7 @@ public sealed record PreFlagResponseDto(PreFlagAnswer Response, string? Note, Da
 /// </summary>
 public sealed record PreFlagDto(
     Guid ItemId,
-    int ItemNumber,
+    string ItemNumber,
     string ItemTitle,
     Guid MembershipId,
     Guid PersonId,

@@ -8,8 +8,9 @@ public static class MeetingEndpoints
 {
     public static void MapMeetingEndpoints(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/committees/{committeeId:guid}/meetings", async (Guid committeeId, ScheduleMeetingRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
-                ApiResults.From(await service.ScheduleAsync(CurrentUser.Require(principal), committeeId, request, ct), m => Results.Created($"/api/meetings/{m.Id}", m)))
+        // ?standingItems=false leaves out the committee's standing items (its agenda template), which are added by default.
+        api.MapPost("/committees/{committeeId:guid}/meetings", async (Guid committeeId, ScheduleMeetingRequest request, bool? standingItems, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+                ApiResults.From(await service.ScheduleAsync(CurrentUser.Require(principal), committeeId, request, standingItems ?? true, ct), m => Results.Created($"/api/meetings/{m.Id}", m)))
             .RequireAuthorization(Policies.Secretary)
             .WithTags("Meetings")
             .Produces<MeetingDto>(StatusCodes.Status201Created)
@@ -28,6 +29,15 @@ public static class MeetingEndpoints
 
         MapChange(meetings.MapPost("/items", async (Guid meetingId, AddItemRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
             ApiResults.From(await service.AddItemAsync(CurrentUser.Require(principal), meetingId, request, ct), Results.Ok)), Policies.Secretary, "Add an agenda item");
+
+        MapChange(meetings.MapPut("/items/{itemId:guid}", async (Guid meetingId, Guid itemId, EditItemRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+            ApiResults.From(await service.EditItemAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), Policies.Secretary, "Edit an agenda item's title, purpose, presenter or part (after publication with a reason, published as a supplementary agenda entry)");
+
+        MapChange(meetings.MapPut("/items/{itemId:guid}/position", async (Guid meetingId, Guid itemId, MoveItemRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+            ApiResults.From(await service.MoveItemAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), Policies.Secretary, "Move an agenda item to a place (0-based) among its siblings; numbers follow before publication and stay after it");
+
+        MapChange(meetings.MapPost("/items/{itemId:guid}/removal", async (Guid meetingId, Guid itemId, RemoveItemRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
+            ApiResults.From(await service.RemoveItemAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), Policies.Secretary, "Remove an agenda item (after publication it is withdrawn with the reason and keeps its number); an item with a record is refused (422)");
 
         MapChange(meetings.MapPut("/items/{itemId:guid}/affected-bodies", async (Guid meetingId, Guid itemId, AffectedBodiesRequest request, ClaimsPrincipal principal, MeetingService service, CancellationToken ct) =>
             ApiResults.From(await service.ChangeAffectedBodiesAsync(CurrentUser.Require(principal), meetingId, itemId, request, ct), Results.Ok)), Policies.Secretary, "Replace the bodies (practices, PCNs, federations, suppliers) an agenda item affects");

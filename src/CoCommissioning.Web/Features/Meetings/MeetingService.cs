@@ -1,6 +1,7 @@
 using CoCommissioning.Data;
 using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Meetings;
+using CoCommissioning.Web.Features.AgendaTemplates;
 using CoCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,11 @@ namespace CoCommissioning.Web.Features.Meetings;
 /// <summary>The meeting record the decision service judges: agenda, apologies, attendance, conflict rulings.</summary>
 public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, ILogger<MeetingService> logger)
 {
-    public async Task<CommandResult<MeetingDto>> ScheduleAsync(CurrentUser user, Guid committeeId, ScheduleMeetingRequest request, CancellationToken ct = default)
+    public Task<CommandResult<MeetingDto>> ScheduleAsync(CurrentUser user, Guid committeeId, ScheduleMeetingRequest request, CancellationToken ct = default) =>
+        ScheduleAsync(user, committeeId, request, standingItems: true, ct);
+
+    /// <summary>Schedules a meeting; with <paramref name="standingItems"/> its agenda starts with the committee's template (ADR-0018).</summary>
+    public async Task<CommandResult<MeetingDto>> ScheduleAsync(CurrentUser user, Guid committeeId, ScheduleMeetingRequest request, bool standingItems, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         if (!await db.Committees.AnyAsync(c => c.Id == committeeId && c.OrganisationId == user.OrganisationId, ct))
@@ -44,6 +49,11 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
                 return Failure.Duplicate($"The committee already has the meeting \"{meeting.Title}\" at this time.", id);
             }
 
+            if (standingItems)
+            {
+                meeting.ApplyTemplate(await AgendaTemplateService.EntriesForAsync(db, committeeId, ct));
+            }
+
             db.Meetings.Add(meeting);
             await db.SaveChangesAsync(ct);
         }
@@ -63,7 +73,66 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         ChangeAsync(user, meetingId, request.Version, "added an agenda item", async (db, meeting) =>
             await CheckBodiesAsync(db, meeting, request.AffectedBodyIds ?? [], "affectedBodyIds", ct) is { } failure
                 ? failure
-                : ToResult(meeting.AddItem(request.Title, request.Purpose, request.IsPrivate, request.AffectedBodyIds, request.Presenter)), ct);
+                : ToResult(meeting.AddItem(request.Title, request.Purpose, request.IsPrivate, request.AffectedBodyIds, request.Presenter, request.ParentItemId, request.Reason, clock.Now())), ct);
+
+    /// <summary>Edits an item's title, purpose, presenter and part (after publication with a reason, published with it).</summary>
+    public Task<CommandResult<MeetingDto>> EditItemAsync(CurrentUser user, Guid meetingId, Guid itemId, EditItemRequest request, CancellationToken ct = default) =>
+        ChangeAsync(user, meetingId, request.Version, "edited an agenda item", async (db, meeting) =>
+        {
+            var wasPrivate = meeting.Items.FirstOrDefault(i => i.Id == itemId)?.IsPrivate;
+            var edited = meeting.EditItem(itemId, request.Title, request.Purpose, request.Presenter, request.IsPrivate, request.Reason, clock.Now());
+            if (edited.Succeeded && wasPrivate == false && request.IsPrivate)
+            {
+                // An item moved to the private part takes its papers (and its sub-items' papers) with it: none stays public.
+                var affected = meeting.Items.Where(i => i.Id == itemId || i.ParentItemId == itemId).Select(i => i.Id).ToList();
+                foreach (var paper in await db.MeetingPapers.Where(p => p.MeetingId == meeting.Id && affected.Contains(p.ItemId) && p.IsPublic).ToListAsync(ct))
+                {
+                    var made = paper.ChangeVisibility(meeting, false, request.Reason, clock.Now());
+                    if (!made.Succeeded)
+                    {
+                        return made;
+                    }
+                }
+            }
+
+            return edited;
+        }, ct);
+
+    /// <summary>Moves an item to a place among its siblings (0-based), for the drag and the move up/down buttons alike.</summary>
+    public Task<CommandResult<MeetingDto>> MoveItemAsync(CurrentUser user, Guid meetingId, Guid itemId, MoveItemRequest request, CancellationToken ct = default) =>
+        ChangeAsync(user, meetingId, request.Version, "moved an agenda item", (_, meeting) =>
+            Task.FromResult(meeting.MoveItem(itemId, request.ToIndex, request.Reason, clock.Now())), ct);
+
+    /// <summary>
+    /// Removes an item: before publication with its papers, after it marked withdrawn with the reason. An item with a
+    /// record (or a decision) is refused, saying why.
+    /// </summary>
+    public Task<CommandResult<MeetingDto>> RemoveItemAsync(CurrentUser user, Guid meetingId, Guid itemId, RemoveItemRequest request, CancellationToken ct = default) =>
+        ChangeAsync(user, meetingId, request.Version, "removed an agenda item", async (db, meeting) =>
+        {
+            if (meeting.Items.FirstOrDefault(i => i.Id == itemId) is { } found && await db.Decisions.AnyAsync(d => d.ItemId == itemId, ct))
+            {
+                return Failure.Rule($"Item {found.Number} cannot be removed: a decision is recorded at it, which is part of the meeting's record.");
+            }
+
+            var entity = meeting.Items.FirstOrDefault(i => i.Id == itemId);
+            var removed = meeting.RemoveItem(itemId, request.Reason, clock.Now());
+            if (!removed.Succeeded)
+            {
+                return removed.Failure!;
+            }
+
+            if (removed.Value)
+            {
+                var papers = await db.MeetingPapers.Where(p => p.MeetingId == meeting.Id && p.ItemId == itemId).ToListAsync(ct);
+                var paperIds = papers.Select(p => p.Id).ToList();
+                db.PaperContents.RemoveRange(await db.PaperContents.Where(c => paperIds.Contains(c.PaperId)).ToListAsync(ct));
+                db.MeetingPapers.RemoveRange(papers);
+                db.Remove(entity!);
+            }
+
+            return CommandResult.Success();
+        }, ct);
 
     public Task<CommandResult<MeetingDto>> ChangeAffectedBodiesAsync(CurrentUser user, Guid meetingId, Guid itemId, AffectedBodiesRequest request, CancellationToken ct = default) =>
         ChangeAsync(user, meetingId, request.Version, "changed the bodies an item affects", async (db, meeting) =>
@@ -254,9 +323,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         string NameAt(Guid membershipId, DateTimeOffset at) =>
             Meeting.SeatHolderName(names.GetValueOrDefault(membershipId) ?? "", meeting.DeputyAt(membershipId, at) is { } deputy ? deputyNames.GetValueOrDefault(deputy) ?? "Deputy" : null);
 
-        var papers = await db.MeetingPapers.AsNoTracking().Where(p => p.MeetingId == meeting.Id).OrderBy(p => p.UploadedAt)
-            .Select(p => new PaperDto(p.Id, p.ItemId, p.Title, p.FileName, p.ContentType, p.SizeBytes, p.IsPublic, p.UploadedAt))
-            .ToListAsync(ct);
+        var papers = MeetingPaperService.ToDtos(await db.MeetingPapers.AsNoTracking().Where(p => p.MeetingId == meeting.Id).ToListAsync(ct));
         return new MeetingDto(
             meeting.Id,
             meeting.CommitteeId,
@@ -264,8 +331,9 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             meeting.StartsAt,
             meeting.Version,
             // The public part comes first whatever order items were added in: the resolution excludes the public from the
-            // remainder of the meeting, so no public item may follow a private one.
-            [.. meeting.Items.OrderBy(i => i.IsPrivate).ThenBy(i => i.Number).Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.IsPrivate, i.AffectedBodyIds, i.Presenter, i.Outcome, i.OutcomeNote, i.OutcomeAt, i.Status, i.ClosedAs, i.ClosedAt, i.Version))],
+            // remainder of the meeting, so no public item may follow a private one. Sub-items follow their item (ADR-0018).
+            [.. meeting.Agenda.Select(i => new AgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.IsPrivate, i.AffectedBodyIds, i.Presenter, i.Outcome, i.OutcomeNote, i.OutcomeAt, i.Status, i.ClosedAs, i.ClosedAt, i.Version,
+                i.ParentItemId, i.Standing, i.LateReason, i.LateAt, i.WithdrawnReason, i.WithdrawnAt, meeting.RecordAt(i)))],
             meeting.Apologies,
             [.. meeting.Attendance.OrderBy(a => a.ArrivedAt).Select(a => a.DeputyPersonId is { } deputy
                 ? new AttendanceDto(a.Id, a.MembershipId, deputyNames.GetValueOrDefault(deputy) ?? "Deputy", a.ArrivedAt, a.LeftAt, names.GetValueOrDefault(a.MembershipId) ?? "", a.LeftForItemId)

@@ -143,6 +143,7 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
         var responses = (await db.PreFlagResponses.AsNoTracking().Where(r => r.MeetingId == meeting.Id).ToListAsync(ct))
             .ToDictionary(r => (r.ItemId, r.DeclarationId));
         var items = meeting.Items.ToDictionary(i => i.Id);
+        var place = meeting.Agenda.Select((item, index) => (item.Id, index)).ToDictionary(x => x.Id, x => x.index);
         var dismissers = meeting.FlagDismissals.Count == 0
             ? []
             : await db.Memberships.AsNoTracking().Where(m => m.CommitteeId == meeting.CommitteeId)
@@ -174,6 +175,6 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
                 meeting.DismissalOf(f) is { } dismissal ? MeetingService.ToDto(dismissal, dismissers.GetValueOrDefault(dismissal.DismissedByMembershipId) ?? "") : null);
         })
         // One order everywhere the flags are listed, whatever order the database gave the memberships.
-        .OrderBy(d => d.ItemNumber).ThenBy(d => d.PersonName, StringComparer.Ordinal).ThenBy(d => d.BodyName, StringComparer.Ordinal)];
+        .OrderBy(d => place.GetValueOrDefault(d.ItemId)).ThenBy(d => d.PersonName, StringComparer.Ordinal).ThenBy(d => d.BodyName, StringComparer.Ordinal)];
     }
 }

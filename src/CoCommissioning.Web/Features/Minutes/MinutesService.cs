@@ -274,10 +274,10 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
             [.. meeting.QuorumConfirmations.OrderBy(q => q.ConfirmedAt).Select(q => new MinutesQuorumSource(
                 q.ItemId, NameAt(q.ConfirmedByMembershipId, q.ConfirmedAt), q.Explanation, q.ConfirmedAt))],
             meeting.Exclusion is { } e ? new MinutesExclusionSource(e.Wording, e.PassedAt) : null,
-            [.. meeting.Items.OrderBy(i => i.Number).Select(i =>
+            [.. meeting.Agenda.Select(i =>
             {
                 var choice = inquorate.FirstOrDefault(r => r.ItemId == i.Id);
-                return new MinutesItemSource(i.Id, i.Number, i.Title, i.Purpose, i.Presenter, i.IsPrivate, i.Outcome, i.OutcomeNote, choice?.Action, choice?.Detail);
+                return new MinutesItemSource(i.Id, i.Number, i.Title, i.Purpose, i.Presenter, i.IsPrivate, i.Outcome, i.OutcomeNote, choice?.Action, choice?.Detail, i.WithdrawnReason);
             })],
             [.. decisions.Select(d => new MinutesDecisionSource(
                 d.ItemId, d.Kind, d.Resolution, d.Outcome, d.For, d.Against, d.Abstain, d.Eligible, d.Explanation,

@@ -55,9 +55,14 @@ public sealed record PublicMeetingSummaryDto(
 public sealed record PublicMeetingsDto(PublicMeetingsOrganisation Organisation, IReadOnlyList<PublicMeetingSummaryDto> Meetings);
 
 /// <summary>A public paper; <see cref="Url"/> is its download address (no sign-in).</summary>
-public sealed record PublicPaperDto(Guid Id, string Title, string FileName, string ContentType, long SizeBytes, string Url);
+/// <summary>A public paper (its current version: <see cref="VersionNumber"/> above 1 when replaced; <see cref="LateReason"/> when changed after publication).</summary>
+public sealed record PublicPaperDto(Guid Id, string Title, string FileName, string ContentType, long SizeBytes, string Url, int VersionNumber = 1, string? LateReason = null);
 
-public sealed record PublicAgendaItemDto(Guid Id, int Number, string Title, ItemPurpose Purpose, string? Presenter, IReadOnlyList<PublicPaperDto> Papers);
+/// <summary>
+/// A public agenda item with the agenda's number ("2", "2.1"). <see cref="LateReason"/>: added or changed after
+/// publication (the supplementary agenda), with the reason; <see cref="WithdrawnReason"/>: withdrawn, keeping its number.
+/// </summary>
+public sealed record PublicAgendaItemDto(Guid Id, string Number, string Title, ItemPurpose Purpose, string? Presenter, IReadOnlyList<PublicPaperDto> Papers, bool IsSubItem = false, string? LateReason = null, string? WithdrawnReason = null);
 
 /// <summary>
 /// A meeting's public part. <see cref="Items"/> is empty until the agenda is published, and never holds a private
@@ -99,7 +104,7 @@ public sealed record PublicDecisionDto(
     DateTimeOffset MeetingStartsAt,
     Guid CommitteeId,
     string CommitteeName,
-    int ItemNumber,
+    string ItemNumber,
     string ItemTitle,
     string Resolution,
     DateTimeOffset DecidedAt,

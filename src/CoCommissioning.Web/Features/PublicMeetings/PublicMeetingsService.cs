@@ -116,13 +116,10 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         }
 
         // Titles of private items are never read: only whether there are any.
-        var items = await PublicItems(db, organisation.Id).Where(i => i.MeetingId == meetingId)
-            .OrderBy(i => i.Number)
-            .Select(i => new { i.Id, i.Number, i.Title, i.Purpose, i.Presenter })
-            .ToListAsync(ct);
+        var items = AgendaNumbering.Order(await PublicItems(db, organisation.Id).Where(i => i.MeetingId == meetingId).ToListAsync(ct));
         var hasPrivatePart = await db.Set<AgendaItem>().AnyAsync(i => i.MeetingId == meetingId && i.IsPrivate, ct);
         var papers = await PublicPapers(db, organisation.Id).Where(p => p.MeetingId == meetingId)
-            .Select(p => new { p.Id, p.ItemId, p.Title, p.FileName, p.ContentType, p.SizeBytes, p.UploadedAt })
+            .Select(p => new { p.Id, p.ItemId, p.Title, p.FileName, p.ContentType, p.SizeBytes, p.UploadedAt, p.VersionNumber, p.LateReason })
             .ToListAsync(ct);
         papers = [.. papers.OrderBy(p => p.UploadedAt).ThenBy(p => p.Id)];
         var decisions = await DecisionsAsync(db, organisation, meetingId, ct);
@@ -130,7 +127,8 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         return new PublicMeetingDto(
             organisation.Public, meeting.Id, meeting.CommitteeId, meeting.CommitteeName, meeting.Title, meeting.StartsAt, meeting.AgendaPublishedAt,
             [.. items.Select(i => new PublicAgendaItemDto(i.Id, i.Number, i.Title, i.Purpose, i.Presenter,
-                [.. papers.Where(p => p.ItemId == i.Id).Select(p => new PublicPaperDto(p.Id, p.Title, p.FileName, p.ContentType, p.SizeBytes, PaperUrl(organisation.Slug, p.Id)))]))],
+                [.. papers.Where(p => p.ItemId == i.Id).Select(p => new PublicPaperDto(p.Id, p.Title, p.FileName, p.ContentType, p.SizeBytes, PaperUrl(organisation.Slug, p.Id), p.VersionNumber, p.LateReason))],
+                i.ParentItemId is not null, i.LateReason, i.WithdrawnReason))],
             hasPrivatePart ? PrivatePartNotice : null,
             hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null,
             decisions,
@@ -158,7 +156,10 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             return null;
         }
 
-        return await PublicPapers(db, organisation.Id).Where(p => p.Id == paperId)
+        // A paper's link serves its current version: an earlier version's id finds the series, and so the newest.
+        var series = await db.MeetingPapers.AsNoTracking().Where(p => p.Id == paperId && p.OrganisationId == organisation.Id)
+            .Select(p => (Guid?)p.SeriesId).SingleOrDefaultAsync(ct);
+        return await PublicPapers(db, organisation.Id).Where(p => p.SeriesId == series)
             .Join(db.PaperContents, p => p.Id, c => c.PaperId, (p, c) => new PublicPaperFile(p.FileName, p.ContentType, c.Bytes))
             .SingleOrDefaultAsync(ct);
     }
@@ -233,7 +234,7 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
     private static IQueryable<MeetingPaper> PublicPapers(AppDbContext db, Guid organisationId) =>
         from p in db.MeetingPapers.AsNoTracking()
         join i in PublicItems(db, organisationId) on p.ItemId equals i.Id
-        where p.IsPublic && p.OrganisationId == organisationId && p.MeetingId == i.MeetingId
+        where p.IsPublic && p.OrganisationId == organisationId && p.MeetingId == i.MeetingId && p.SupersededAt == null && p.RemovedAt == null
         select p;
 
     // Filtered before the projection: EF Core cannot translate a filter on a record built by its constructor.

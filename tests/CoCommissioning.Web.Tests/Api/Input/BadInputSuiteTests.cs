@@ -115,7 +115,7 @@ public sealed class BadInputSuiteTests(PostgresAppFixture app, ITestOutputHelper
         var detail = await GetNodeAsync(admin, $"/api/committees/{committee.Id}");
         ids["membershipId"] = (string)detail!["memberships"]![0]!["id"]!;
 
-        using (var scheduled = await admin.PostJsonAsync($"/api/committees/{committee.Id}/meetings", new { title = ApiScenario.UniqueName("Bad input"), startsAt = DateTimeOffset.UtcNow.AddDays(30) }))
+        using (var scheduled = await admin.PostJsonAsync($"/api/committees/{committee.Id}/meetings?standingItems=false", new { title = ApiScenario.UniqueName("Bad input"), startsAt = DateTimeOffset.UtcNow.AddDays(30) }))
         {
             var meeting = JsonNode.Parse(await scheduled.Content.ReadAsStringAsync())!;
             ids["meetingId"] = (string)meeting["id"]!;

@@ -25,8 +25,8 @@ public abstract class DuplicateCreateTests(AppFixture app)
         var committee = await secretary.CreateCommitteeAsync();
         var body = new { title = ApiScenario.UniqueName("Double-clicked meeting"), startsAt = new DateTimeOffset(2031, 3, 4, 14, 0, 0, TimeSpan.Zero) };
 
-        using var first = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings", body);
-        using var second = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings", body);
+        using var first = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings?standingItems=false", body);
+        using var second = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings?standingItems=false", body);
 
         var created = await first.ReadJsonAsync<JsonElement>(HttpStatusCode.Created);
         await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
@@ -39,8 +39,8 @@ public abstract class DuplicateCreateTests(AppFixture app)
         var committee = await secretary.CreateCommitteeAsync();
         var title = ApiScenario.UniqueName("Monthly meeting");
 
-        using var march = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings", new { title, startsAt = new DateTimeOffset(2031, 3, 4, 14, 0, 0, TimeSpan.Zero) });
-        using var april = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings", new { title, startsAt = new DateTimeOffset(2031, 4, 1, 14, 0, 0, TimeSpan.Zero) });
+        using var march = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings?standingItems=false", new { title, startsAt = new DateTimeOffset(2031, 3, 4, 14, 0, 0, TimeSpan.Zero) });
+        using var april = await secretary.PostJsonAsync($"/api/committees/{committee.Id}/meetings?standingItems=false", new { title, startsAt = new DateTimeOffset(2031, 4, 1, 14, 0, 0, TimeSpan.Zero) });
 
         march.StatusCode.Should().Be(HttpStatusCode.Created);
         april.StatusCode.Should().Be(HttpStatusCode.Created);
@@ -202,7 +202,7 @@ public sealed class PostgresDuplicateCreateTests(PostgresAppFixture app) : Dupli
         there.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         var body = new { title = ApiScenario.UniqueName("Clicked six times"), startsAt = new DateTimeOffset(2031, 5, 6, 10, 0, 0, TimeSpan.Zero) };
 
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? here : there).PostJsonAsync($"/api/committees/{committee.Id}/meetings", body)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => (i % 2 == 0 ? here : there).PostJsonAsync($"/api/committees/{committee.Id}/meetings?standingItems=false", body)));
 
         try
         {

@@ -15,7 +15,7 @@ public sealed class InputDateBoundsTests(PostgresAppFixture app) : IClassFixture
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
         var committee = await secretary.CreateCommitteeAsync();
 
-        using var response = await PostRawAsync(secretary, $"/api/committees/{committee.Id}/meetings", $$"""{"title":"Out of time","startsAt":"{{startsAt}}"}""");
+        using var response = await PostRawAsync(secretary, $"/api/committees/{committee.Id}/meetings?standingItems=false", $$"""{"title":"Out of time","startsAt":"{{startsAt}}"}""");
 
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("startsAt").Should().ContainSingle().Which.Should().Contain("1900");
     }
@@ -58,7 +58,7 @@ public sealed class InputDateBoundsTests(PostgresAppFixture app) : IClassFixture
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
         var committee = await secretary.CreateCommitteeAsync();
 
-        using var response = await PostRawAsync(secretary, $"/api/committees/{committee.Id}/meetings", """{"title":"In time","startsAt":"2031-06-01T10:00:00+01:00"}""");
+        using var response = await PostRawAsync(secretary, $"/api/committees/{committee.Id}/meetings?standingItems=false", """{"title":"In time","startsAt":"2031-06-01T10:00:00+01:00"}""");
 
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
