@@ -13,10 +13,6 @@ internal sealed class SharedReads<TKey, T>(TimeSpan keep)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, Task<T>> reads = new();
-    private long made;
-
-    /// <summary>How many reads were made (each shared by any number of callers) since the start.</summary>
-    public long Made => Interlocked.Read(ref made);
 
     /// <summary>
     /// The read under way (or just made) for the key, else a new one by <paramref name="read"/>. The read runs without the
@@ -43,7 +39,6 @@ internal sealed class SharedReads<TKey, T>(TimeSpan keep)
 
     private async Task ReadAsync(TKey key, TaskCompletionSource<T> mine, Func<Task<T>> read)
     {
-        Interlocked.Increment(ref made);
         try
         {
             mine.SetResult(await read());
