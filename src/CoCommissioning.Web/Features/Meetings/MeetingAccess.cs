@@ -38,6 +38,15 @@ public static class MeetingAccess
         || (user.IsIn(AppRole.CommitteeSecretary)
             && await db.CommitteeSecretaries.AnyAsync(s => s.CommitteeId == committeeId && s.UserId == user.UserId && s.OrganisationId == user.OrganisationId, ct));
 
+    /// <summary>The user accounts assigned as the committee's secretaries: read once for a view several users share.</summary>
+    public static async Task<IReadOnlySet<Guid>> SecretariesAsync(AppDbContext db, Guid organisationId, Guid committeeId, CancellationToken ct) =>
+        (await db.CommitteeSecretaries.AsNoTracking().Where(s => s.CommitteeId == committeeId && s.OrganisationId == organisationId)
+            .Select(s => s.UserId).ToListAsync(ct)).ToHashSet();
+
+    /// <summary>As <see cref="KeepsTheRecordAsync"/>, against the committee's secretaries read by <see cref="SecretariesAsync"/> for the user's organisation.</summary>
+    public static bool KeepsTheRecord(CurrentUser user, IReadOnlySet<Guid> secretaries) =>
+        user.IsIn(AppRole.Administrator) || (user.IsIn(AppRole.CommitteeSecretary) && secretaries.Contains(user.UserId));
+
     /// <summary>Whether the user may arrange this committee's meetings (agendas, papers, dates, place).</summary>
     public static async Task<bool> PreparesAsync(AppDbContext db, CurrentUser user, Guid committeeId, CancellationToken ct) =>
         user.IsIn(AppRole.GovernanceLead) || await KeepsTheRecordAsync(db, user, committeeId, ct);

@@ -19,7 +19,7 @@ namespace CoCommissioning.Web.Features.Meetings;
 /// own declarations. Who may do what is decided here from the meeting itself, not only from roles: a ruling or a
 /// quorum confirmation belongs to whoever presides over the item at that moment.
 /// </summary>
-public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingService meetings, TimeProvider clock, Notices.MeetingNotices notices)
+public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingService meetings, TimeProvider clock, Notices.MeetingNotices notices, InProcessMeetingUpdates updates)
 {
     /// <summary>
     /// Whether the user's roles let them keep some committee's record (a secretary or an administrator): only a hint for
@@ -27,29 +27,83 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     /// </summary>
     public static bool KeepsTheRecord(CurrentUser user) => user.IsAnyOf(AppRole.CommitteeSecretary, AppRole.Administrator);
 
-    public async Task<MeetingConsoleDto?> GetAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
+    /// <summary>How long a shared read of the console stays joinable once made (<see cref="RefreshAsync"/>).</summary>
+    public static readonly TimeSpan ShareFor = TimeSpan.FromSeconds(1);
+
+    private readonly SharedReads<(Guid OrganisationId, Guid MeetingId, long Notices), SharedConsole?> refreshes = new(ShareFor);
+    private long sharedReads;
+
+    /// <summary>How many times this instance has read the part of the console every user shares from the database.</summary>
+    public long SharedReads => Interlocked.Read(ref sharedReads);
+
+    /// <summary>The console as the user sees it, read now: a page opening, the API, a view after its own change.</summary>
+    public async Task<MeetingConsoleDto?> GetAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default) =>
+        await ReadSharedAsync(user.OrganisationId, meetingId, ct) is { } shared ? For(user, shared) : null;
+
+    /// <summary>
+    /// The console as the user sees it, for an open view told of a change (ADR-0014): the views of the meeting refreshing
+    /// here for the same notice share one read of what every user of the organisation sees, and each then adds its own
+    /// part (<see cref="For"/>). A shared read is joined only if it began once every notice heard here so far had been
+    /// counted (<see cref="InProcessMeetingUpdates.NoticesOf"/>), so it has seen the change the view was told of.
+    /// </summary>
+    public async Task<MeetingConsoleDto?> RefreshAsync(CurrentUser user, Guid meetingId, CancellationToken ct = default)
     {
+        var key = (user.OrganisationId, meetingId, updates.NoticesOf(meetingId));
+        var shared = await refreshes.GetAsync(key, () => ReadSharedAsync(key.OrganisationId, meetingId, CancellationToken.None), ct);
+        return shared is null ? null : For(user, shared);
+    }
+
+    /// <summary>
+    /// What every user of the organisation sees of the console: only DTOs and plain facts, never an entity, as several
+    /// circuits read it at once. <see cref="Current"/> holds every likely conflict at the item, for <see cref="For"/> to filter.
+    /// </summary>
+    private sealed record SharedConsole(
+        MeetingDto Meeting,
+        string CommitteeName,
+        DateTimeOffset At,
+        IReadOnlyList<ConsoleSeatDto> Seats,
+        CurrentItemDto? Current,
+        IReadOnlyDictionary<Guid, string> ItemResults,
+        IReadOnlyList<ReturnDueDto> ReturnsDue,
+        IReadOnlyList<(Guid MembershipId, Guid PersonId)> MembershipsOnTheDay,
+        IReadOnlySet<Guid> Secretaries);
+
+    /// <summary>
+    /// The user's own part, worked out in memory from the shared one: their membership on the meeting date, whether they
+    /// keep the record or preside over the current item, and the likely conflicts they may see.
+    /// </summary>
+    private static MeetingConsoleDto For(CurrentUser user, SharedConsole shared)
+    {
+        var mine = user.PersonId is { } me ? shared.MembershipsOnTheDay.Where(m => m.PersonId == me).Select(m => (Guid?)m.MembershipId).FirstOrDefault() : null;
+        var iPreside = shared.Current?.PresidingMembershipId is { } presiding && mine == presiding;
+        var current = shared.Current is { } item ? item with { LikelyConflicts = LikelyConflictsFor(user, iPreside, item.LikelyConflicts) } : null;
+        return new MeetingConsoleDto(shared.Meeting, shared.CommitteeName, shared.At, shared.Seats, current, shared.ItemResults, mine,
+            MeetingAccess.KeepsTheRecord(user, shared.Secretaries), iPreside, shared.ReturnsDue);
+    }
+
+    private async Task<SharedConsole?> ReadSharedAsync(Guid organisationId, Guid meetingId, CancellationToken ct)
+    {
+        Interlocked.Increment(ref sharedReads);
         await using var db = await dbs.CreateForReadingAsync(ct);
-        var meeting = await MeetingService.LoadAsync(db, user, meetingId, ct);
+        // Nothing read here is saved: the meeting and its parts are not tracked.
+        db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
+        var meeting = await MeetingService.LoadAsync(db, organisationId, meetingId, ct);
         if (meeting is null)
         {
             return null;
         }
 
         var now = clock.Now();
-        var snapshot = (await CommitteeSnapshot.LoadAsync(db, user.OrganisationId, meeting.CommitteeId, meeting.Date, ct))!;
+        var snapshot = (await CommitteeSnapshot.LoadAsync(db, organisationId, meeting.CommitteeId, meeting.Date, ct))!;
         var dto = await MeetingService.ToDtoAsync(db, meeting, ct);
-        var myMembership = await MyMembershipAsync(db, user, meeting, ct);
         var seats = snapshot.Seats.Select(seat => ToSeat(meeting, snapshot, seat, now)).ToList();
 
         CurrentItemDto? current = null;
-        var iPreside = false;
         if (meeting.CurrentItemId is { } itemId && snapshot.Terms is { } terms)
         {
             var atItem = meeting.SeatsAt(itemId, snapshot.Seats, now, snapshot.DeputyNamesByPerson);
             var verdict = QuorumEvaluator.Evaluate(terms.Quorum, atItem, snapshot.RoleNames);
             var presiding = Voting.WhoPresides(atItem, terms.Voting, null);
-            iPreside = presiding.Succeeded && myMembership is { } mine && presiding.Value!.MembershipId == mine;
             var decision = await db.Decisions.AsNoTracking().Include(d => d.Votes).SingleOrDefaultAsync(d => d.ItemId == itemId, ct);
             var declarations = meeting.Declarations.Where(d => d.Concerns(itemId)).OrderBy(d => d.DeclaredAt).Select(d =>
             {
@@ -75,7 +129,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
                 declarations,
                 confirmed,
                 decision is null ? null : DecisionService.ToDto(decision),
-                LikelyConflictsFor(user, iPreside, await PreFlagService.ForItemAsync(db, meeting, itemId, ct)));
+                await PreFlagService.ForItemAsync(db, meeting, itemId, ct));
         }
 
         var results = await ItemResultsAsync(db, meeting, ct);
@@ -83,7 +137,10 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             .Select(r => new ReturnDueDto(r.MembershipId, seats.FirstOrDefault(s => s.MembershipId == r.MembershipId)?.HolderName ?? "", r.LeftFor.Id, r.LeftFor.Number,
                 meeting.Attendance.Where(a => a.MembershipId == r.MembershipId).MaxBy(a => a.ArrivedAt)?.DeputyPersonId is not null))
             .ToList();
-        return new MeetingConsoleDto(dto, snapshot.Committee.Name, now, seats, current, results, myMembership, await MeetingAccess.KeepsTheRecordAsync(db, user, meeting.CommitteeId, ct), iPreside, returns);
+        // Whose membership it is on the meeting date, as MyMembershipAsync reads it for one person.
+        var onTheDay = snapshot.Committee.CurrentMemberships(meeting.Date).Select(m => (m.Id, m.PersonId)).ToList();
+        return new SharedConsole(dto, snapshot.Committee.Name, now, seats, current, results, returns, onTheDay,
+            await MeetingAccess.SecretariesAsync(db, organisationId, meeting.CommitteeId, ct));
     }
 
     /// <summary>

@@ -177,9 +177,13 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             Task.FromResult(meeting.RecordDeparture(request.MembershipId, request.At ?? clock.Now())), ct);
 
     internal static Task<Meeting?> LoadAsync(AppDbContext db, CurrentUser user, Guid meetingId, CancellationToken ct) =>
+        LoadAsync(db, user.OrganisationId, meetingId, ct);
+
+    /// <summary>The meeting with its parts, if it is the organisation's: for reads shared by its users (the console's).</summary>
+    internal static Task<Meeting?> LoadAsync(AppDbContext db, Guid organisationId, Guid meetingId, CancellationToken ct) =>
         db.Meetings.Include(m => m.Items).Include(m => m.Attendance).Include(m => m.Rulings)
             .Include(m => m.Declarations).Include(m => m.QuorumConfirmations).Include(m => m.InAttendance).Include(m => m.FlagDismissals).AsSplitQuery()
-            .SingleOrDefaultAsync(m => m.Id == meetingId && m.OrganisationId == user.OrganisationId, ct);
+            .SingleOrDefaultAsync(m => m.Id == meetingId && m.OrganisationId == organisationId, ct);
 
     /// <summary>
     /// Each body must be in the meeting's organisation's list: an id from another organisation would leak nothing

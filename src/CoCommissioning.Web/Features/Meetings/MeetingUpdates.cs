@@ -22,8 +22,16 @@ public interface IMeetingUpdates
 public sealed class InProcessMeetingUpdates(ILogger<InProcessMeetingUpdates> logger) : IMeetingUpdates
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Func<MeetingChanged, Task>>> subscribers = new();
+    private readonly ConcurrentDictionary<Guid, long> noticesHeard = new();
 
     public int SubscriberCount(Guid meetingId) => subscribers.TryGetValue(meetingId, out var views) ? views.Count : 0;
+
+    /// <summary>
+    /// How many notices of the meeting this instance has passed to its views (its own changes and the other instances').
+    /// It is counted before any view is told, so a read begun once the count is N has seen every change those N notices
+    /// told of: views refreshing for the same notice may share one read (<see cref="MeetingConsoleService.RefreshAsync"/>).
+    /// </summary>
+    public long NoticesOf(Guid meetingId) => noticesHeard.GetValueOrDefault(meetingId);
 
     public IDisposable Subscribe(Guid meetingId, Func<MeetingChanged, Task> onChanged)
     {
@@ -60,6 +68,7 @@ public sealed class InProcessMeetingUpdates(ILogger<InProcessMeetingUpdates> log
 
     private void NotifyViews(MeetingChanged change)
     {
+        noticesHeard.AddOrUpdate(change.MeetingId, 1, (_, heard) => heard + 1);
         if (subscribers.TryGetValue(change.MeetingId, out var views))
         {
             // Each view refreshes on its own: the save that caused the change does not wait for twenty circuits.

@@ -9,7 +9,8 @@ namespace CoCommissioning.Web.Features.Meetings.Live;
 /// <summary>
 /// An open view of a meeting (the console, the chair's view, a member's view). It reads the meeting through the
 /// console service and re-reads it whenever <see cref="IMeetingUpdates"/> says the meeting changed, so a change
-/// made in one browser shows in every other without a reload. Each action sends the version it last read of what it
+/// made in one browser shows in every other without a reload; the views of one instance refreshing for the same
+/// change share one read of what all users see, each adding its own part (ADR-0014). Each action sends the version it last read of what it
 /// changes: the current item's (<see cref="ItemVersion"/>) for anything at the item (declarations, rulings, likely
 /// conflicts, quorum, outcome, vote), the meeting's (<see cref="MeetingVersion"/>) for the rest (attendance, the
 /// current item, the exclusion). A stale one is refused and the view re-reads, so nobody's change is lost.
@@ -52,16 +53,23 @@ public abstract class MeetingViewBase : PageBase, IDisposable
         subscription?.Dispose();
         subscription = Updates.Subscribe(MeetingId, _ => InvokeAsync(async () =>
         {
-            await ReloadAsync();
+            await LoadAsync(afterNotice: true);
             StateHasChanged();
         }));
         await ReloadAsync();
     }
 
-    protected async Task ReloadAsync()
+    /// <summary>Reads the meeting afresh (opening, after this view's own action or a conflict).</summary>
+    protected Task ReloadAsync() => LoadAsync(afterNotice: false);
+
+    /// <summary>
+    /// Reads the meeting: after a notice of a change, through the read the views of this instance share for that notice
+    /// (<see cref="MeetingConsoleService.RefreshAsync"/>), else afresh.
+    /// </summary>
+    private async Task LoadAsync(bool afterNotice)
     {
         var item = View?.Meeting.CurrentItemId;
-        View = await Console.GetAsync(User, MeetingId);
+        View = afterNotice ? await Console.RefreshAsync(User, MeetingId) : await Console.GetAsync(User, MeetingId);
         NotFound = View is null;
         if (View is not null && item is not null && View.Meeting.CurrentItemId != item)
         {
