@@ -92,8 +92,9 @@ public sealed class DeclarationJourneyTests(AppFixture app, ITestOutputHelper ou
     /// </summary>
     private static async Task AnonymousVisitorFindsItOnThePublicRegisterAsync(IPage page, string practice, string nature, AccessibilityAudit audit)
     {
+        // The public site is plain server HTML (ADR-0024): no circuit to wait for, only the page's heading.
         await page.GotoAsync("public/example-ccg");
-        await page.WaitForInteractiveAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Example CCG", Level = 1 })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Register of interests", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Register of interests", Level = 1 })).ToBeVisibleAsync();
         await audit.CheckAsync(page, "public-register-of-interests");

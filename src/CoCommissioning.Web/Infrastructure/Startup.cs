@@ -178,6 +178,7 @@ public static class Startup
         services.AddSingleton<MeetingLifecycleService>();
         services.AddSingleton<HomeService>();
         services.AddSingleton<MeetingPackService>();
+        services.AddSingleton<CoCommissioning.Web.Features.PublicSite.PublicSearchService>();
         services.AddOutputCache(PublicRegisterCaching.AddPolicies);
         services.AddSingleton<IPublicRegisterCache, PublicRegisterCache>();
         services.AddSingleton<IGovernanceChangeObserver, PublicRegisterInvalidation>();
@@ -270,6 +271,7 @@ public static class Startup
         api.MapHomeEndpoints();
         api.MapNoticeEndpoints();
         api.MapMeetingPackEndpoints();
+        CoCommissioning.Web.Features.PublicSite.PublicSiteEndpoints.MapPublicSiteEndpoints(api);
 
         app.MapAccountFormEndpoints();
         app.MapPublicRegisterDownloads();

@@ -25,10 +25,11 @@ namespace CoCommissioning.Web.Tests.Api;
 /// <summary>
 /// The leak test (issue 6), on PostgreSQL: canary text is put in every private field (private items, private papers
 /// with their file names and bytes, an unpublished agenda, draft minutes, the private part of approved minutes,
-/// declarations and rulings on a private item, the exclusion reason, the short-notice reason, withheld and unreviewed
-/// register entries), then everything public is crawled anonymously (every same-site link from /public, the feeds,
-/// the register downloads, every GET under /api/public in the OpenAPI document, papers and the minutes PDF), and no
-/// canary may appear in any body or header.
+/// declarations and rulings on a private item, the exclusion reason, withheld and unreviewed register entries), then
+/// everything public is crawled anonymously (every same-site link from /public, the feeds, the register downloads,
+/// every GET under /api/public in the OpenAPI document, papers and the minutes PDF, and the public search, page and
+/// JSON, for every canary's own words), and no canary may appear in any body or header. The short-notice reason is
+/// public since ADR-0024 (it is shown with the agenda): the crawl checks that it is there.
 /// </summary>
 public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputHelper output) : IClassFixture<PostgresAppFixture>
 {
@@ -36,6 +37,15 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
     private const int MaxUrls = 500;
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     private static readonly string[] Registers = ["interests", "gifts", "procurement", "breaches"];
+
+    /// <summary>The words after the marker in each canary seeded below: what a visitor would search for.</summary>
+    private static readonly string[] CanaryWords =
+    [
+        "private-item-title", "private-item-presenter", "private-paper-title", "private-item-paper-title", "declared-interest-private-item",
+        "ruling-interest-private-item", "exclusion-reason", "private-resolution", "private-item-narrative-approved", "correction-reason",
+        "draft-narrative-public-item", "unpublished-meeting-item", "unpublished-presenter", "withheld-declaration", "withholding-reason",
+        "unreviewed-declaration", "withheld-gift", "gift-withholding-reason", "unreviewed-gift",
+    ];
 
     [Fact]
     public async Task AnonymousCrawl_OfEverythingPublic_FindsNoCanary()
@@ -68,6 +78,12 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
 
         await crawl.RunAsync();
 
+        // The public search (ADR-0024), as a page and as JSON, for each canary's own words (a leak would show the whole
+        // canary in a result) and for the seeded public words (which it must find).
+        string[] terms = [.. CanaryWords, run, "Merger of Riverside"];
+        crawl.Enqueue([.. terms.SelectMany(t => new[] { $"/public/{Slug}/search?q={Uri.EscapeDataString(t)}", $"/api/public/organisations/{Slug}/search?q={Uri.EscapeDataString(t)}" })]);
+        await crawl.RunAsync();
+
         // The minutes PDF's text is compressed and set in subset fonts: check what it draws through the JSON it renders.
         var minutesJson = await anonymous.GetJsonAsync<PublicMinutesDto>($"/api/public/organisations/{Slug}/meetings/{seeded.MeetingId}/minutes");
         var pdf = await anonymous.GetByteArrayAsync(PublicMeetingsService.MinutesPdfUrl(Slug, seeded.MeetingId));
@@ -90,7 +106,12 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
             PublicMeetingsService.MeetingUrl(Slug, seeded.UnpublishedMeetingId), $"/public/{Slug}/decisions", $"/public/{Slug}/committees",
             $"/api/public/organisations/{Slug}/meetings/{seeded.MeetingId}", $"/api/public/organisations/{Slug}/meetings/{seeded.MeetingId}/minutes",
             .. Registers.Select(r => $"/public/{Slug}/registers/{r}")]);
-        crawl.Bodies[meetingUrl].Should().Contain("Merger of Riverside and Northgate").And.Contain(seeded.PublicPaperTitle).And.Contain(minutesUrl);
+        crawl.Bodies[meetingUrl].Should().Contain("Merger of Riverside and Northgate").And.Contain(seeded.PublicPaperTitle).And.Contain(minutesUrl)
+            .And.Contain(seeded.ShortNoticeReason);
+        crawl.Visited.Should().Contain(url => url.StartsWith($"/public/{Slug}/committees/", StringComparison.Ordinal), "the committee pages (with their members) are crawled");
+        crawl.Bodies[$"/public/{Slug}/search?q={run}"].Should().Contain(seeded.PublicResolution).And.Contain(seeded.PublicInterest).And.Contain(seeded.PublicGift);
+        crawl.Bodies[$"/api/public/organisations/{Slug}/search?q={run}"].Should().Contain(seeded.PublicResolution).And.Contain(seeded.PublicInterest);
+        crawl.Bodies[$"/public/{Slug}/search?q={Uri.EscapeDataString("Merger of Riverside")}"].Should().Contain("Merger of Riverside and Northgate");
         crawl.Bodies[minutesUrl].Should().Contain(seeded.PublicNarrative);
         crawl.Bodies[$"/public/{Slug}/decisions"].Should().Contain(seeded.PublicResolution);
         crawl.Bodies[$"/public/{Slug}/registers/interests.json"].Should().Contain(seeded.PublicInterest);
@@ -246,11 +267,12 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
 
     private sealed record Seeded(
         Guid MeetingId, Guid UnpublishedMeetingId, Guid PublicPaperId, string PublicPaperTitle, string PublicPaperBytes,
-        string PublicNarrative, string PublicResolution, string PublicInterest, string PublicGift);
+        string PublicNarrative, string PublicResolution, string PublicInterest, string PublicGift, string ShortNoticeReason);
 
     private async Task<Seeded> SeedAsync(string run, Func<string, string> canary)
     {
-        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddSeconds(5));
+        // Far enough ahead that the seeding before publication finishes first on a loaded machine.
+        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddSeconds(20));
         await meeting.ChangeAsync("items", new { title = canary("private-item-title"), purpose = ItemPurpose.Decision, isPrivate = true, presenter = canary("private-item-presenter"), version = meeting.Meeting.Version });
         var privateItem = meeting.Meeting.Items.Single(i => i.IsPrivate).Id;
         var publicPaperTitle = $"Merger report {run}";
@@ -260,7 +282,9 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         // A private item's papers are private (marking one public is refused).
         await UploadAsync(meeting, privateItem, canary("private-item-paper-title"), canary("private-item-paper-file") + ".pdf", canary("private-item-paper-bytes"), isPublic: false);
         await meeting.RefreshAsync();
-        await meeting.ChangeAsync("agenda/publish", new { shortNoticeReason = canary("short-notice-reason"), version = meeting.Meeting.Version });
+        // Published at short notice: the reason is public, shown with the agenda (ADR-0024).
+        var shortNoticeReason = $"Urgent contract deadline {run}";
+        await meeting.ChangeAsync("agenda/publish", new { shortNoticeReason, version = meeting.Meeting.Version });
         await PublicMinutes.UntilAsync(meeting.Meeting.StartsAt);
 
         await meeting.ArriveAsync(Chair, ViceChair, Nurse, Gp, ChiefOfficer);
@@ -292,11 +316,11 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         }
 
         // The canaries are really in the record (so their absence from public responses means something).
-        (await meeting.Secretary.GetStringAsync(meeting.Url)).Should().Contain(canary("private-item-title")).And.Contain(canary("short-notice-reason"));
+        (await meeting.Secretary.GetStringAsync(meeting.Url)).Should().Contain(canary("private-item-title")).And.Contain(shortNoticeReason);
         (await meeting.Secretary.GetStringAsync($"{PublicMinutes.Url(meeting)}/versions/1/private")).Should().Contain(canary("private-item-narrative-approved")).And.Contain(canary("exclusion-reason"));
 
         var (publicInterest, publicGift) = await SeedRegistersAsync(run, canary);
-        return new Seeded(meeting.MeetingId, nextMeeting, publicPaper, publicPaperTitle, publicPaperBytes, publicNarrative, publicResolution, publicInterest, publicGift);
+        return new Seeded(meeting.MeetingId, nextMeeting, publicPaper, publicPaperTitle, publicPaperBytes, publicNarrative, publicResolution, publicInterest, publicGift, shortNoticeReason);
     }
 
     /// <summary>Withheld (with a reason) and unreviewed declarations and gifts, beside an accepted one of each.</summary>

@@ -25,6 +25,13 @@ public abstract class PublicRegisterTests(AppFixture app)
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
     private const string Interests = "/public/example-ccg/registers/interests";
 
+    /// <summary>
+    /// A register cell as the page writes it (the NHS.UK responsive table, ADR-0024): the column's name, shown only at
+    /// phone width and hidden from screen readers, then the value.
+    /// </summary>
+    private static string Cell(string column, string valuePattern, bool escapeColumn = true) =>
+        $@"<td class=""nhsuk-table__cell""><span class=""nhsuk-table__heading"" aria-hidden=""true"">{(escapeColumn ? Regex.Escape(column) : column)}</span><span>{valuePattern}</span></td>";
+
     [Fact]
     public async Task Interests_SeededEdgeCases_OnlyPublishedEntriesAppearInPageCsvAndJson()
     {
@@ -88,8 +95,8 @@ public abstract class PublicRegisterTests(AppFixture app)
 
         var page = WebUtility.HtmlDecode(await GetOkAsync(anonymous, $"{Interests}?q={run}"));
         page.Should().Contain("Mitigation proposed by the member").And.Contain("Mitigation agreed by the governance lead");
-        page.Should().MatchRegex($@"<td>{Regex.Escape(proposed)}</td>\s*<td>{Regex.Escape(agreed)}</td>", "each mitigation has a cell of its own");
-        page.Should().MatchRegex($@"<td>Only proposed {run}</td>\s*<td>None agreed</td>", "an empty agreed mitigation is said in words");
+        page.Should().MatchRegex($@"{Cell("Mitigation proposed by the member", Regex.Escape(proposed))}\s*{Cell("Mitigation agreed by the governance lead", Regex.Escape(agreed))}", "each mitigation has a cell of its own");
+        page.Should().MatchRegex($@"{Cell("Mitigation proposed by the member", $"Only proposed {run}")}\s*{Cell("Mitigation agreed by the governance lead", "None agreed")}", "an empty agreed mitigation is said in words");
     }
 
     [Fact]
@@ -138,7 +145,7 @@ public abstract class PublicRegisterTests(AppFixture app)
                     row.GetProperty(field + "Code").GetString().Should().Be(code, "the JSON keeps the stable code beside the words");
                 }
 
-                page.Should().Contain($"<td>{label}</td>", "the page uses the same words");
+                page.Should().MatchRegex(Cell("[^<]+", Regex.Escape(label), escapeColumn: false), "the page uses the same words");
             }
         }
     }

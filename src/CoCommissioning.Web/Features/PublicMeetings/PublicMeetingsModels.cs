@@ -26,7 +26,25 @@ public sealed record PublicCommitteeDto(
     PublicMeetingsOrganisation Organisation,
     PublicCommitteeSummaryDto Committee,
     PublicTermsOfReferenceDto? TermsOfReference,
-    IReadOnlyList<PublicMeetingSummaryDto> Meetings);
+    IReadOnlyList<PublicMeetingSummaryDto> Meetings,
+    IReadOnlyList<PublicMemberDto>? Members = null);
+
+/// <summary>
+/// A current member of a committee as the public sees it: name, roles, office and whether they vote. The same facts
+/// the register of interests already publishes as a person's position, and the minutes as their capacity.
+/// </summary>
+public sealed record PublicMemberDto(string Name, string Roles, CommitteeOffice Office, bool IsVoting)
+{
+    public string OfficeText => Office switch
+    {
+        CommitteeOffice.Chair => "Chair",
+        CommitteeOffice.ViceChair => "Vice chair",
+        _ => "Member",
+    };
+}
+
+/// <summary>A public agenda item found by the public search (ADR-0024): the item on a published agenda, with its meeting.</summary>
+public sealed record PublicItemHitDto(Guid MeetingId, string MeetingTitle, string CommitteeName, DateTimeOffset StartsAt, string Number, string Title);
 
 /// <summary>
 /// A meeting in the calendar: when, which committee, whether its agenda is out, where it is held, whether it was
@@ -68,6 +86,8 @@ public sealed record PublicAgendaItemDto(Guid Id, string Number, string Title, I
 /// A meeting's public part. <see cref="Items"/> is empty until the agenda is published, and never holds a private
 /// item; <see cref="PrivatePartNotice"/> says that part of the meeting is held in private, without saying what.
 /// <see cref="MinutesUrl"/> is the approved public minutes once there are any (null until then).
+/// <see cref="ShortNoticeReason"/>: why the agenda was published with less than the notice period, shown with the
+/// published agenda (null when notice was given, and always null before publication).
 /// </summary>
 public sealed record PublicMeetingDto(
     PublicMeetingsOrganisation Organisation,
@@ -81,7 +101,8 @@ public sealed record PublicMeetingDto(
     string? PrivatePartNotice,
     string? MinutesUrl,
     IReadOnlyList<PublicDecisionDto> Decisions,
-    PublicArrangementsDto? Arrangements = null);
+    PublicArrangementsDto? Arrangements = null,
+    string? ShortNoticeReason = null);
 
 /// <summary>Where the meeting is held and whether it was cancelled (with the reason) or re-scheduled: all public.</summary>
 public sealed record PublicArrangementsDto(

@@ -71,7 +71,51 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         }
 
         var meetings = await MeetingSummaries(db, organisation.Id, committeeId).ToListAsync(ct);
-        return new PublicCommitteeDto(organisation.Public, new(committee.Id, committee.Name, committee.Type, committee.Level, committee.Purpose), terms, Ordered(meetings));
+        return new PublicCommitteeDto(organisation.Public, new(committee.Id, committee.Name, committee.Type, committee.Level, committee.Purpose), terms, Ordered(meetings),
+            await MembersAsync(db, organisation.Id, committeeId, ct));
+    }
+
+    /// <summary>
+    /// Public agenda items (the one rule, <see cref="PublicItems"/>) whose title or number matches <paramref name="query"/>,
+    /// newest meeting first, at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<PublicItemHitDto>?> SearchItemsAsync(string slug, string query, int limit, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        if (await OrganisationAsync(db, slug, ct) is not { } organisation)
+        {
+            return null;
+        }
+
+        var q = query.Trim().ToLowerInvariant();
+
+        // The filter runs in SQL: ToLower() becomes lower(), so the analyzers' culture advice does not apply.
+#pragma warning disable CA1304, CA1311, CA1862
+        var hits = await (from i in PublicItems(db, organisation.Id)
+                          join m in db.Meetings.AsNoTracking() on i.MeetingId equals m.Id
+                          join c in db.Committees.AsNoTracking() on m.CommitteeId equals c.Id
+                          where i.Title.ToLower().Contains(q)
+                          select new PublicItemHitDto(m.Id, m.Title, c.Name, m.StartsAt, i.Number, i.Title)).ToListAsync(ct);
+#pragma warning restore CA1304, CA1311, CA1862
+
+        // Ordered in memory: SQLite cannot order by a DateTimeOffset column.
+        return [.. hits.OrderByDescending(h => h.StartsAt).ThenBy(h => h.Number, StringComparer.Ordinal).Take(limit)];
+    }
+
+    /// <summary>Current members (term covering today): name, role names, office and voting; chair first, then vice chair, then by name.</summary>
+    private async Task<List<PublicMemberDto>> MembersAsync(AppDbContext db, Guid organisationId, Guid committeeId, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var seats = await (from m in db.Memberships.AsNoTracking()
+                           join p in db.People.AsNoTracking() on m.PersonId equals p.Id
+                           where m.CommitteeId == committeeId && m.OrganisationId == organisationId && p.OrganisationId == organisationId
+                               && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today)
+                           select new { m.RoleIds, m.Office, m.IsVoting, p.FullName }).ToListAsync(ct);
+        var roleNames = await db.MemberRoles.AsNoTracking().Where(r => r.OrganisationId == organisationId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        return [.. seats
+            .OrderBy(s => s.Office switch { CommitteeOffice.Chair => 0, CommitteeOffice.ViceChair => 1, _ => 2 })
+            .ThenBy(s => s.FullName, StringComparer.Ordinal)
+            .Select(s => new PublicMemberDto(s.FullName, string.Join(", ", s.RoleIds.Where(roleNames.ContainsKey).Select(id => roleNames[id])), s.Office, s.IsVoting))];
     }
 
     /// <summary>Every meeting of the organisation's committees, past and future, earliest first.</summary>
@@ -99,7 +143,7 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             .Where(m => m.Id == meetingId && m.OrganisationId == organisation.Id)
             .Join(db.Committees, m => m.CommitteeId, c => c.Id, (m, c) => new
             {
-                m.Id, m.CommitteeId, CommitteeName = c.Name, m.Title, m.StartsAt, m.AgendaPublishedAt,
+                m.Id, m.CommitteeId, CommitteeName = c.Name, m.Title, m.StartsAt, m.AgendaPublishedAt, m.ShortNoticeReason,
                 Arrangements = new PublicArrangementsDto(m.VenueName, m.VenueAddress, m.JoiningLink, m.JoiningInstructions, m.CancelledAt, m.CancellationReason, m.RescheduledAt),
             })
             .SingleOrDefaultAsync(ct);
@@ -132,7 +176,8 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             hasPrivatePart ? PrivatePartNotice : null,
             hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null,
             decisions,
-            meeting.Arrangements);
+            meeting.Arrangements,
+            meeting.ShortNoticeReason);
     }
 
     /// <summary>The decisions on public items of published agendas, newest first.</summary>

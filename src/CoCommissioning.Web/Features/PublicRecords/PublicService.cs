@@ -35,4 +35,11 @@ public sealed class PublicService(GovernanceDbFactory dbs)
             .ToListAsync(ct);
         return new PublicOrganisationPageDto(organisation.Slug, organisation.Name, committees);
     }
+
+    /// <summary>The organisation's name for the public layout's header, or null for an unknown address.</summary>
+    public async Task<string?> OrganisationNameAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        return await db.Organisations.AsNoTracking().Where(o => o.Slug == slug).Select(o => o.Name).SingleOrDefaultAsync(ct);
+    }
 }

@@ -2,13 +2,6 @@ using System.Globalization;
 
 namespace CoCommissioning.Web.Features.PublicMeetings;
 
-public enum PublicMeetingsSection
-{
-    Committees,
-    Meetings,
-    Decisions,
-}
-
 /// <summary>How the public meeting pages write dates and times: UK local time, in words.</summary>
 public static class PublicMeetingsText
 {
