@@ -67,7 +67,7 @@ public sealed class AgendaJourneyTests(AppFixture app, ITestOutputHelper output)
         await Expect(items.Nth(4).GetByRole(AriaRole.Heading, new() { Level = 3 })).ToHaveTextAsync("5. Estates plan 2027 to 2030");
 
         // Reorder from the keyboard: focus "Move up" and press Enter; a screen reader hears where the item went.
-        var moveUp = Page.GetByRole(AriaRole.Button, new() { Name = "Move item 5, Estates plan 2027 to 2030, up", Exact = true });
+        var moveUp = Page.GetByRole(AriaRole.Button, new() { Name = "Move up: item 5, Estates plan 2027 to 2030", Exact = true });
         await moveUp.FocusAsync();
         await Page.Keyboard.PressAsync("Enter");
         await Expect(Page.GetByTestId("agenda-announcement")).ToHaveTextAsync("Estates plan 2027 to 2030 moved up: now item 4, place 4 of 8.");

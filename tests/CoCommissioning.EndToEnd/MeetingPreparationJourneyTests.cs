@@ -68,7 +68,7 @@ public sealed partial class MeetingPreparationJourneyTests(AppFixture app, ITest
         await Expect(upload).ToBeHiddenAsync();
         var paperLink = item.GetByRole(AriaRole.Link, new() { Name = PaperTitle, Exact = true });
         await Expect(paperLink).ToBeVisibleAsync();
-        await Expect(item.GetByTestId("papers")).ToHaveTextAsync($"{PaperTitle} (PDF, {SmallPdf.Length} bytes)");
+        await Expect(item.GetByTestId("papers")).ToContainTextAsync($"{PaperTitle} (PDF, {SmallPdf.Length} bytes)");
         var download = await Page.APIRequest.GetAsync((await paperLink.GetAttributeAsync("href"))!);
         download.Status.Should().Be(200);
         (await download.BodyAsync()).Should().Equal(SmallPdf);
