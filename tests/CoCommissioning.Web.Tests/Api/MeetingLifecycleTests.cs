@@ -185,9 +185,10 @@ public abstract class MeetingLifecycleTests(AppFixture app)
         using var close = await other.PostJsonAsync($"{meeting.Url}/close", new { version = meeting.Meeting.Version });
         using var schedule = await other.PostJsonAsync($"/api/committees/{meeting.CommitteeId}/meetings", new { title = "Not mine either", startsAt = DateTimeOffset.UtcNow.AddDays(9) });
         using var details = await other.PutJsonAsync($"{meeting.Url}/details", new { startsAt = meeting.Meeting.StartsAt, venueName = "Elsewhere", version = meeting.Meeting.Version });
+        using var template = await other.PutJsonAsync($"/api/committees/{meeting.CommitteeId}/agenda-template", new { entries = new[] { new { part = StandingItem.Opening, title = "Not my standing item", purpose = ItemPurpose.Information } }, version = (Guid?)null });
         using var ownMeeting = await other.PostJsonAsync($"/api/committees/{ownCommittee.Id}/meetings", new { title = "Mine", startsAt = DateTimeOffset.UtcNow.AddDays(9) });
 
-        foreach (var refused in new[] { arrival, item, close, schedule, details })
+        foreach (var refused in new[] { arrival, item, close, schedule, details, template })
         {
             refused.StatusCode.Should().Be(HttpStatusCode.Forbidden, await refused.Content.ReadAsStringAsync());
         }
