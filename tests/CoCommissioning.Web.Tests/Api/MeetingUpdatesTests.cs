@@ -50,9 +50,12 @@ public abstract class MeetingUpdatesTests(AppFixture app)
         await meeting.ArriveAsync(Chair);
         await WaitUntilAsync(() => Volatile.Read(ref heard) == 1);
 
+        // A view still subscribed hears the next change; once it has, the disposed view would have heard it too.
+        var probeHeard = 0;
+        using var probe = updates.Subscribe(meeting.MeetingId, _ => { Interlocked.Increment(ref probeHeard); return Task.CompletedTask; });
         view.Dispose();
         await meeting.ArriveAsync(Nurse);
-        await Task.Delay(300);
+        await WaitUntilAsync(() => Volatile.Read(ref probeHeard) == 1);
 
         Volatile.Read(ref heard).Should().Be(1);
     }

@@ -288,21 +288,47 @@ public sealed class MinutesExportTests
         blocks[1].Runs.Should().Contain(new TextRun("bold", true));
     }
 
+    /// <summary>
+    /// Writes the samples to the temp folder for a person to open (pdftoppm, Word), and checks what a person would look
+    /// for first: every page numbered, the private part marked, and the awkward cases (a table longer than a page, an
+    /// unbreakable URL, a narrative of several pages) laid out over several pages with nothing drawn off the page.
+    /// </summary>
     [Fact]
     public void Writes_the_sample_minutes_for_a_person_to_look_at()
     {
         var document = MinutesSample.Build();
-        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "minutes-sample.pdf"), new MinutesPdfRenderer().Render(document));
+        var publicPdf = RenderSample(document, "minutes-sample.pdf", out var publicDrawn);
         File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "minutes-sample.docx"), new MinutesWordRenderer().Render(document));
-        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "minutes-sample-private.pdf"), new MinutesPdfRenderer().Render(MinutesSample.Build(3, MinutesPart.Private)));
-
-        // The awkward cases: a table longer than a page, an unbreakable URL, a narrative of several pages.
+        var privatePdf = RenderSample(MinutesSample.Build(3, MinutesPart.Private), "minutes-sample-private.pdf", out var privateDrawn);
         var stress = MinutesSample.Build(2) with
         {
             Present = Enumerable.Range(1, 60).Select(i => new AttendeeLine($"Person {i}", i % 7 == 0 ? string.Join(" ", Enumerable.Repeat("capacity", 40)) : "Member", null)).ToList(),
             Items = [.. MinutesSample.Build(2).Items, new MinutesItem(Guid.NewGuid(), "3", "A very long URL", "For information", null, null,
                 "https://example.org/" + new string('a', 400) + "\n\n" + string.Join(" ", Enumerable.Repeat("word", 1500)), null, [])],
         };
-        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "minutes-stress.pdf"), new MinutesPdfRenderer().Render(stress));
+        var stressPdf = RenderSample(stress, "minutes-stress.pdf", out var stressDrawn);
+
+        foreach (var (pages, drawn) in new[] { (publicPdf, publicDrawn), (privatePdf, privateDrawn), (stressPdf, stressDrawn) })
+        {
+            Enumerable.Range(0, pages).Should().OnlyContain(page => drawn.Count(d => d.Page == page && d.Text == $"Page {page + 1} of {pages}") == 1);
+            drawn.Where(d => d.Angle == 0).Should().OnlyContain(d => d.X >= 56 && d.X + d.Width <= A4Width - 56.7 + 0.5 && d.Y >= 56 && d.Y + d.Height <= A4Height - 20, "text stays inside the margins (the draft watermark is turned across the page, so it is left out)");
+        }
+
+        publicDrawn.Should().Contain(d => d.Text == "Public part");
+        privateDrawn.Should().Contain(d => d.Text.Contains("Private part", StringComparison.Ordinal));
+        stressPdf.Should().BeGreaterThan(3, "60 attendees and 1,500 words do not fit on three pages");
+        stressDrawn.Should().Contain(d => d.Text == "Person 60");
+        stressDrawn.Should().Contain(d => d.Text.StartsWith("https://example.org/aaa", StringComparison.Ordinal), "the long URL is drawn, broken over lines");
+    }
+
+    private static int RenderSample(MinutesDocument document, string fileName, out List<DrawnText> drawn)
+    {
+        drawn = [];
+        using var stream = new MemoryStream();
+        MinutesPdfRenderer.RenderTraced(document, stream, drawn);
+        var bytes = stream.ToArray();
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), fileName), bytes);
+        using var pdf = PdfReader.Open(new MemoryStream(bytes), PdfDocumentOpenMode.Import);
+        return pdf.PageCount;
     }
 }
