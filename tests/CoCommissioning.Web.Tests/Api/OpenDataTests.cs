@@ -262,7 +262,8 @@ public abstract class OpenDataTests(AppFixture app)
         Guid bodyId;
         await using (var read = await Dbs.CreateForReadingAsync())
         {
-            (bodyId, bodyName) = await read.ExternalBodies.Where(b => b.OrganisationId == organisation).OrderBy(b => b.Name).Select(b => ValueTuple.Create(b.Id, b.Name)).FirstAsync();
+            var body = await read.ExternalBodies.Where(b => b.OrganisationId == organisation).OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).FirstAsync();
+            (bodyId, bodyName) = (body.Id, body.Name);
         }
 
         var publicItemTitle = $"Open data item {run}";
@@ -301,7 +302,7 @@ public abstract class OpenDataTests(AppFixture app)
         var management = $"The conflicted member left the room {run}";
         var procurement = Must(ProcurementDecision.Record(organisation, new ProcurementDetails(procurementTitle, Today, "Minor surgery", ProcurementRoute.MostSuitableProvider, 120_000m,
             meeting.CommitteeId, "A member is a partner at the provider", management, null, "Riverside Federation", Today.AddMonths(1), Today.AddYears(2)), Today));
-        var breachSummary = $"A declaration was made late {run}";
+        var breachSummary = $"A declaration was made late {Guid.NewGuid():N}";
         var breach = Must(Breach.Record(organisation, Today, null, $"{canary} internal description", person.Id, person.FullName, breachSummary, "Reminder given.", Today));
         await SaveAsync(db =>
         {
