@@ -379,21 +379,16 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
             return null;
         }
 
-        var entries = await db.AuditEntries.AsNoTracking()
-            .Where(a => a.OrganisationId == site.OrganisationId && a.OccurredAt >= since)
-            .Select(a => new { a.RecordId, a.AggregateId })
-            .ToListAsync(ct);
+        // Distinct ids in SQL (on the (organisation, time) index), so a long trail sends each changed record once.
+        var changedSince = db.AuditEntries.AsNoTracking().Where(a => a.OrganisationId == site.OrganisationId && a.OccurredAt >= since);
+        var ids = await changedSince.Select(a => a.RecordId).Distinct().ToListAsync(ct);
+        ids.AddRange(await changedSince.Where(a => a.AggregateId != null).Select(a => a.AggregateId!).Distinct().ToListAsync(ct));
         var changed = new HashSet<Guid>();
-        foreach (var entry in entries)
+        foreach (var id in ids)
         {
-            if (Guid.TryParse(entry.RecordId, out var record))
+            if (Guid.TryParse(id, out var record))
             {
                 changed.Add(record);
-            }
-
-            if (Guid.TryParse(entry.AggregateId, out var aggregate))
-            {
-                changed.Add(aggregate);
             }
         }
 
@@ -412,9 +407,11 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
 
         if (changed is not null)
         {
+            // The list is read through a closure, so EF sends it as one parameter rather than inlining every id.
             var list = changed.ToList();
+            System.Linq.Expressions.Expression<Func<List<Guid>>> captured = () => list;
             var parameter = id.Parameters[0];
-            var contains = System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], System.Linq.Expressions.Expression.Constant(list), id.Body);
+            var contains = System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], captured.Body, id.Body);
             query = query.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(contains, parameter));
         }
 
