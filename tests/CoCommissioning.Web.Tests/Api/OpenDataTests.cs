@@ -89,6 +89,18 @@ public abstract class OpenDataTests(AppFixture app)
             unpublished.StatusCode.Should().Be(HttpStatusCode.NotFound);
         }
 
+        // updated_since on the datasets read through the public services: the meeting changed during the seeding
+        // (its items, papers and publication are parts of it), the decision was taken then; nothing changed tomorrow.
+        var since = Uri.EscapeDataString(seeded.Before.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        (await anonymous.GetStringAsync($"/public/{Slug}/data/events?updated_since={since}")).Should().Contain(seeded.MeetingId.ToString());
+        (await anonymous.GetStringAsync($"/public/{Slug}/data/motions?updated_since={since}")).Should().Contain(seeded.DecisionId.ToString());
+        (await anonymous.GetStringAsync($"/public/{Slug}/data/releases?updated_since={since}")).Should().Contain(seeded.ProcurementId.ToString());
+        foreach (var dataset in OpenDataCatalogue.Datasets)
+        {
+            var later = JsonNode.Parse(await anonymous.GetStringAsync($"{dataset.JsonUrl(Slug)}?updated_since={Today.AddDays(2):yyyy-MM-dd}"))!;
+            later["total"]!.GetValue<int>().Should().Be(0, dataset.Name);
+        }
+
         using (var withheld = await anonymous.GetAsync($"/public/{Slug}/data/interests/{seeded.WithheldInterestId}"))
         {
             withheld.StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -245,7 +257,7 @@ public abstract class OpenDataTests(AppFixture app)
     private sealed record Seeded(
         string Canary, Guid MeetingId, Guid UnpublishedMeetingId, string PublicItemTitle, string PublicPaperTitle, string BodyName, string ShortNoticeReason,
         string Resolution, Guid DecisionId, Guid ProcurementId, string ProcurementTitle, string ConflictsManagement, Guid InterestId, string PublicInterest,
-        Guid WithheldInterestId, string BreachSummary);
+        Guid WithheldInterestId, string BreachSummary, DateTimeOffset Before);
 
     /// <summary>
     /// A meeting with a public item affecting a body (with a public and a private paper) and a private item, published
@@ -254,6 +266,7 @@ public abstract class OpenDataTests(AppFixture app)
     /// </summary>
     private async Task<Seeded> SeedAsync()
     {
+        var before = DateTimeOffset.UtcNow.AddSeconds(-1);
         var run = Guid.NewGuid().ToString("N");
         var canary = $"OPEN-DATA-CANARY-{run}";
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddSeconds(15));
@@ -313,7 +326,7 @@ public abstract class OpenDataTests(AppFixture app)
         });
 
         return new Seeded(canary, meeting.MeetingId, unpublished.MeetingId, publicItemTitle, publicPaperTitle, bodyName, shortNoticeReason, resolution, decisionId,
-            procurement.Id, procurementTitle, management, accepted.Id, publicInterest, withheld.Id, breachSummary);
+            procurement.Id, procurementTitle, management, accepted.Id, publicInterest, withheld.Id, breachSummary, before);
     }
 
     private GovernanceDbFactory Dbs => app.Factory.Services.GetRequiredService<GovernanceDbFactory>();
