@@ -68,9 +68,11 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
         var people = await (from m in PublicMeetingsService.CurrentMemberships(db, site.OrganisationId, clock.Today())
                             join p in db.People.AsNoTracking() on m.PersonId equals p.Id
                             where p.OrganisationId == site.OrganisationId
-                            select new { p.Id, p.FullName, m.CommitteeId }).ToListAsync(ct);
+                            select new { p.Id, p.FullName, m.CommitteeId, MembershipId = m.Id }).ToListAsync(ct);
+
+        // A person has changed with their own record or with any of their seats (a new membership makes a new member).
         var all = people.GroupBy(p => p.Id).OrderBy(g => g.Key)
-            .Where(g => Wanted(g.Key, paging, changed))
+            .Where(g => Wanted(g.Key, paging, changed) || (paging.Id is null && changed is not null && g.Any(s => changed.Contains(s.MembershipId))))
             .Select(g => new PopoloPerson(site.Uri("persons", g.Key), g.First().FullName,
                 [.. g.Select(s => s.CommitteeId).Distinct().Select(c => new OpenLink(site.Page($"/public/{site.Slug}/committees/{c}"), "Committee page"))]))
             .ToList();
@@ -310,7 +312,7 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
         await using var db = await dbs.CreateForReadingAsync(ct);
         var changed = await ChangedAsync(db, site, paging, ct);
         var today = clock.Today();
-        var query = Narrow(PublicRegisterFilters.PublicDeclarations(db, site.OrganisationId, today), d => d.Id, paging, changed);
+        var query = Narrow(PublicRegisterFilters.PublicDeclarations(db, site.OrganisationId, today), d => d.Id, paging, changed, d => d.PersonId);
         var total = await query.CountAsync(ct);
         var rows = await (from d in query.OrderBy(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
                           join p in db.People.AsNoTracking() on d.PersonId equals p.Id
@@ -331,7 +333,7 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
         var changed = await ChangedAsync(db, site, paging, ct);
-        var query = Narrow(PublicRegisterFilters.PublicGifts(db, site.OrganisationId, clock.Today()), g => g.Id, paging, changed);
+        var query = Narrow(PublicRegisterFilters.PublicGifts(db, site.OrganisationId, clock.Today()), g => g.Id, paging, changed, g => g.PersonId);
         var total = await query.CountAsync(ct);
         var rows = await (from g in query.OrderBy(g => g.Id).Skip(paging.Skip).Take(paging.PageSize)
                           join p in db.People.AsNoTracking() on g.PersonId equals p.Id
@@ -398,7 +400,12 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
     private static bool Wanted(Guid id, OpenDataPaging paging, HashSet<Guid>? changed) =>
         (paging.Id is null || paging.Id == id) && (changed is null || changed.Contains(id));
 
-    private static IQueryable<T> Narrow<T>(IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, Guid>> id, OpenDataPaging paging, HashSet<Guid>? changed)
+    /// <summary>
+    /// The query narrowed to one record (by <paramref name="id"/>) and, with updated_since, to records whose id or any
+    /// of the <paramref name="related"/> ids (the person a register entry names) changed.
+    /// </summary>
+    private static IQueryable<T> Narrow<T>(IQueryable<T> query, System.Linq.Expressions.Expression<Func<T, Guid>> id, OpenDataPaging paging, HashSet<Guid>? changed,
+        params System.Linq.Expressions.Expression<Func<T, Guid>>[] related)
     {
         if (paging.Id is { } one)
         {
@@ -411,11 +418,19 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
             var list = changed.ToList();
             System.Linq.Expressions.Expression<Func<List<Guid>>> captured = () => list;
             var parameter = id.Parameters[0];
-            var contains = System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], captured.Body, id.Body);
-            query = query.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(contains, parameter));
+            System.Linq.Expressions.Expression Contains(System.Linq.Expressions.Expression<Func<T, Guid>> selector) =>
+                System.Linq.Expressions.Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], captured.Body,
+                    new ReplaceParameter(selector.Parameters[0], parameter).Visit(selector.Body));
+            var any = related.Aggregate(Contains(id), (either, selector) => System.Linq.Expressions.Expression.OrElse(either, Contains(selector)));
+            query = query.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(any, parameter));
         }
 
         return query;
+    }
+
+    private sealed class ReplaceParameter(System.Linq.Expressions.ParameterExpression from, System.Linq.Expressions.ParameterExpression to) : System.Linq.Expressions.ExpressionVisitor
+    {
+        protected override System.Linq.Expressions.Expression VisitParameter(System.Linq.Expressions.ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     private static System.Linq.Expressions.Expression<Func<T, bool>> Equal<T>(System.Linq.Expressions.Expression<Func<T, Guid>> id, Guid value) =>
