@@ -82,6 +82,13 @@ public sealed class PublicSiteJourneyTests(AppFixture app, ITestOutputHelper out
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = "1. Merger of Riverside and Northgate" }).First).ToBeVisibleAsync();
             await audit.CheckAsync(page, $"public-search-{name}");
             await page.ScreenshotAsync($"public-05-search-{name}");
+
+            // The open data page (ADR-0026), from the footer of every public page.
+            await page.GetByRole(AriaRole.Contentinfo).GetByRole(AriaRole.Link, new() { Name = "Open data" }).ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open data", Level = 1 })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("dataset-events")).ToContainTextAsync("Open Civic Data");
+            await audit.CheckAsync(page, $"public-data-{name}");
+            await page.ScreenshotAsync($"public-06-data-{name}");
         }
 
         audit.ShouldHaveNoSeriousViolations();

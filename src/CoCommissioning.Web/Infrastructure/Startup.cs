@@ -174,6 +174,7 @@ public static class Startup
         services.AddSingleton<RegisterSettingsService>();
         services.AddSingleton<PublicRegisterService>();
         services.AddSingleton<PublicMeetingsService>();
+        services.AddSingleton<CoCommissioning.Web.Features.OpenData.OpenDataService>();
         services.AddSingleton<CommitteeSecretaryService>();
         services.AddSingleton<MeetingLifecycleService>();
         services.AddSingleton<HomeService>();
@@ -276,6 +277,7 @@ public static class Startup
         app.MapAccountFormEndpoints();
         app.MapPublicRegisterDownloads();
         app.MapPublicMeetingsDownloads();
+        CoCommissioning.Web.Features.OpenData.OpenDataEndpoints.MapOpenDataEndpoints(app);
         app.MapMeetingPackDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -13,6 +13,7 @@ using CoCommissioning.Domain.Quorum;
 using CoCommissioning.Web.Data;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Features.Minutes;
+using CoCommissioning.Web.Features.OpenData;
 using CoCommissioning.Web.Features.PublicMeetings;
 using CoCommissioning.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,8 @@ namespace CoCommissioning.Web.Tests.Api;
 /// with their file names and bytes, an unpublished agenda, draft minutes, the private part of approved minutes,
 /// declarations and rulings on a private item, the exclusion reason, withheld and unreviewed register entries), then
 /// everything public is crawled anonymously (every same-site link from /public, the feeds, the register downloads,
-/// every GET under /api/public in the OpenAPI document, papers and the minutes PDF, and the public search, page and
+/// every GET under /api/public in the OpenAPI document, the open data (every dataset, JSON and CSV, and every record id
+/// and link in it), papers and the minutes PDF, and the public search, page and
 /// JSON, for every canary's own words), and no canary may appear in any body or header. The short-notice reason is
 /// public since ADR-0024 (it is shown with the agenda): the crawl checks that it is there.
 /// </summary>
@@ -63,6 +65,14 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         // The feeds and downloads, whether or not a page links to them.
         crawl.Enqueue($"/public/{Slug}/meetings.ics");
         crawl.Enqueue([.. Registers.SelectMany(r => new[] { $"/public/{Slug}/registers/{r}.csv", $"/public/{Slug}/registers/{r}.json" })]);
+        await crawl.RunAsync();
+
+        // The open data (ADR-0026): every dataset, JSON (one page of all, and pages of one to walk the next links) and
+        // CSV, and each meeting's event by its id (an unpublished meeting's is a 404). Record ids, next links and
+        // document links in the JSON are absolute addresses on this site: the crawler follows them too.
+        crawl.Enqueue([.. OpenDataCatalogue.Datasets.SelectMany(d => new[] { $"{d.JsonUrl(Slug)}?page_size=500", $"{d.JsonUrl(Slug)}?page_size=1", d.CsvUrl(Slug) is { } csv ? $"{csv}?page_size=500" : null })
+            .OfType<string>()]);
+        crawl.Enqueue([.. crawl.MeetingIds.Append(seeded.UnpublishedMeetingId).Select(id => $"/public/{Slug}/data/events/{id}")]);
         await crawl.RunAsync();
 
         // Every GET under /api/public in the OpenAPI document, with the slug and the ids the crawl has met.
@@ -118,6 +128,13 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         crawl.Bodies[$"/public/{Slug}/registers/gifts.json"].Should().Contain(seeded.PublicGift);
         crawl.Bodies[PublicMeetingsService.PaperUrl(Slug, seeded.PublicPaperId)].Should().Contain(seeded.PublicPaperBytes);
         crawl.Visited.Count.Should().BeGreaterThan(30);
+        crawl.Visited.Should().Contain($"/public/{Slug}/data", "the organisation's pages link to the open data");
+        crawl.Bodies[$"/public/{Slug}/data/interests?page_size=500"].Should().Contain(seeded.PublicInterest);
+        crawl.Bodies[$"/public/{Slug}/data/events?page_size=500"].Should().Contain(seeded.MeetingId.ToString()).And.Contain(seeded.PublicPaperTitle)
+            .And.NotContain(seeded.UnpublishedMeetingId.ToString());
+        crawl.Bodies[$"/public/{Slug}/data/motions?page_size=500"].Should().Contain(seeded.PublicResolution);
+        crawl.Statuses[$"/public/{Slug}/data/events/{seeded.UnpublishedMeetingId}"].Should().Be(HttpStatusCode.NotFound);
+        crawl.Visited.Should().Contain(url => url.StartsWith($"/public/{Slug}/data/memberships/", StringComparison.Ordinal), "record ids are followed");
     }
 
     // --- the crawler ------------------------------------------------------------------------------------------------
@@ -206,7 +223,7 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
             return text.Substring(Math.Max(0, at - 200), Math.Min(text.Length - Math.Max(0, at - 200), 400 + marker.Length));
         }
 
-        /// <summary>Same-site links: href and src attributes of HTML, and /public/... strings in JSON.</summary>
+        /// <summary>Same-site links: href and src attributes of HTML, and /public/... strings (relative or on this site) in JSON.</summary>
         private static IEnumerable<string> Links(string body)
         {
             var found = Attributes().Matches(body).Select(m => WebUtility.HtmlDecode(m.Groups["url"].Value))
@@ -227,7 +244,7 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         private static partial Regex Attributes();
 
         [GeneratedRegex("""
-            "(?<url>/public/[^"\s]+)"
+            "(?:http://localhost)?(?<url>/public/[^"\s]+)"
             """)]
         private static partial Regex JsonPublicUrls();
 

@@ -106,10 +106,9 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
     private async Task<List<PublicMemberDto>> MembersAsync(AppDbContext db, Guid organisationId, Guid committeeId, CancellationToken ct)
     {
         var today = clock.Today();
-        var seats = await (from m in db.Memberships.AsNoTracking()
+        var seats = await (from m in CurrentMemberships(db, organisationId, today)
                            join p in db.People.AsNoTracking() on m.PersonId equals p.Id
-                           where m.CommitteeId == committeeId && m.OrganisationId == organisationId && p.OrganisationId == organisationId
-                               && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today)
+                           where m.CommitteeId == committeeId && p.OrganisationId == organisationId
                            select new { m.RoleIds, m.Office, m.IsVoting, p.FullName }).ToListAsync(ct);
         var roleNames = await db.MemberRoles.AsNoTracking().Where(r => r.OrganisationId == organisationId).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         return [.. seats
@@ -255,8 +254,16 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         return $"{basis} {deputies} {casting}";
     }
 
+    /// <summary>
+    /// The one membership rule: the public sees a committee's current seats (term covering today) and nothing of past
+    /// or future ones (ADR-0024). The committee pages and the open data (ADR-0026) both start here.
+    /// </summary>
+    internal static IQueryable<Membership> CurrentMemberships(AppDbContext db, Guid organisationId, DateOnly today) =>
+        db.Memberships.AsNoTracking()
+            .Where(m => m.OrganisationId == organisationId && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today));
+
     /// <summary>The one rule: an item is public when it is not private and its meeting's agenda has been published.</summary>
-    private static IQueryable<AgendaItem> PublicItems(AppDbContext db, Guid organisationId) =>
+    internal static IQueryable<AgendaItem> PublicItems(AppDbContext db, Guid organisationId) =>
         from i in db.Set<AgendaItem>().AsNoTracking()
         join m in db.Meetings.AsNoTracking() on i.MeetingId equals m.Id
         where m.OrganisationId == organisationId && i.OrganisationId == organisationId && !i.IsPrivate && m.AgendaPublishedAt != null
@@ -276,7 +283,7 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         select v;
 
     /// <summary>Papers marked public, on a public item (see <see cref="PublicItems"/>).</summary>
-    private static IQueryable<MeetingPaper> PublicPapers(AppDbContext db, Guid organisationId) =>
+    internal static IQueryable<MeetingPaper> PublicPapers(AppDbContext db, Guid organisationId) =>
         from p in db.MeetingPapers.AsNoTracking()
         join i in PublicItems(db, organisationId) on p.ItemId equals i.Id
         where p.IsPublic && p.OrganisationId == organisationId && p.MeetingId == i.MeetingId && p.SupersededAt == null && p.RemovedAt == null

@@ -81,4 +81,11 @@ public static class PublicRegisterFilters
     /// <summary>The anonymised columns: never the description, never the person.</summary>
     public static IQueryable<PublicBreachRow> ToPublicBreach(this IQueryable<Breach> breaches) =>
         breaches.Select(b => new PublicBreachRow(b.IdentifiedOn, b.PublicSummary, b.ActionTaken));
+
+    /// <summary>The same anonymised columns with the breach's id, for the open data's stable ids (ADR-0026).</summary>
+    public static IQueryable<IdentifiedPublicBreach> ToIdentifiedPublicBreach(this IQueryable<Breach> breaches) =>
+        breaches.Select(b => new IdentifiedPublicBreach(b.Id, new PublicBreachRow(b.IdentifiedOn, b.PublicSummary, b.ActionTaken)));
 }
+
+/// <summary>A public breach row with the record's id.</summary>
+public sealed record IdentifiedPublicBreach(Guid Id, PublicBreachRow Row);

@@ -270,7 +270,7 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
 #pragma warning restore CA1304, CA1311, CA1862
 
     /// <summary>Each person's current committee seats, as words: "Primary Care Commissioning Committee (chair)".</summary>
-    private static async Task<Dictionary<Guid, string>> PositionsAsync(AppDbContext db, Guid organisationId, DateOnly today, IReadOnlyCollection<Guid>? people, CancellationToken ct)
+    internal static async Task<Dictionary<Guid, string>> PositionsAsync(AppDbContext db, Guid organisationId, DateOnly today, IReadOnlyCollection<Guid>? people, CancellationToken ct)
     {
         var memberships = db.Memberships.AsNoTracking()
             .Where(m => m.OrganisationId == organisationId && m.TermStart <= today && (m.TermEnd == null || m.TermEnd >= today));
