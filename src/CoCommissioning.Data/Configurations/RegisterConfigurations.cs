@@ -168,6 +168,21 @@ internal sealed class ProcurementDecisionConfiguration : IEntityTypeConfiguratio
             d.Property(x => x.ConflictsManagement).HasMaxLength(ProcurementDecision.TextMaxLength);
             d.Property(x => x.SupplierName).HasMaxLength(ProcurementDecision.TitleMaxLength);
         });
+
+        // The PSR fields (ADR-0023), columns prefixed Psr_; every one optional or defaulted, so older rows read as empty.
+        builder.ComplexProperty(p => p.Psr, d =>
+        {
+            d.Property(x => x.CpvCode).HasMaxLength(PsrRules.CpvMaxLength);
+            d.Property(x => x.ProviderAddress).HasMaxLength(ProcurementDecision.TitleMaxLength);
+            d.Property(x => x.DecisionMakers).HasMaxLength(ProcurementDecision.TextMaxLength);
+            d.Property(x => x.QualityAndInnovation).HasMaxLength(ProcurementDecision.TextMaxLength);
+            d.Property(x => x.Value).HasMaxLength(ProcurementDecision.TextMaxLength);
+            d.Property(x => x.IntegrationCollaborationAndSustainability).HasMaxLength(ProcurementDecision.TextMaxLength);
+            d.Property(x => x.AccessInequalitiesAndChoice).HasMaxLength(ProcurementDecision.TextMaxLength);
+            d.Property(x => x.SocialValue).HasMaxLength(ProcurementDecision.TextMaxLength);
+            d.Property(x => x.RepresentationsOutcome).HasMaxLength(ProcurementDecision.TextMaxLength);
+            d.Property(x => x.NoticeReference).HasMaxLength(PsrRules.ReferenceMaxLength);
+        });
         builder.HasIndex(p => p.OrganisationId);
     }
 }

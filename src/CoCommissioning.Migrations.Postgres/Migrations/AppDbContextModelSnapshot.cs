@@ -1094,6 +1094,63 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                                 .HasColumnType("character varying(300)");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Psr", "CoCommissioning.Domain.Interests.ProcurementDecision.Psr#PsrDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AccessInequalitiesAndChoice")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateOnly?>("AwardedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("CpvCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.Property<string>("DecisionMakers")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("IntegrationCollaborationAndSustainability")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("NoticeReference")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("ProviderAddress")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("QualityAndInnovation")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("RepresentationsOutcome")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<int>("RepresentationsReceived")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("RepresentationsUpheld")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("SocialValue")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateOnly?>("StandstillEndsOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Value")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionId");

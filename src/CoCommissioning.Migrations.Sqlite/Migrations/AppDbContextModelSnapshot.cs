@@ -1089,6 +1089,63 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Psr", "CoCommissioning.Domain.Interests.ProcurementDecision.Psr#PsrDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AccessInequalitiesAndChoice")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("AwardedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CpvCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DecisionMakers")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("IntegrationCollaborationAndSustainability")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NoticeReference")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ProviderAddress")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("QualityAndInnovation")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RepresentationsOutcome")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("RepresentationsReceived")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RepresentationsUpheld")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SocialValue")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("StandstillEndsOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Value")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionId");

@@ -86,7 +86,21 @@ internal static class DemoRegisters
                 null,
                 today.AddMonths(-1),
                 today.AddMonths(35)),
-            today.AddMonths(-2))));
+            today.AddMonths(-2),
+            new PsrDetails
+            {
+                CpvCode = "85121000-3",
+                ProviderAddress = "Riverside Health Centre, 1 Mill Lane, Riverside RV1 2AB",
+                StandstillEndsOn = today.AddMonths(-2).AddDays(12),
+                AwardedOn = today.AddMonths(-2).AddDays(14),
+                DecisionMakers = "Margaret Hughes, Chair (lay member)\nSarah Whitfield, Chief Officer\nRachel Adams, Nurse member",
+                QualityAndInnovation = "The federation already runs the service to the required standard and proposed online booking across all sites.",
+                Value = "The price is within the funding envelope and benchmarks at or below neighbouring areas.",
+                IntegrationCollaborationAndSustainability = "Delivered from member practices, sharing records with in-hours care.",
+                AccessInequalitiesAndChoice = "Evening and weekend appointments at three sites, including the most deprived ward.",
+                SocialValue = "Local recruitment and a commitment to the living wage.",
+                NoticeReference = "FTS-000123-2026",
+            })));
 
         db.Breaches.Add(Must(Breach.Record(
             organisationId,

@@ -8,7 +8,7 @@ public sealed class ProcurementDecisionTests
     private static readonly DateOnly Today = new(2026, 11, 26);
 
     private static ProcurementDetails Details() =>
-        new("Extended access awarded", Today.AddDays(-7), "Extended access", ProcurementRoute.CompetitiveTender, 250_000m, null, null, null, null, "Acme", Today, Today.AddYears(2));
+        new("Extended access awarded", new DateOnly(2023, 11, 1), "Extended access", ProcurementRoute.CompetitiveTender, 250_000m, null, null, null, null, "Acme", Today, Today.AddYears(2));
 
     public static TheoryData<string, Func<ProcurementDetails, ProcurementDetails>> BadInput => new()
     {

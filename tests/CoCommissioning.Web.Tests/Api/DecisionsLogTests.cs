@@ -195,7 +195,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
         var title = ApiScenario.UniqueName("Dermatology award");
         using var recordedResponse = await governance.PostJsonAsync("/api/procurement-decisions",
-            new ProcurementRequest(title, Today, "Dermatology", ProcurementRoute.CompetitiveTender, 120_000m, meeting.CommitteeId, null, null, null, "Acme Health", null, null));
+            new ProcurementRequest(title, Today, "Dermatology", ProcurementRoute.DirectAwardA, 120_000m, meeting.CommitteeId, null, null, null, "Acme Health", null, null) { Psr = new PsrDetails { CpvCode = "85121000-3", ProviderAddress = "1 High Street, Riverside RV1 1AA" } });
         var recorded = await recordedResponse.ReadJsonAsync<ProcurementDto>(HttpStatusCode.Created);
         using (var linked = await governance.PostJsonAsync($"/api/procurement-decisions/{recorded.Id}/link-decision", new { decisionId = decision.Id, version = recorded.Version }))
         {

@@ -64,7 +64,11 @@ public abstract class OpenDataTests(AppFixture app)
         documents["motions"].Should().Contain(seeded.Resolution).And.Contain("\"result\":\"pass\"");
         documents["vote_events"].Should().Contain(seeded.DecisionId.ToString()).And.Contain("{\"option\":\"yes\",\"value\":4}");
         documents["releases"].Should().Contain(seeded.ProcurementTitle).And.Contain(seeded.ConflictsManagement).And.Contain("\"tag\":[\"award\"]")
-            .And.Contain($"{OcdsReleaseBuilder.OcidPrefix}-{Slug}-{seeded.ProcurementId}");
+            .And.Contain($"{OcdsReleaseBuilder.OcidPrefix}-{Slug}-{seeded.ProcurementId}")
+            .And.Contain("\"classification\":{\"scheme\":\"CPV\",\"id\":\"85121000-3\"}", "the CPV code is the item's classification")
+            .And.Contain("\"streetAddress\":\"1 High Street, Riverside RV1 1AA\"", "the provider's registered address is the supplier's")
+            .And.Contain("\"socialValue\":\"Social value reasons\"", "the reasons against the key criteria are published")
+            .And.Contain("\"process\":\"Most suitable provider\"");
         documents["interests"].Should().Contain(seeded.PublicInterest).And.Contain(seeded.InterestId.ToString());
         documents["interests.csv"].Should().Contain(seeded.PublicInterest);
         documents["breaches"].Should().Contain(seeded.BreachSummary);
@@ -176,7 +180,7 @@ public abstract class OpenDataTests(AppFixture app)
         await SaveAsync(db =>
         {
             db.Breaches.Add(Must(Breach.Record(northfield, Today, null, canary, null, null, $"Summary {canary}", "Training.", Today)));
-            db.ProcurementDecisions.Add(Must(ProcurementDecision.Record(northfield, new ProcurementDetails($"Contract {canary}", Today, "Service", ProcurementRoute.DirectAward, 1m, null, null, null, null, "Supplier", null, null), Today)));
+            db.ProcurementDecisions.Add(Must(ProcurementDecision.Record(northfield, new ProcurementDetails($"Contract {canary}", new DateOnly(2023, 6, 1), "Service", ProcurementRoute.DirectAward, 1m, null, null, null, null, "Supplier", null, null), Today)));
         });
         using var anonymous = app.CreateAnonymousClient();
 
@@ -314,7 +318,20 @@ public abstract class OpenDataTests(AppFixture app)
         var procurementTitle = $"Minor surgery contract {run}";
         var management = $"The conflicted member left the room {run}";
         var procurement = Must(ProcurementDecision.Record(organisation, new ProcurementDetails(procurementTitle, Today, "Minor surgery", ProcurementRoute.MostSuitableProvider, 120_000m,
-            meeting.CommitteeId, "A member is a partner at the provider", management, null, "Riverside Federation", Today.AddMonths(1), Today.AddYears(2)), Today));
+            meeting.CommitteeId, "A member is a partner at the provider", management, null, "Riverside Federation", Today.AddMonths(1), Today.AddYears(2)), Today,
+            new PsrDetails
+            {
+                CpvCode = "85121000-3",
+                ProviderAddress = "1 High Street, Riverside RV1 1AA",
+                StandstillEndsOn = Today,
+                DecisionMakers = "Margaret Hughes, Chair",
+                QualityAndInnovation = "Quality reasons",
+                Value = "Value reasons",
+                IntegrationCollaborationAndSustainability = "Integration reasons",
+                AccessInequalitiesAndChoice = "Access reasons",
+                SocialValue = "Social value reasons",
+                NoticeReference = $"FTS-{run[..8]}",
+            }));
         var breachSummary = $"A declaration was made late {Guid.NewGuid():N}";
         var breach = Must(Breach.Record(organisation, Today, null, $"{canary} internal description", person.Id, person.FullName, breachSummary, "Reminder given.", Today));
         await SaveAsync(db =>

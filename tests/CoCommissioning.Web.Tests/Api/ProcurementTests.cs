@@ -152,14 +152,14 @@ public sealed class ProcurementTests(PostgresAppFixture app) : IClassFixture<Pos
         var dbs = app.Factory.Services.GetRequiredService<GovernanceDbFactory>();
         await using var db = await dbs.CreateAsync(AuditActor.System("test"));
         var northfield = await db.Organisations.SingleAsync(o => o.Slug == DemoSeeder.NorthfieldSlug);
-        var decision = ProcurementDecision.Record(northfield.Id, new ProcurementDetails("Northfield award", Today, "Dermatology", ProcurementRoute.Framework, 10m, null, null, null, null, "Acme", null, null), Today).Value!;
+        var decision = ProcurementDecision.Record(northfield.Id, new ProcurementDetails("Northfield award", new DateOnly(2023, 6, 1), "Dermatology", ProcurementRoute.Framework, 10m, null, null, null, null, "Acme", null, null), Today).Value!;
         db.ProcurementDecisions.Add(decision);
         await db.SaveChangesAsync();
         return decision;
     }
 
     private static ProcurementRequest Request(string title) =>
-        new(title, Today.AddDays(-7), "Extended access", ProcurementRoute.CompetitiveTender, 250_000m, null, null, null, null, "Acme Health", Today, Today.AddYears(2));
+        new(title, Today.AddDays(-7), "Extended access", ProcurementRoute.DirectAwardA, 250_000m, null, null, null, null, "Acme Health", Today, Today.AddYears(2)) { Psr = new PsrDetails { CpvCode = "85121000-3", ProviderAddress = "1 High Street, Riverside RV1 1AA" } };
 
     private static async Task<ProcurementDto> RecordAsync(HttpClient client, ProcurementRequest request)
     {

@@ -127,6 +127,9 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         crawl.Bodies[$"/public/{Slug}/registers/interests.json"].Should().Contain(seeded.PublicInterest);
         crawl.Bodies[$"/public/{Slug}/registers/gifts.json"].Should().Contain(seeded.PublicGift);
         crawl.Bodies[PublicMeetingsService.PaperUrl(Slug, seeded.PublicPaperId)].Should().Contain(seeded.PublicPaperBytes);
+        var psrPage = $"/public/{Slug}/registers/procurement/{seeded.PsrId}";
+        crawl.Visited.Should().Contain(psrPage, "the register links each decision's public page");
+        crawl.Bodies[psrPage].Should().Contain("in the part of the meeting held in private").And.Contain("1 conflict of interest was declared");
         crawl.Visited.Count.Should().BeGreaterThan(30);
         crawl.Visited.Should().Contain($"/public/{Slug}/data", "the organisation's pages link to the open data");
         crawl.Bodies[$"/public/{Slug}/data/interests?page_size=500"].Should().Contain(seeded.PublicInterest);
@@ -284,7 +287,7 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
 
     private sealed record Seeded(
         Guid MeetingId, Guid UnpublishedMeetingId, Guid PublicPaperId, string PublicPaperTitle, string PublicPaperBytes,
-        string PublicNarrative, string PublicResolution, string PublicInterest, string PublicGift, string ShortNoticeReason);
+        string PublicNarrative, string PublicResolution, string PublicInterest, string PublicGift, string ShortNoticeReason, Guid PsrId);
 
     private async Task<Seeded> SeedAsync(string run, Func<string, string> canary)
     {
@@ -312,6 +315,11 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         await meeting.ChangeAsync("exclusion", new { reason = canary("exclusion-reason"), version = meeting.Meeting.Version });
         await ConsensusAsync(meeting, privateItem, canary("private-resolution"));
 
+        // A PSR record made on the private item (ADR-0023): its public page may show the committee and the counted
+        // conflicts, never the member's name with the interest or the ruling's words.
+        var privateDecision = (await meeting.DecisionsAsync()).Single(d => d.ItemId == privateItem);
+        var psrId = await SeedPsrRecordAsync(run, privateDecision.Id);
+
         var publicNarrative = $"Public narrative {run}";
         var minutes = await PublicMinutes.StartAsync(meeting);
         minutes = await PublicMinutes.EditAsync(meeting, 1, meeting.ItemId, publicNarrative, minutes.Version);
@@ -337,7 +345,22 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         (await meeting.Secretary.GetStringAsync($"{PublicMinutes.Url(meeting)}/versions/1/private")).Should().Contain(canary("private-item-narrative-approved")).And.Contain(canary("exclusion-reason"));
 
         var (publicInterest, publicGift) = await SeedRegistersAsync(run, canary);
-        return new Seeded(meeting.MeetingId, nextMeeting, publicPaper, publicPaperTitle, publicPaperBytes, publicNarrative, publicResolution, publicInterest, publicGift, shortNoticeReason);
+        return new Seeded(meeting.MeetingId, nextMeeting, publicPaper, publicPaperTitle, publicPaperBytes, publicNarrative, publicResolution, publicInterest, publicGift, shortNoticeReason, psrId);
+    }
+
+    private async Task<Guid> SeedPsrRecordAsync(string run, Guid decisionId)
+    {
+        using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
+        var request = new CoCommissioning.Web.Features.Procurement.ProcurementRequest(
+            $"PSR award {run}", Today, "Extended access", ProcurementRoute.DirectAwardA, 10_000m, null, null, null, null, "Riverside GP Federation", null, null)
+        {
+            Psr = new PsrDetails { CpvCode = "85121000-3", ProviderAddress = "1 Mill Lane, Riverside" },
+        };
+        using var recorded = await governance.PostJsonAsync("/api/procurement-decisions", request);
+        var dto = await recorded.ReadJsonAsync<CoCommissioning.Web.Features.Procurement.ProcurementDto>(HttpStatusCode.Created);
+        using var linked = await governance.PostJsonAsync($"/api/procurement-decisions/{dto.Id}/link-decision", new { decisionId, version = dto.Version });
+        linked.StatusCode.Should().Be(HttpStatusCode.OK);
+        return dto.Id;
     }
 
     /// <summary>Withheld (with a reason) and unreviewed declarations and gifts, beside an accepted one of each.</summary>

@@ -112,7 +112,7 @@ public abstract class PublicRegisterTests(AppFixture app)
             [], GiftThresholds.Guidance2017, Today));
         Check(gift.Accept(Guid.NewGuid(), "Sophie Turner", Today));
         var procurement = Must(ProcurementDecision.Record(organisation,
-            new ProcurementDetails($"Label award {run}", Today.AddDays(-1), "Dermatology", ProcurementRoute.Framework, 1000m, null, null, null, null, "Acme Health Ltd", null, null), Today));
+            new ProcurementDetails($"Label award {run}", new DateOnly(2023, 6, 1), "Dermatology", ProcurementRoute.Framework, 1000m, null, null, null, null, "Acme Health Ltd", null, null), Today));
         await SaveAsync(db =>
         {
             db.People.Add(person);

@@ -12,16 +12,19 @@ public sealed record OcdsSource(
     Guid Id,
     Guid Version,
     ProcurementDetails Details,
+    PsrDetails Psr,
     DateOnly RecordedOn,
     string? CommitteeName,
-    string? SupplierBodyName,
+    string? SupplierName,
     Guid? PublicDecisionId,
-    Guid? PublicDecisionMeetingId);
+    Guid? PublicDecisionMeetingId,
+    PsrPublicAccount Account);
 
 /// <summary>
 /// Maps a procurement decision to an OCDS 1.1 release (tag "award"), with the CoCommissioning conflicts extension
-/// (docs/open-data/ocds-extension-conflicts). The one place the OCDS shape is decided: the lead extends
-/// <see cref="PsrFields"/> when the Provider Selection Regime fields land on <see cref="ProcurementDecision"/>.
+/// (docs/open-data/ocds-extension-conflicts), which carries what the Provider Selection Regime asks to be published
+/// beyond core OCDS: who decided, the conflicts and their management, the reasons against the key criteria, the
+/// representations, the standstill and the notice. The one place the OCDS shape is decided.
 /// </summary>
 public sealed class OcdsReleaseBuilder(string baseUrl, string slug, string organisationId, string organisationName)
 {
@@ -38,19 +41,20 @@ public sealed class OcdsReleaseBuilder(string baseUrl, string slug, string organ
     public OcdsRelease Build(OcdsSource source)
     {
         var d = source.Details;
+        var psr = source.Psr;
         var buyer = new OcdsOrganizationReference(organisationId, organisationName);
-        var parties = new List<OcdsParty> { new(organisationId, organisationName, ["buyer", "procuringEntity"]) };
+        var parties = new List<OcdsParty> { new(organisationId, organisationName, ["buyer", "procuringEntity"], Address: null) };
         OcdsOrganizationReference? supplier = null;
-        if ((d.SupplierName ?? source.SupplierBodyName) is { } supplierName)
+        if (source.SupplierName is { } supplierName)
         {
             // A body on the organisation's list has a stable id; a name typed on the record is identified by the record.
             var supplierId = d.SupplierBodyId is { } bodyId ? $"{OcidPrefix}-{slug}-body-{bodyId}" : $"{Ocid(source.Id)}-supplier";
             supplier = new OcdsOrganizationReference(supplierId, supplierName);
-            parties.Add(new OcdsParty(supplierId, supplierName, ["supplier"]));
+            parties.Add(new OcdsParty(supplierId, supplierName, ["supplier"], psr.ProviderAddress is { } address ? new OcdsAddress(address) : null));
         }
 
         var (method, details) = Method(d.Route);
-        var item = new OcdsItem("1", d.Service, Classification: null);
+        var item = new OcdsItem("1", d.Service, psr.CpvCode is { } cpv ? new OcdsClassification("CPV", cpv, null) : null);
         var award = new OcdsAward(
             Id: $"{source.Id}-award",
             Title: d.Title,
@@ -61,7 +65,7 @@ public sealed class OcdsReleaseBuilder(string baseUrl, string slug, string organ
             ContractPeriod: d.ContractStartsOn is null && d.ContractEndsOn is null ? null : new OcdsPeriod(Instant(d.ContractStartsOn), Instant(d.ContractEndsOn)),
             Items: [item]);
 
-        var release = new OcdsRelease(
+        return new OcdsRelease(
             Ocid: Ocid(source.Id),
             Id: $"{source.Id}-{source.Version}",
             Date: Instant(d.DecidedOn)!.Value,
@@ -72,39 +76,43 @@ public sealed class OcdsReleaseBuilder(string baseUrl, string slug, string organ
             Buyer: buyer,
             Tender: new OcdsTender($"{source.Id}-tender", d.Title, d.Service, method, details, [item]),
             Awards: [award],
-            Decision: new OcdsDecisionExtension(
-                DecisionMakers: source.CommitteeName is { } committee ? [new OcdsDecisionMaker(committee, "committee", Name: null)] : [],
-                Conflicts: d.ConflictsNoted is { } noted ? [new OcdsConflict(noted, d.ConflictsManagement)] : [],
-                ConflictsDeclared: d.ConflictsNoted is not null,
-                DecisionUrl: source.PublicDecisionId is { } decisionId ? $"{baseUrl}/public/{slug}/data/motions/{decisionId}" : null,
-                MeetingUrl: source.PublicDecisionMeetingId is { } meetingId ? $"{baseUrl}/public/{slug}/meetings/{meetingId}" : null,
-                RecordedOn: source.RecordedOn));
-        return PsrFields(release, source);
+            Decision: Decision(source));
     }
 
-    /// <summary>
-    /// PSR FIELDS GO HERE (issue 14). When <see cref="ProcurementDetails"/> gains the Provider Selection Regime fields,
-    /// map them onto the release built above, for example:
-    /// process (direct award A/B/C, most suitable provider, competitive, urgent) into <c>tender.procurementMethodDetails</c>
-    /// and <c>procurementMethod</c> ("direct" for A/B/C and urgent, "limited" for most suitable provider, "open" for
-    /// competitive); the CPV code into <c>items[].classification</c> as <c>new OcdsClassification("CPV", code, label)</c>;
-    /// the provider's registered address into the supplier party's <c>address</c>; the decision-makers into
-    /// <c>decision.decisionMakers</c> (name and role); the reasons against the key criteria, representations and their
-    /// outcome into <c>decision</c> (add the members to <see cref="OcdsDecisionExtension"/> and to the extension's
-    /// release-schema.json and the OCDS JSON Schema); the notice reference into <c>tender.id</c> or a
-    /// <c>documents</c> entry; the standstill date into <c>awards[].date</c> alongside the decision date. Nothing else in
-    /// the open data needs to change.
-    /// </summary>
-    private static OcdsRelease PsrFields(OcdsRelease release, OcdsSource source)
+    /// <summary>The extension's decision object: the public account of who decided and the conflicts, and the PSR's record.</summary>
+    private OcdsDecisionExtension Decision(OcdsSource source)
     {
-        _ = source;
-        return release;
+        var (d, psr, account) = (source.Details, source.Psr, source.Account);
+        var body = source.CommitteeName ?? organisationName;
+        IReadOnlyList<OcdsDecisionMaker> makers = account.DecisionMakers.Count > 0
+            ? [.. account.DecisionMakers.Select(m => new OcdsDecisionMaker(body, "individual", m.Name, string.IsNullOrEmpty(m.Role) ? null : m.Role))]
+            : source.CommitteeName is { } committee ? [new OcdsDecisionMaker(committee, "committee", Name: null, Role: null)] : [];
+        var reasons = d.Route.HasStandstill() || psr.QualityAndInnovation is not null
+            ? new OcdsKeyCriteria(psr.QualityAndInnovation, psr.Value, psr.IntegrationCollaborationAndSustainability, psr.AccessInequalitiesAndChoice, psr.SocialValue)
+            : null;
+        return new OcdsDecisionExtension(
+            DecisionMakers: makers,
+            Conflicts: [.. account.Conflicts.Select(c => new OcdsConflict(c.Interest, string.IsNullOrEmpty(c.Management) ? null : c.Management, string.IsNullOrEmpty(c.Name) ? null : c.Name))],
+            ConflictsDeclared: account.Conflicts.Count > 0 || d.ConflictsNoted is not null,
+            ConflictsSummary: account.ConflictsSummary,
+            MadeAt: account.MadeAt,
+            DecisionUrl: source.PublicDecisionId is { } decisionId ? $"{baseUrl}/public/{slug}/data/motions/{decisionId}" : null,
+            MeetingUrl: source.PublicDecisionMeetingId is { } meetingId ? $"{baseUrl}/public/{slug}/meetings/{meetingId}" : null,
+            RecordUrl: $"{baseUrl}/public/{slug}/registers/procurement/{source.Id}",
+            RecordedOn: source.RecordedOn,
+            Process: d.Route.IsPsrProcess() ? ProcurementLabels.Of(d.Route) : null,
+            KeyCriteria: reasons,
+            Representations: d.Route.IsPsrProcess() ? new OcdsRepresentations(psr.RepresentationsReceived, psr.RepresentationsUpheld, psr.RepresentationsOutcome) : null,
+            StandstillEndsOn: psr.StandstillEndsOn,
+            AwardedOn: psr.AwardedOn,
+            NoticeReference: psr.NoticeReference);
     }
 
     /// <summary>The OCDS method codelist (open, selective, limited, direct) and the route in the register's words.</summary>
     public static (string? Method, string Details) Method(ProcurementRoute route) => route switch
     {
-        ProcurementRoute.CompetitiveTender => ("open", ProcurementLabels.Of(route)),
+        ProcurementRoute.CompetitiveTender or ProcurementRoute.CompetitiveProcess => ("open", ProcurementLabels.Of(route)),
+        ProcurementRoute.DirectAwardA or ProcurementRoute.DirectAwardB or ProcurementRoute.DirectAwardC or ProcurementRoute.UrgentAward => ("direct", ProcurementLabels.Of(route)),
         ProcurementRoute.Framework => ("selective", ProcurementLabels.Of(route)),
         ProcurementRoute.MostSuitableProvider => ("limited", ProcurementLabels.Of(route)),
         ProcurementRoute.DirectAward or ProcurementRoute.ContractVariation or ProcurementRoute.ContractExtension => ("direct", ProcurementLabels.Of(route)),
@@ -149,7 +157,10 @@ public sealed record OcdsRelease(
     IReadOnlyList<OcdsAward> Awards,
     OcdsDecisionExtension Decision);
 
-public sealed record OcdsParty(string Id, string Name, IReadOnlyList<string> Roles);
+public sealed record OcdsParty(string Id, string Name, IReadOnlyList<string> Roles, OcdsAddress? Address);
+
+/// <summary>The provider's registered address as the record holds it, in one line.</summary>
+public sealed record OcdsAddress(string StreetAddress);
 
 public sealed record OcdsOrganizationReference(string Id, string Name);
 
@@ -181,11 +192,27 @@ public sealed record OcdsDecisionExtension(
     IReadOnlyList<OcdsDecisionMaker> DecisionMakers,
     IReadOnlyList<OcdsConflict> Conflicts,
     bool ConflictsDeclared,
+    string? ConflictsSummary,
+    string? MadeAt,
     string? DecisionUrl,
     string? MeetingUrl,
-    DateOnly RecordedOn);
+    string RecordUrl,
+    DateOnly RecordedOn,
+    string? Process,
+    OcdsKeyCriteria? KeyCriteria,
+    OcdsRepresentations? Representations,
+    DateOnly? StandstillEndsOn,
+    DateOnly? AwardedOn,
+    string? NoticeReference);
 
-/// <summary>A body (a committee) or, once the PSR fields land, a named individual with their role.</summary>
-public sealed record OcdsDecisionMaker(string Body, string Type, string? Name);
+/// <summary>A committee, or a named individual with their role, who made the decision.</summary>
+public sealed record OcdsDecisionMaker(string Body, string Type, string? Name, string? Role);
 
-public sealed record OcdsConflict(string Description, string? Management);
+/// <summary>A conflict declared and how it was managed; the person is named only where the public record names them.</summary>
+public sealed record OcdsConflict(string Description, string? Management, string? Person);
+
+/// <summary>The reasons for the decision against each of the PSR's key criteria.</summary>
+public sealed record OcdsKeyCriteria(string? QualityAndInnovation, string? Value, string? IntegrationCollaborationAndSustainability, string? AccessInequalitiesAndChoice, string? SocialValue);
+
+/// <summary>Representations received during the standstill, how many were upheld, and their outcome.</summary>
+public sealed record OcdsRepresentations(int Received, int Upheld, string? Outcome);

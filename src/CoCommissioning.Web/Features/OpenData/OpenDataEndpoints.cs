@@ -166,7 +166,12 @@ public static class OpenDataEndpoints
         foreach (var (name, value) in fields.ToList())
         {
             fields.Remove(name);
-            result[name] = value;
+
+            // A row that carries its own id (procurement, for its page link) gives way to the stable id URI.
+            if (name != "id")
+            {
+                result[name] = value;
+            }
         }
 
         return result;

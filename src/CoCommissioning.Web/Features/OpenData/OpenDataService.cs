@@ -2,6 +2,7 @@ using CoCommissioning.Data;
 using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Web.Features.MeetingPack;
+using CoCommissioning.Web.Features.Procurement;
 using CoCommissioning.Web.Features.PublicMeetings;
 using CoCommissioning.Web.Features.PublicRegisters;
 using Microsoft.EntityFrameworkCore;
@@ -284,23 +285,22 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
         var changed = await ChangedAsync(db, site, paging, ct);
         var query = Narrow(PublicRegisterFilters.PublicProcurement(db, site.OrganisationId), p => p.Id, paging, changed);
         var total = await query.CountAsync(ct);
-        var rows = await (from pd in query.OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.PageSize)
-                          join c in db.Committees.AsNoTracking() on pd.Details.CommitteeId equals (Guid?)c.Id into committees
-                          from committee in committees.DefaultIfEmpty()
-                          join b in db.ExternalBodies.AsNoTracking() on pd.Details.SupplierBodyId equals (Guid?)b.Id into bodies
-                          from body in bodies.DefaultIfEmpty()
-                          select new { pd.Id, pd.Version, pd.Details, pd.RecordedOn, pd.DecisionId, Committee = committee == null ? null : committee.Name, Body = body == null ? null : body.Name })
-            .ToListAsync(ct);
+        var rows = await query.OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.PageSize).WithNames(db).ToListAsync(ct);
 
-        // A linked decision is named only when it is public (on a public item of a published agenda).
-        var linked = rows.Where(r => r.DecisionId is not null).ToList();
+        // A linked decision is named only when it is public (on a public item of a published agenda); who decided and
+        // the conflicts come from the same public account as the decision's page.
+        var linked = rows.Where(r => r.Decision.DecisionId is not null).Select(r => r.Decision.DecisionId!.Value).ToList();
         var publicDecisions = linked.Count == 0 ? [] : ((await meetings.DecisionsAsync(site.Slug, ct))?.Decisions ?? []).ToDictionary(d => d.Id);
+        var evidence = await PsrMeetingEvidence.LoadAsync(db, site.OrganisationId, linked, ct);
         var builder = new OcdsReleaseBuilder(site.BaseUrl, site.Slug, site.Uri("organizations", site.OrganisationId), site.Name);
         return new OpenDataRows<OcdsRelease>(
-            [.. rows.OrderBy(r => r.Id).Select(r =>
+            [.. rows.OrderBy(r => r.Decision.Id).Select(r =>
             {
-                var decision = r.DecisionId is { } id ? publicDecisions.GetValueOrDefault(id) : null;
-                return builder.Build(new OcdsSource(r.Id, r.Version, r.Details, r.RecordedOn, r.Committee, r.Body, decision?.Id, decision?.MeetingId));
+                var pd = r.Decision;
+                var decision = pd.DecisionId is { } id ? publicDecisions.GetValueOrDefault(id) : null;
+                var meeting = pd.DecisionId is { } linkedId ? evidence.GetValueOrDefault(linkedId) : null;
+                var account = PsrPublicAccount.Of(meeting, pd.Psr.DecisionMakers, r.Committee, pd.Details.ConflictsNoted, pd.Details.ConflictsManagement);
+                return builder.Build(new OcdsSource(pd.Id, pd.Version, pd.Details, pd.Psr, pd.RecordedOn, r.Committee, r.Supplier, decision?.Id, decision?.MeetingId, account));
             })],
             total);
     }
@@ -335,11 +335,7 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
         var changed = await ChangedAsync(db, site, paging, ct);
         var query = Narrow(PublicRegisterFilters.PublicGifts(db, site.OrganisationId, clock.Today()), g => g.Id, paging, changed, g => g.PersonId);
         var total = await query.CountAsync(ct);
-        var rows = await (from g in query.OrderBy(g => g.Id).Skip(paging.Skip).Take(paging.PageSize)
-                          join p in db.People.AsNoTracking() on g.PersonId equals p.Id
-                          select new { g.Id, Row = new PublicGiftRow(p.FullName, p.JobTitle, g.Details.Kind, g.Details.Description, g.Details.OfferorName, g.Details.OfferorBusiness,
-                              g.Details.EstimatedValue, g.Details.OfferedOn, g.Details.ReceivedOn, g.Details.Outcome, g.Details.Reason, g.DeclaredOn, g.ReviewedOn!.Value) })
-            .ToListAsync(ct);
+        var rows = await query.OrderBy(g => g.Id).Skip(paging.Skip).Take(paging.PageSize).WithPeople(db).ToIdentifiedPublicGift().ToListAsync(ct);
         return new OpenDataRows<(Guid, PublicGiftRow)>([.. rows.OrderBy(r => r.Id).Select(r => (r.Id, r.Row))], total);
     }
 
@@ -349,16 +345,8 @@ public sealed class OpenDataService(GovernanceDbFactory dbs, TimeProvider clock,
         var changed = await ChangedAsync(db, site, paging, ct);
         var query = Narrow(PublicRegisterFilters.PublicProcurement(db, site.OrganisationId), p => p.Id, paging, changed);
         var total = await query.CountAsync(ct);
-        var rows = await (from pd in query.OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.PageSize)
-                          join c in db.Committees.AsNoTracking() on pd.Details.CommitteeId equals (Guid?)c.Id into committees
-                          from committee in committees.DefaultIfEmpty()
-                          join b in db.ExternalBodies.AsNoTracking() on pd.Details.SupplierBodyId equals (Guid?)b.Id into bodies
-                          from body in bodies.DefaultIfEmpty()
-                          select new { pd.Id, Row = new PublicProcurementRow(pd.Details.Title, pd.Details.Service, pd.Details.Route, pd.Details.DecidedOn, committee == null ? null : committee.Name,
-                              pd.Details.SupplierName ?? (body == null ? null : body.Name), pd.Details.ContractValue, pd.Details.ContractStartsOn, pd.Details.ContractEndsOn,
-                              pd.Details.ConflictsNoted, pd.Details.ConflictsManagement) })
-            .ToListAsync(ct);
-        return new OpenDataRows<(Guid, PublicProcurementRow)>([.. rows.OrderBy(r => r.Id).Select(r => (r.Id, r.Row))], total);
+        var rows = await query.OrderBy(p => p.Id).Skip(paging.Skip).Take(paging.PageSize).WithNames(db).ToPublicProcurementRow().ToListAsync(ct);
+        return new OpenDataRows<(Guid, PublicProcurementRow)>([.. rows.OrderBy(r => r.Id).Select(r => (r.Id, r))], total);
     }
 
     public async Task<OpenDataRows<(Guid Id, PublicBreachRow Row)>> BreachesAsync(OpenDataSite site, OpenDataPaging paging, CancellationToken ct)

@@ -17,6 +17,21 @@ public static class ProcurementEndpoints
                 TypedResults.Ok(await service.OptionsAsync(CurrentUser.Require(principal), ct)))
             .WithSummary("The committees, suppliers (bodies) and committee decisions a procurement decision may name");
 
+        group.MapGet("/annual-summary", async (int? year, ClaimsPrincipal principal, ProcurementService service, TimeProvider clock, CancellationToken ct) =>
+                year is null or < 2000 or > 2100
+                    ? Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Give the year as four digits, for example 2025."] })
+                    : Results.Ok(await service.AnnualSummaryAsync(CurrentUser.Require(principal), year.Value, ct)))
+            .Produces<PsrAnnualSummaryDto>()
+            .ProducesValidationProblem()
+            .WithSummary("The PSR annual summary for a calendar year: contracts per process, total value, representations received and upheld (rule book 8.8)");
+
+        group.MapGet("/{id:guid}/notice-of-intention", async (Guid id, ClaimsPrincipal principal, ProcurementService service, CancellationToken ct) =>
+                ApiResults.From(await service.NoticeOfIntentionAsync(CurrentUser.Require(principal), id, ct), Results.Ok))
+            .Produces<PsrNoticeDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("The drafted notice of intention to award (direct award C, most suitable provider, competitive process; rule book 8.7)");
+
         group.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal principal, ProcurementService service, CancellationToken ct) =>
                 await service.GetAsync(CurrentUser.Require(principal), id, ct) is { } decision ? Results.Ok(decision) : ApiResults.NotFoundProblem("The procurement decision"))
             .Produces<ProcurementDto>()

@@ -11,6 +11,11 @@ public static class ProcurementLabels
 
     public static string Of(ProcurementRoute route) => route switch
     {
+        ProcurementRoute.DirectAwardA => "Direct award process A",
+        ProcurementRoute.DirectAwardB => "Direct award process B",
+        ProcurementRoute.DirectAwardC => "Direct award process C",
+        ProcurementRoute.CompetitiveProcess => "Competitive process",
+        ProcurementRoute.UrgentAward => "Urgent award",
         ProcurementRoute.CompetitiveTender => "Competitive tender",
         ProcurementRoute.Framework => "Call-off from a framework",
         ProcurementRoute.DirectAward => "Direct award",

@@ -25,7 +25,11 @@ public sealed record ProcurementDto(
     DateOnly RecordedOn,
     Guid? DecisionId,
     string? DecisionResolution,
-    Guid Version);
+    Guid Version,
+    string RouteText,
+    bool IsPsrProcess,
+    PsrDetails Psr,
+    PsrMeetingEvidenceDto? Meeting);
 
 /// <summary>
 /// A procurement decision as the governance lead records it. The supplier is either one of the organisation's
@@ -45,7 +49,8 @@ public sealed record ProcurementRequest(
     string? SupplierName,
     DateOnly? ContractStartsOn,
     DateOnly? ContractEndsOn,
-    Guid? Version = null);
+    Guid? Version = null,
+    PsrDetails? Psr = null);
 
 public sealed record LinkDecisionRequest(Guid DecisionId, Guid Version);
 
@@ -74,6 +79,27 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
         return decision is null ? null : ToDto(decision, await NamesAsync(db, user.OrganisationId, ct));
     }
 
+    /// <summary>The drafted notice of intention to award (rule book 8.7), for the processes that have one.</summary>
+    public async Task<CommandResult<PsrNoticeDto>> NoticeOfIntentionAsync(CurrentUser user, Guid id, CancellationToken ct = default)
+    {
+        var decision = await GetAsync(user, id, ct);
+        if (decision is null)
+        {
+            return Failure.NotFound("The procurement decision");
+        }
+
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Id == user.OrganisationId).Select(o => o.Name).SingleAsync(ct);
+        return PsrNotices.NoticeOfIntention(decision, organisation);
+    }
+
+    /// <summary>The annual summary (rule book 8.8): contracts per process, value, representations received and upheld.</summary>
+    public async Task<PsrAnnualSummaryDto> AnnualSummaryAsync(CurrentUser user, int year, CancellationToken ct = default)
+    {
+        var all = await ListAsync(user, ct);
+        return PsrNotices.AnnualSummary(all, year);
+    }
+
     public async Task<ProcurementOptionsDto> OptionsAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
@@ -92,7 +118,7 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
             return details.Failure!;
         }
 
-        var recorded = ProcurementDecision.Record(user.OrganisationId, details.Value!, Today);
+        var recorded = ProcurementDecision.Record(user.OrganisationId, details.Value!, Today, request.Psr);
         if (!recorded.Succeeded)
         {
             return recorded.Failure!;
@@ -123,7 +149,7 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
         ChangeAsync(user, id, request.Version ?? Guid.Empty, async (db, p) =>
         {
             var details = await CheckAsync(db, user, request, ct);
-            return details.Succeeded ? p.Correct(details.Value!, Today) : details.Failure!;
+            return details.Succeeded ? p.Correct(details.Value!, Today, request.Psr) : details.Failure!;
         }, "corrected", ct);
 
     public Task<CommandResult<ProcurementDto>> LinkDecisionAsync(CurrentUser user, Guid id, LinkDecisionRequest request, CancellationToken ct = default) =>
@@ -189,11 +215,11 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
             r.ConflictsNoted, r.ConflictsManagement, r.SupplierBodyId, r.SupplierName, r.ContractStartsOn, r.ContractEndsOn);
 
         // Run the domain's checks too, so every mistake is reported at once; its result is not kept here.
-        errors.Add(ProcurementDecision.Record(user.OrganisationId, details, Today).Failure);
+        errors.Add(ProcurementDecision.Record(user.OrganisationId, details, Today, r.Psr).Failure);
         return errors.Any ? errors.ToFailure() : CommandResult<ProcurementDetails>.Success(details);
     }
 
-    private sealed record Names(IReadOnlyDictionary<Guid, string> Committees, IReadOnlyDictionary<Guid, string> Bodies, IReadOnlyDictionary<Guid, string> Decisions);
+    private sealed record Names(IReadOnlyDictionary<Guid, string> Committees, IReadOnlyDictionary<Guid, string> Bodies, IReadOnlyDictionary<Guid, string> Decisions, IReadOnlyDictionary<Guid, PsrMeetingEvidenceDto> Evidence);
 
     // The organisation's registers are short lists: reading the names once is simpler than a join per reference.
     private static async Task<Names> NamesAsync(AppDbContext db, Guid organisationId, CancellationToken ct)
@@ -202,7 +228,8 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
         var bodies = await db.ExternalBodies.AsNoTracking().Where(b => b.OrganisationId == organisationId).ToDictionaryAsync(b => b.Id, b => b.Name, ct);
         var linked = await db.ProcurementDecisions.AsNoTracking().Where(p => p.OrganisationId == organisationId && p.DecisionId != null).Select(p => p.DecisionId!.Value).Distinct().ToListAsync(ct);
         var decisions = await db.Decisions.AsNoTracking().Where(d => linked.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => DecisionLabel(d.DecidedAt, d.Resolution), ct);
-        return new(committees, bodies, decisions);
+        var evidence = await PsrMeetingEvidence.LoadAsync(db, organisationId, linked, ct);
+        return new(committees, bodies, decisions, evidence);
     }
 
     private static string DecisionLabel(DateTimeOffset decidedAt, string resolution) =>
@@ -214,6 +241,7 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
         var supplier = d.SupplierBodyId is { } bodyId ? names.Bodies.GetValueOrDefault(bodyId) : d.SupplierName;
         return new(p.Id, d.Title, d.DecidedOn, d.Service, d.Route, d.ContractValue, d.CommitteeId, d.CommitteeId is { } c ? names.Committees.GetValueOrDefault(c) : null,
             d.ConflictsNoted, d.ConflictsManagement, d.SupplierBodyId, supplier, d.ContractStartsOn, d.ContractEndsOn, p.RecordedOn,
-            p.DecisionId, p.DecisionId is { } decisionId ? names.Decisions.GetValueOrDefault(decisionId) : null, p.Version);
+            p.DecisionId, p.DecisionId is { } decisionId ? names.Decisions.GetValueOrDefault(decisionId) : null, p.Version,
+            ProcurementLabels.Of(d.Route), d.Route.IsPsrProcess(), p.Psr, p.DecisionId is { } linked ? names.Evidence.GetValueOrDefault(linked) : null);
     }
 }

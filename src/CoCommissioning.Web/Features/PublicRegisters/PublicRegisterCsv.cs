@@ -64,6 +64,13 @@ public static class PublicRegisterCsv
         new("contract_ends_on", r => Iso(r.ContractEndsOn)),
         new("conflicts_noted", r => r.ConflictsNoted),
         new("conflicts_management", r => r.ConflictsManagement),
+        new("conflicts_declared_at_meeting", r => r.ConflictsDeclaredAtMeeting ? "yes" : "no"),
+        new("cpv_code", r => r.CpvCode),
+        new("provider_address", r => r.ProviderAddress),
+        new("standstill_ends_on", r => Iso(r.StandstillEndsOn)),
+        new("awarded_on", r => Iso(r.AwardedOn)),
+        new("notice_reference", r => r.NoticeReference),
+        new("id", r => r.Id.ToString()),
     ];
 
     public static IReadOnlyList<CsvColumn<PublicBreachRow>> Breaches { get; } =

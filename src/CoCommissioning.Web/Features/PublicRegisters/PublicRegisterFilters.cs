@@ -89,3 +89,57 @@ public static class PublicRegisterFilters
 
 /// <summary>A public breach row with the record's id.</summary>
 public sealed record IdentifiedPublicBreach(Guid Id, PublicBreachRow Row);
+
+/// <summary>A public gift or hospitality row with the record's id.</summary>
+public sealed record IdentifiedPublicGift(Guid Id, PublicGiftRow Row);
+
+/// <summary>A gift entry with the name the public register shows; a member-init type, so filters can follow it in SQL.</summary>
+public sealed class NamedGift
+{
+    public GiftEntry Gift { get; init; } = null!;
+
+    public string FullName { get; init; } = "";
+
+    public string? JobTitle { get; init; }
+}
+
+/// <summary>A procurement decision with its committee's and supplier's names, for filters that follow in SQL.</summary>
+public sealed class NamedProcurement
+{
+    public ProcurementDecision Decision { get; init; } = null!;
+
+    public string? Committee { get; init; }
+
+    public string? Supplier { get; init; }
+}
+
+/// <summary>
+/// The one projection of each public row, shared by the register pages, the CSV and the open data, so a column
+/// added to the public record appears everywhere at once.
+/// </summary>
+public static class PublicRegisterProjections
+{
+    public static IQueryable<NamedGift> WithPeople(this IQueryable<GiftEntry> gifts, AppDbContext db) =>
+        from g in gifts
+        join p in db.People.AsNoTracking() on g.PersonId equals p.Id
+        select new NamedGift { Gift = g, FullName = p.FullName, JobTitle = p.JobTitle };
+
+    public static IQueryable<IdentifiedPublicGift> ToIdentifiedPublicGift(this IQueryable<NamedGift> gifts) =>
+        gifts.Select(x => new IdentifiedPublicGift(x.Gift.Id, new PublicGiftRow(x.FullName, x.JobTitle, x.Gift.Details.Kind, x.Gift.Details.Description,
+            x.Gift.Details.OfferorName, x.Gift.Details.OfferorBusiness, x.Gift.Details.EstimatedValue, x.Gift.Details.OfferedOn, x.Gift.Details.ReceivedOn,
+            x.Gift.Details.Outcome, x.Gift.Details.Reason, x.Gift.DeclaredOn, x.Gift.ReviewedOn!.Value)));
+
+    public static IQueryable<NamedProcurement> WithNames(this IQueryable<ProcurementDecision> decisions, AppDbContext db) =>
+        from pd in decisions
+        join c in db.Committees.AsNoTracking() on pd.Details.CommitteeId equals (Guid?)c.Id into committees
+        from committee in committees.DefaultIfEmpty()
+        join b in db.ExternalBodies.AsNoTracking() on pd.Details.SupplierBodyId equals (Guid?)b.Id into bodies
+        from body in bodies.DefaultIfEmpty()
+        select new NamedProcurement { Decision = pd, Committee = committee == null ? null : committee.Name, Supplier = pd.Details.SupplierName ?? (body == null ? null : body.Name) };
+
+    public static IQueryable<PublicProcurementRow> ToPublicProcurementRow(this IQueryable<NamedProcurement> decisions) =>
+        decisions.Select(x => new PublicProcurementRow(x.Decision.Id, x.Decision.Details.Title, x.Decision.Details.Service, x.Decision.Details.Route,
+            x.Decision.Details.DecidedOn, x.Committee, x.Supplier, x.Decision.Details.ContractValue, x.Decision.Details.ContractStartsOn,
+            x.Decision.Details.ContractEndsOn, x.Decision.Details.ConflictsNoted, x.Decision.Details.ConflictsManagement, x.Decision.Psr.CpvCode,
+            x.Decision.Psr.ProviderAddress, x.Decision.Psr.StandstillEndsOn, x.Decision.Psr.AwardedOn, x.Decision.Psr.NoticeReference, x.Decision.DecisionId != null));
+}

@@ -87,8 +87,13 @@ public sealed record PublicGiftRow(
     public string Outcome => GiftLabels.Of(OutcomeCode);
 }
 
-/// <summary>A procurement decision: <see cref="Route"/> in words, beside its code.</summary>
+/// <summary>
+/// A procurement decision: <see cref="Route"/> in words, beside its code, with the PSR fields (ADR-0023).
+/// <see cref="ConflictsDeclaredAtMeeting"/>: the conflicts were declared at the meeting the record is linked to and are shown
+/// on the decision's own page (<see cref="Id"/>), read from the meeting under its publication rule.
+/// </summary>
 public sealed record PublicProcurementRow(
+    Guid Id,
     string Title,
     string Service,
     ProcurementRoute RouteCode,
@@ -99,10 +104,32 @@ public sealed record PublicProcurementRow(
     DateOnly? ContractStartsOn,
     DateOnly? ContractEndsOn,
     string? ConflictsNoted,
-    string? ConflictsManagement)
+    string? ConflictsManagement,
+    string? CpvCode,
+    string? ProviderAddress,
+    DateOnly? StandstillEndsOn,
+    DateOnly? AwardedOn,
+    string? NoticeReference,
+    bool ConflictsDeclaredAtMeeting)
 {
     public string Route => ProcurementLabels.Of(RouteCode);
 }
+
+/// <summary>
+/// One procurement decision's public page: the row, the reasons against the key criteria, the representations, and
+/// who decided with the conflicts and how they were managed. For a decision made at a meeting these come from the
+/// meeting item: names and interests only when the item is public on a published agenda, otherwise the committee
+/// and the counted summary (ADR-0023).
+/// </summary>
+public sealed record PublicProcurementDetail(
+    PublicOrganisationSummary Organisation,
+    PublicProcurementRow Row,
+    PsrDetails Psr,
+    string? MadeAt,
+    IReadOnlyList<PsrDecisionMakerDto> DecisionMakers,
+    string? DecisionMakersNote,
+    IReadOnlyList<PsrConflictDto> Conflicts,
+    string? ConflictsSummary);
 
 /// <summary>A breach as the public sees it: never the internal description, never the person.</summary>
 public sealed record PublicBreachRow(DateOnly IdentifiedOn, string PublicSummary, string ActionTaken);

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using CoCommissioning.Data;
 using CoCommissioning.Domain.Committees;
 using CoCommissioning.Domain.Interests;
+using CoCommissioning.Web.Features.Procurement;
 using Microsoft.EntityFrameworkCore;
 
 namespace CoCommissioning.Web.Features.PublicRegisters;
@@ -40,7 +41,7 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
         PageAsync(slug, page, async (db, organisation, today, first) =>
         {
             var query = GiftQuery(db, organisation.Id, today, filter);
-            return (await query.Skip(first).Take(PageSize).ToListAsync(ct), await query.CountAsync(ct));
+            return ((await query.Skip(first).Take(PageSize).ToListAsync(ct)).ConvertAll(g => g.Row), await query.CountAsync(ct));
         }, ct);
 
     public Task<PublicRegisterPage<PublicProcurementRow>?> ProcurementPageAsync(string slug, PublicRegisterFilter filter, int page, CancellationToken ct = default) =>
@@ -49,6 +50,28 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
             var query = ProcurementQuery(db, organisation.Id, filter);
             return (await query.Skip(first).Take(PageSize).ToListAsync(ct), await query.CountAsync(ct));
         }, ct);
+
+    /// <summary>One procurement decision for its public page; null when the organisation or the decision is not there.</summary>
+    public async Task<PublicProcurementDetail?> ProcurementDetailAsync(string slug, Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var organisation = await db.Organisations.AsNoTracking().Where(o => o.Slug == slug).Select(o => new PublicOrganisationSummary(o.Id, o.Slug, o.Name)).SingleOrDefaultAsync(ct);
+        if (organisation is null)
+        {
+            return null;
+        }
+
+        var row = (await ProcurementQuery(db, organisation.Id, new PublicRegisterFilter(), id).ToListAsync(ct)).SingleOrDefault();
+        if (row is null)
+        {
+            return null;
+        }
+
+        var record = await PublicRegisterFilters.PublicProcurement(db, organisation.Id).Where(p => p.Id == id).Select(p => new { p.Psr, p.DecisionId }).SingleAsync(ct);
+        var meeting = record.DecisionId is { } decisionId ? (await PsrMeetingEvidence.LoadAsync(db, organisation.Id, [decisionId], ct)).GetValueOrDefault(decisionId) : null;
+        var account = PsrPublicAccount.Of(meeting, record.Psr.DecisionMakers, row.Committee, row.ConflictsNoted, row.ConflictsManagement);
+        return new PublicProcurementDetail(organisation, row, record.Psr, account.MadeAt, account.DecisionMakers, account.DecisionMakersNote, account.Conflicts, account.ConflictsSummary);
+    }
 
     public Task<PublicRegisterPage<PublicBreachRow>?> BreachesPageAsync(string slug, PublicRegisterFilter filter, int page, CancellationToken ct = default) =>
         PageAsync(slug, page, async (db, organisation, _, first) =>
@@ -76,7 +99,7 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
     }
 
     public IAsyncEnumerable<PublicGiftRow> StreamGifts(PublicOrganisationSummary organisation, PublicRegisterFilter filter, CancellationToken ct = default) =>
-        StreamAsync(db => GiftQuery(db, organisation.Id, Today, filter), ct);
+        StreamAsync(db => GiftQuery(db, organisation.Id, Today, filter), g => g.Row, ct);
 
     public IAsyncEnumerable<PublicProcurementRow> StreamProcurement(PublicOrganisationSummary organisation, PublicRegisterFilter filter, CancellationToken ct = default) =>
         StreamAsync(db => ProcurementQuery(db, organisation.Id, filter), ct);
@@ -84,12 +107,15 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
     public IAsyncEnumerable<PublicBreachRow> StreamBreaches(PublicOrganisationSummary organisation, PublicRegisterFilter filter, CancellationToken ct = default) =>
         StreamAsync(db => BreachQuery(db, organisation.Id, filter), ct);
 
-    private async IAsyncEnumerable<TRow> StreamAsync<TRow>(Func<AppDbContext, IQueryable<TRow>> query, [EnumeratorCancellation] CancellationToken ct)
+    private IAsyncEnumerable<TRow> StreamAsync<TRow>(Func<AppDbContext, IQueryable<TRow>> query, CancellationToken ct) =>
+        StreamAsync(query, row => row, ct);
+
+    private async IAsyncEnumerable<TRow> StreamAsync<TSource, TRow>(Func<AppDbContext, IQueryable<TSource>> query, Func<TSource, TRow> toRow, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
         await foreach (var row in query(db).AsAsyncEnumerable().WithCancellation(ct))
         {
-            yield return row;
+            yield return toRow(row);
         }
     }
 
@@ -173,76 +199,65 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
             });
     }
 
-    private static IQueryable<PublicGiftRow> GiftQuery(AppDbContext db, Guid organisationId, DateOnly today, PublicRegisterFilter filter)
+    private static IQueryable<IdentifiedPublicGift> GiftQuery(AppDbContext db, Guid organisationId, DateOnly today, PublicRegisterFilter filter)
     {
-        var joined =
-            from g in PublicRegisterFilters.PublicGifts(db, organisationId, today)
-            join p in db.People on g.PersonId equals p.Id
-            select new { g, p.FullName, p.JobTitle };
+        var joined = PublicRegisterFilters.PublicGifts(db, organisationId, today).WithPeople(db);
 
         if (filter.CleanQuery is { } text)
         {
             var q = text.ToLowerInvariant();
-            joined = joined.Where(x => x.FullName.ToLower().Contains(q) || x.g.Details.OfferorName.ToLower().Contains(q)
-                || (x.g.Details.OfferorBusiness != null && x.g.Details.OfferorBusiness.ToLower().Contains(q)) || x.g.Details.Description.ToLower().Contains(q));
+            joined = joined.Where(x => x.FullName.ToLower().Contains(q) || x.Gift.Details.OfferorName.ToLower().Contains(q)
+                || (x.Gift.Details.OfferorBusiness != null && x.Gift.Details.OfferorBusiness.ToLower().Contains(q)) || x.Gift.Details.Description.ToLower().Contains(q));
         }
 
         if (filter.CategoryAs<OfferKind>() is { } kind)
         {
-            joined = joined.Where(x => x.g.Details.Kind == kind);
+            joined = joined.Where(x => x.Gift.Details.Kind == kind);
         }
 
         if (filter.From is { } from)
         {
-            joined = joined.Where(x => x.g.Details.OfferedOn >= from);
+            joined = joined.Where(x => x.Gift.Details.OfferedOn >= from);
         }
 
         if (filter.To is { } to)
         {
-            joined = joined.Where(x => x.g.Details.OfferedOn <= to);
+            joined = joined.Where(x => x.Gift.Details.OfferedOn <= to);
         }
 
         return joined
-            .OrderByDescending(x => x.g.Details.OfferedOn).ThenBy(x => x.FullName).ThenBy(x => x.g.Id)
-            .Select(x => new PublicGiftRow(x.FullName, x.JobTitle, x.g.Details.Kind, x.g.Details.Description, x.g.Details.OfferorName, x.g.Details.OfferorBusiness,
-                x.g.Details.EstimatedValue, x.g.Details.OfferedOn, x.g.Details.ReceivedOn, x.g.Details.Outcome, x.g.Details.Reason, x.g.DeclaredOn, x.g.ReviewedOn!.Value));
+            .OrderByDescending(x => x.Gift.Details.OfferedOn).ThenBy(x => x.FullName).ThenBy(x => x.Gift.Id)
+            .ToIdentifiedPublicGift();
     }
 
-    private static IQueryable<PublicProcurementRow> ProcurementQuery(AppDbContext db, Guid organisationId, PublicRegisterFilter filter)
+    private static IQueryable<PublicProcurementRow> ProcurementQuery(AppDbContext db, Guid organisationId, PublicRegisterFilter filter, Guid? id = null)
     {
-        var joined =
-            from pd in PublicRegisterFilters.PublicProcurement(db, organisationId)
-            join c in db.Committees on pd.Details.CommitteeId equals (Guid?)c.Id into committees
-            from committee in committees.DefaultIfEmpty()
-            join b in db.ExternalBodies on pd.Details.SupplierBodyId equals (Guid?)b.Id into bodies
-            from body in bodies.DefaultIfEmpty()
-            select new { pd, Committee = committee == null ? null : committee.Name, Supplier = pd.Details.SupplierName ?? (body == null ? null : body.Name) };
+        var joined = PublicRegisterFilters.PublicProcurement(db, organisationId).Where(pd => id == null || pd.Id == id).WithNames(db);
 
         if (filter.CleanQuery is { } text)
         {
             var q = text.ToLowerInvariant();
-            joined = joined.Where(x => x.pd.Details.Title.ToLower().Contains(q) || x.pd.Details.Service.ToLower().Contains(q) || (x.Supplier != null && x.Supplier.ToLower().Contains(q)));
+            joined = joined.Where(x => x.Decision.Details.Title.ToLower().Contains(q) || x.Decision.Details.Service.ToLower().Contains(q) || (x.Supplier != null && x.Supplier.ToLower().Contains(q)));
         }
 
         if (filter.CategoryAs<ProcurementRoute>() is { } route)
         {
-            joined = joined.Where(x => x.pd.Details.Route == route);
+            joined = joined.Where(x => x.Decision.Details.Route == route);
         }
 
         if (filter.From is { } from)
         {
-            joined = joined.Where(x => x.pd.Details.DecidedOn >= from);
+            joined = joined.Where(x => x.Decision.Details.DecidedOn >= from);
         }
 
         if (filter.To is { } to)
         {
-            joined = joined.Where(x => x.pd.Details.DecidedOn <= to);
+            joined = joined.Where(x => x.Decision.Details.DecidedOn <= to);
         }
 
         return joined
-            .OrderByDescending(x => x.pd.Details.DecidedOn).ThenBy(x => x.pd.Id)
-            .Select(x => new PublicProcurementRow(x.pd.Details.Title, x.pd.Details.Service, x.pd.Details.Route, x.pd.Details.DecidedOn, x.Committee, x.Supplier,
-                x.pd.Details.ContractValue, x.pd.Details.ContractStartsOn, x.pd.Details.ContractEndsOn, x.pd.Details.ConflictsNoted, x.pd.Details.ConflictsManagement));
+            .OrderByDescending(x => x.Decision.Details.DecidedOn).ThenBy(x => x.Decision.Id)
+            .ToPublicProcurementRow();
     }
 
     private static IQueryable<PublicBreachRow> BreachQuery(AppDbContext db, Guid organisationId, PublicRegisterFilter filter)

@@ -155,8 +155,8 @@ public abstract class DuplicateCreateTests(AppFixture app)
     public async Task RecordProcurementDecision_SameAwardTwice_SecondIs409NamingTheFirst()
     {
         using var governance = await App.CreateApiClientAsync(DemoUsers.Governance);
-        var body = new ProcurementRequest(ApiScenario.UniqueName("Extended access award"), ApiScenario.Today.AddDays(-3), "Extended access", ProcurementRoute.CompetitiveTender,
-            120_000m, null, null, null, null, "Acme Health", ApiScenario.Today, ApiScenario.Today.AddYears(2));
+        var body = new ProcurementRequest(ApiScenario.UniqueName("Extended access award"), ApiScenario.Today.AddDays(-3), "Extended access", ProcurementRoute.DirectAwardA,
+            120_000m, null, null, null, null, "Acme Health", ApiScenario.Today, ApiScenario.Today.AddYears(2)) { Psr = new PsrDetails { CpvCode = "85121000-3", ProviderAddress = "1 High Street, Riverside RV1 1AA" } };
 
         using var first = await governance.PostJsonAsync("/api/procurement-decisions", body);
         using var second = await governance.PostJsonAsync("/api/procurement-decisions", body);
