@@ -43,6 +43,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<AgendaTemplate> AgendaTemplates => Set<AgendaTemplate>();
     public DbSet<ExternalBody> ExternalBodies => Set<ExternalBody>();
     public DbSet<RegisterSettings> RegisterSettings => Set<RegisterSettings>();
+
+    /// <summary>Each organisation's local rules, one row per dated version (ADR-0025).</summary>
+    public DbSet<LocalRulesVersion> LocalRules => Set<LocalRulesVersion>();
     public DbSet<Declaration> Declarations => Set<Declaration>();
     public DbSet<DeclarationVersion> DeclarationVersions => Set<DeclarationVersion>();
     public DbSet<DeclarationCycle> DeclarationCycles => Set<DeclarationCycle>();

@@ -26,6 +26,7 @@ public static class UniqueIndexes
     public const string OneMinutesPerMeeting = "IX_Minutes_MeetingId";
     public const string OneSecretaryAssignment = "IX_CommitteeSecretaries_CommitteeId_UserId";
     public const string OneAgendaTemplatePerCommittee = "IX_AgendaTemplates_CommitteeId";
+    public const string OneLocalRulesVersionPerDay = "IX_LocalRules_OrganisationId_EffectiveFrom";
 
     private static readonly Dictionary<string, Failure> Races = new(StringComparer.Ordinal)
     {
@@ -41,6 +42,7 @@ public static class UniqueIndexes
         [OneSettingsPerOrganisation] = Failure.Conflict("settings"),
         [OneSecretaryAssignment] = Failure.Race("This user was made a secretary of the committee by someone else at the same moment. Refresh to see it."),
         [OneAgendaTemplatePerCommittee] = Failure.Conflict("agenda template"),
+        [OneLocalRulesVersionPerDay] = Failure.Conflict("local rules"),
     };
 
     /// <summary>

@@ -42,6 +42,28 @@ internal sealed class RegisterSettingsConfiguration : IEntityTypeConfiguration<R
     }
 }
 
+internal sealed class LocalRulesVersionConfiguration : IEntityTypeConfiguration<LocalRulesVersion>
+{
+    public void Configure(EntityTypeBuilder<LocalRulesVersion> builder)
+    {
+        builder.ToTable("LocalRules");
+        builder.Property(v => v.Id).ValueGeneratedNever();
+        builder.Property(v => v.Version).IsConcurrencyToken();
+        builder.Ignore(v => v.Rules);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(v => v.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        builder.ComplexProperty(v => v.Gifts, t =>
+        {
+            t.Property(x => x.BrandedItemLimit).HasPrecision(12, 2);
+            t.Property(x => x.GiftDeclarationLimit).HasPrecision(12, 2);
+            t.Property(x => x.HospitalityDeclarationFrom).HasPrecision(12, 2);
+            t.Property(x => x.HospitalityApprovalAbove).HasPrecision(12, 2);
+        });
+
+        // One version per organisation per date: two saves of a new version for the same day cannot both win.
+        builder.HasIndex(v => new { v.OrganisationId, v.EffectiveFrom }).IsUnique();
+    }
+}
+
 internal sealed class DeclarationConfiguration : IEntityTypeConfiguration<Declaration>
 {
     public void Configure(EntityTypeBuilder<Declaration> builder)

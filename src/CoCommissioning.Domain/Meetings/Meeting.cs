@@ -899,9 +899,10 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
 
     /// <summary>
     /// Publishes the agenda on <paramref name="at"/>. With less than three clear days' notice it is refused unless a
-    /// reason for the short notice is given, which is kept with the meeting.
+    /// reason for the short notice is given, which is kept with the meeting. <paramref name="notice"/> is the
+    /// organisation's notice period in force on the meeting date (local rules, ADR-0025); three clear days by default.
     /// </summary>
-    public CommandResult PublishAgenda(DateTimeOffset at, string? shortNoticeReason)
+    public CommandResult PublishAgenda(DateTimeOffset at, string? shortNoticeReason, NoticePeriod notice = NoticePeriod.ThreeClearDays)
     {
         if (items.Count == 0)
         {
@@ -919,7 +920,7 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
             return Failure.Rule("The meeting has already started, so its agenda can no longer be published as notice of it.");
         }
 
-        var warning = AgendaNotice.ShortNoticeWarning(DateOnly.FromDateTime(at.UtcDateTime), Date);
+        var warning = AgendaNotice.ShortNoticeWarning(DateOnly.FromDateTime(at.UtcDateTime), Date, notice);
         var reason = Text.Optional(nameof(ShortNoticeReason), shortNoticeReason, ExclusionResolution.ReasonMaxLength);
         if (!reason.Succeeded)
         {

@@ -169,9 +169,10 @@ public sealed partial class Meeting
     /// cancelled. Once the agenda is published, people learn of the new date only now, so the notice rule is read from
     /// now to the new date: with less than three clear days a reason for the short notice is required and kept (and a
     /// reason kept for the old date is dropped once the new date gives enough notice, so the record never says the
-    /// notice was short when it was not).
+    /// notice was short when it was not). <paramref name="notice"/> is the notice period in force on the new date
+    /// (local rules, ADR-0025); three clear days by default.
     /// </summary>
-    public CommandResult Reschedule(DateTimeOffset startsAt, string? shortNoticeReason, DateTimeOffset now)
+    public CommandResult Reschedule(DateTimeOffset startsAt, string? shortNoticeReason, DateTimeOffset now, NoticePeriod notice = NoticePeriod.ThreeClearDays)
     {
         if (ArrangementsFixed() is { } fixedNow)
         {
@@ -192,7 +193,7 @@ public sealed partial class Meeting
         string? keptReason = null;
         if (AgendaPublishedAt is not null)
         {
-            var warning = AgendaNotice.ShortNoticeWarning(DateOnly.FromDateTime(now.UtcDateTime), DateOnly.FromDateTime(newStart.UtcDateTime));
+            var warning = AgendaNotice.ShortNoticeWarning(DateOnly.FromDateTime(now.UtcDateTime), DateOnly.FromDateTime(newStart.UtcDateTime), notice);
             var reason = Text.Optional("shortNoticeReason", shortNoticeReason, ExclusionResolution.ReasonMaxLength);
             if (!reason.Succeeded)
             {

@@ -149,7 +149,21 @@ public sealed record ExclusionResolution(string Reason, string Wording, DateTime
         + "(Section 1(2), Public Bodies (Admission to Meetings) Act 1960).";
 }
 
-/// <summary>How much notice the published agenda gave: three clear days are needed (rule book section 7).</summary>
+/// <summary>
+/// The agenda notice period an organisation works to (rule book sections 7.2 and 9): three clear days (the 1960 Act's
+/// minimum, the default), five working days, or seven days.
+/// </summary>
+public enum NoticePeriod
+{
+    /// <summary>Three whole days between publication and the meeting, counting neither day.</summary>
+    ThreeClearDays,
+    /// <summary>Five weekdays between publication and the meeting, counting neither day; weekends do not count.</summary>
+    FiveWorkingDays,
+    /// <summary>Seven days: published at least a week before, on the same weekday or earlier.</summary>
+    SevenDays,
+}
+
+/// <summary>How much notice the published agenda gave: three clear days by default (rule book section 7).</summary>
 public static class AgendaNotice
 {
     public const int ClearDaysRequired = 3;
@@ -160,11 +174,73 @@ public static class AgendaNotice
     /// </summary>
     public static int ClearDays(DateOnly publishedOn, DateOnly meetingOn) => Math.Max(0, meetingOn.DayNumber - publishedOn.DayNumber - 1);
 
-    public static string? ShortNoticeWarning(DateOnly publishedOn, DateOnly meetingOn)
+    /// <summary>
+    /// Weekdays between publication and the meeting, counting neither day. Weekends are skipped; bank holidays are
+    /// not (the code holds no bank holiday calendar: ADR-0025).
+    /// </summary>
+    public static int WorkingDays(DateOnly publishedOn, DateOnly meetingOn)
     {
-        var clear = ClearDays(publishedOn, meetingOn);
-        return clear >= ClearDaysRequired
-            ? null
-            : $"The agenda would be published with {clear} clear day{(clear == 1 ? "" : "s")} before the meeting; at least {ClearDaysRequired} are required. Publish only if the chair agrees the short notice, and record why.";
+        var count = 0;
+        for (var day = publishedOn.AddDays(1); day < meetingOn; day = day.AddDays(1))
+        {
+            if (day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Days from publication to the meeting: published on a Friday for the next Friday gives seven.</summary>
+    public static int Days(DateOnly publishedOn, DateOnly meetingOn) => Math.Max(0, meetingOn.DayNumber - publishedOn.DayNumber);
+
+    /// <summary>The number of days the period needs.</summary>
+    public static int Required(NoticePeriod period) => period switch
+    {
+        NoticePeriod.ThreeClearDays => ClearDaysRequired,
+        NoticePeriod.FiveWorkingDays => 5,
+        NoticePeriod.SevenDays => 7,
+        _ => throw new ArgumentOutOfRangeException(nameof(period), period, "Unknown notice period."),
+    };
+
+    /// <summary>The days of notice publication on <paramref name="publishedOn"/> gives, counted as the period counts them.</summary>
+    public static int Given(NoticePeriod period, DateOnly publishedOn, DateOnly meetingOn) => period switch
+    {
+        NoticePeriod.ThreeClearDays => ClearDays(publishedOn, meetingOn),
+        NoticePeriod.FiveWorkingDays => WorkingDays(publishedOn, meetingOn),
+        NoticePeriod.SevenDays => Days(publishedOn, meetingOn),
+        _ => throw new ArgumentOutOfRangeException(nameof(period), period, "Unknown notice period."),
+    };
+
+    /// <summary>The period in words, for "published at least … before the meeting".</summary>
+    public static string Describe(NoticePeriod period) => period switch
+    {
+        NoticePeriod.ThreeClearDays => "three clear days",
+        NoticePeriod.FiveWorkingDays => "five working days",
+        NoticePeriod.SevenDays => "seven days",
+        _ => throw new ArgumentOutOfRangeException(nameof(period), period, "Unknown notice period."),
+    };
+
+    public static string? ShortNoticeWarning(DateOnly publishedOn, DateOnly meetingOn) =>
+        ShortNoticeWarning(publishedOn, meetingOn, NoticePeriod.ThreeClearDays);
+
+    /// <summary>Null when publication on <paramref name="publishedOn"/> gives the notice the period needs; otherwise what is short.</summary>
+    public static string? ShortNoticeWarning(DateOnly publishedOn, DateOnly meetingOn, NoticePeriod period)
+    {
+        var given = Given(period, publishedOn, meetingOn);
+        var required = Required(period);
+        if (given >= required)
+        {
+            return null;
+        }
+
+        var unit = period switch
+        {
+            NoticePeriod.ThreeClearDays => given == 1 ? "clear day" : "clear days",
+            NoticePeriod.FiveWorkingDays => given == 1 ? "working day" : "working days",
+            _ => given == 1 ? "day" : "days",
+        };
+        return $"The agenda would be published with {given} {unit} before the meeting; at least {required} are required. Publish only if the chair agrees the short notice, and record why.";
     }
 }

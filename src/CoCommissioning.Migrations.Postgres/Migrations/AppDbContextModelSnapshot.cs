@@ -2252,6 +2252,72 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.ToTable("ExternalBodies");
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Organisations.LocalRulesVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgendaNotice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("BreachesPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CycleFrequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CycleWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Gifts", "CoCommissioning.Domain.Organisations.LocalRulesVersion.Gifts#GiftThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AggregationMonths")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("BrandedItemLimit")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)");
+
+                            b1.Property<decimal>("GiftDeclarationLimit")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)");
+
+                            b1.Property<decimal>("HospitalityApprovalAbove")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)");
+
+                            b1.Property<decimal>("HospitalityDeclarationFrom")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("LocalRules", (string)null);
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3038,6 +3104,15 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Organisations.ExternalBody", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Organisations.LocalRulesVersion", b =>
                 {
                     b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
                         .WithMany()

@@ -2247,6 +2247,72 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.ToTable("ExternalBodies");
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Organisations.LocalRulesVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgendaNotice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BreachesPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CycleFrequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Gifts", "CoCommissioning.Domain.Organisations.LocalRulesVersion.Gifts#GiftThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AggregationMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("BrandedItemLimit")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("GiftDeclarationLimit")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("HospitalityApprovalAbove")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("HospitalityDeclarationFrom")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("LocalRules", (string)null);
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3027,6 +3093,15 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Organisations.ExternalBody", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Organisations.LocalRulesVersion", b =>
                 {
                     b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
                         .WithMany()

@@ -172,6 +172,7 @@ public static class Startup
         services.AddSingleton<ProcurementService>();
         services.AddSingleton<BreachService>();
         services.AddSingleton<RegisterSettingsService>();
+        services.AddSingleton<CoCommissioning.Web.Features.LocalRules.LocalRulesService>();
         services.AddSingleton<PublicRegisterService>();
         services.AddSingleton<PublicMeetingsService>();
         services.AddSingleton<CoCommissioning.Web.Features.OpenData.OpenDataService>();
@@ -265,6 +266,7 @@ public static class Startup
         api.MapProcurementEndpoints();
         api.MapBreachEndpoints();
         api.MapRegisterSettingsEndpoints();
+        CoCommissioning.Web.Features.LocalRules.LocalRulesEndpoints.MapLocalRulesEndpoints(api);
         api.MapPublicRegisterEndpoints();
         api.MapPublicMeetingsEndpoints();
         api.MapCommitteeSecretaryEndpoints();

@@ -115,6 +115,7 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
             meetingUrl, minutesUrl, PublicMeetingsService.MinutesPdfUrl(Slug, seeded.MeetingId), PublicMeetingsService.PaperUrl(Slug, seeded.PublicPaperId),
             PublicMeetingsService.MeetingUrl(Slug, seeded.UnpublishedMeetingId), $"/public/{Slug}/decisions", $"/public/{Slug}/committees",
             $"/api/public/organisations/{Slug}/meetings/{seeded.MeetingId}", $"/api/public/organisations/{Slug}/meetings/{seeded.MeetingId}/minutes",
+            $"/api/public/organisations/{Slug}/registers/interests/not-declared",
             .. Registers.Select(r => $"/public/{Slug}/registers/{r}")]);
         crawl.Bodies[meetingUrl].Should().Contain("Merger of Riverside and Northgate").And.Contain(seeded.PublicPaperTitle).And.Contain(minutesUrl)
             .And.Contain(seeded.ShortNoticeReason);

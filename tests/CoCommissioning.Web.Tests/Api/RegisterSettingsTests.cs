@@ -25,7 +25,8 @@ public sealed class RegisterSettingsTests(PostgresAppFixture app) : IClassFixtur
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
         var guardian = await governance.PersonNamedAsync("Helen Carter");
-        var dinner = GiftTests.Offer(ApiScenario.UniqueName("Dinner"), 30m, OfferKind.Hospitality);
+        // Offered today: a threshold change takes effect from today, and an offer is judged by the limits on its date (ADR-0025).
+        var dinner = GiftTests.Offer(ApiScenario.UniqueName("Dinner"), 30m, OfferKind.Hospitality, offeredOn: ApiScenario.Today);
         var current = await governance.GetJsonAsync<RegisterSettingsDto>("/api/register-settings");
 
         using var first = await governance.PutJsonAsync("/api/register-settings", Request(hospitalityFrom: 40m, guardian: guardian.Id, version: current.Version));

@@ -126,6 +126,7 @@ public static partial class AuditWording
         new("ProcurementDecision", "Procurement decision", "procurement decision", AuditSubject.None),
         new("Breach", "Breach", "breach", AuditSubject.Field, "by", "PersonId"),
         new("RegisterSettings", "Register settings", "register settings", AuditSubject.None),
+        new("LocalRulesVersion", "Local rules", "local rules version", AuditSubject.None),
     ];
 
     private static readonly Dictionary<string, AuditKind> KindsByType = Kinds.ToDictionary(k => k.RecordType);

@@ -17,6 +17,7 @@ public sealed record CyclePersonDto(Guid PersonId, string FullName, string? JobT
 
 public sealed record CycleDashboardDto(CycleSummaryDto Cycle, IReadOnlyList<CyclePersonDto> People);
 
+/// <param name="DueOn">Optional: without it, returns are due the local rules' cycle window after today.</param>
 public sealed record OpenCycleRequest(string? Title, DateOnly? DueOn);
 
 public sealed record CloseCycleRequest(Guid Version);

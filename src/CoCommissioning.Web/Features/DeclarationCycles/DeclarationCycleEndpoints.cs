@@ -31,6 +31,10 @@ public static class DeclarationCycleEndpoints
                 TypedResults.Ok(await service.ListAsync(CurrentUser.Require(principal), ct)))
             .WithSummary("Your organisation's declaration cycles, newest first");
 
+        lead.MapGet("/not-declared", async (ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
+                TypedResults.Ok(await service.NotDeclaredAsync(CurrentUser.Require(principal), ct)))
+            .WithSummary("Decision-makers (voting members, decision-making staff) whose return in the current cycle is outstanding after its due date: names and roles only");
+
         lead.MapGet("/{cycleId:guid}", async (Guid cycleId, ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
                 await service.GetAsync(CurrentUser.Require(principal), cycleId, ct) is { } dashboard ? Results.Ok(dashboard) : ApiResults.NotFoundProblem("The declaration cycle"))
             .Produces<CycleDashboardDto>()

@@ -41,12 +41,10 @@ public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSende
 
     public async Task<CommandResult<CycleDashboardDto>> OpenAsync(CurrentUser user, OpenCycleRequest request, CancellationToken ct = default)
     {
-        if (request.DueOn is not { } dueOn)
-        {
-            return Failure.Validation("dueOn", "Enter the date returns are due.");
-        }
-
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
+
+        // Without a due date, returns are due the local rules' window after today (ADR-0025).
+        var dueOn = request.DueOn ?? (await LocalRules.LocalRulesService.InForceOnAsync(db, user.OrganisationId, Today, ct)).CycleDueOn(Today);
         if (await db.DeclarationCycles.AnyAsync(c => c.OrganisationId == user.OrganisationId && c.ClosedOn == null, ct))
         {
             return Failure.Rule("A declaration cycle is already open: close it before opening another.");
@@ -107,6 +105,13 @@ public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSende
 
         logger.LogInformation("Declaration cycle {CycleId}: {Sent} reminders sent by {UserId}", cycle.Id, sent, user.UserId);
         return CommandResult<RemindersSentDto>.Success(new(sent, [.. outstanding.Where(p => p.Email is null).Select(p => p.FullName)]));
+    }
+
+    /// <summary>Decision-makers outstanding after the current cycle's due date: names and roles only.</summary>
+    public async Task<NotDeclaredDto> NotDeclaredAsync(CurrentUser user, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        return await NotDeclared.ForAsync(db, user.OrganisationId, Today, ct);
     }
 
     public async Task<MyCycleDto?> MineAsync(CurrentUser user, CancellationToken ct = default)

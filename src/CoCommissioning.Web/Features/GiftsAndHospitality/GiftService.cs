@@ -82,7 +82,8 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         }
 
         await using var db = await dbs.CreateForReadingAsync(ct);
-        var thresholds = await RegisterSettingsService.ThresholdsOfAsync(db, user.OrganisationId, ct);
+        // The limits in force on the day of the offer (local rules, ADR-0025).
+        var thresholds = await RegisterSettingsService.ThresholdsOfAsync(db, user.OrganisationId, request.OfferedOn!.Value, ct);
         var offer = new Offer(request.Kind!.Value, request.OfferorKind!.Value, request.EstimatedValue!.Value, request.IsCashOrVoucher, request.IsLowCostBrandedItem, request.OfferedOn!.Value);
         var earlier = await EarlierGiftsAsync(db, user.OrganisationId, personCheck.Value, request.OfferorName, offer.OfferedOn, thresholds, ct);
         var advice = GiftsAndHospitalityAdvice.For(offer, earlier, thresholds);
@@ -114,7 +115,7 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         var details = ToDetails(request, Today);
 
         // The advice is worked out here, from the stored entries and the organisation's thresholds, whatever the client showed.
-        var thresholds = await RegisterSettingsService.ThresholdsOfAsync(db, user.OrganisationId, ct);
+        var thresholds = await RegisterSettingsService.ThresholdsOfAsync(db, user.OrganisationId, details.OfferedOn, ct);
         var earlier = await EarlierGiftsAsync(db, user.OrganisationId, personId, details.OfferorName, details.OfferedOn, thresholds, ct);
         var declared = GiftEntry.Declare(user.OrganisationId, personId, details, earlier, thresholds, Today);
 

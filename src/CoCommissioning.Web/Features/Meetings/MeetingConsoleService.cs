@@ -185,7 +185,9 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Minute, "recorded the resolution excluding the public", (_, meeting) => Task.FromResult(meeting.ExcludePublic(request.Reason, clock.Now())), ct);
 
     public async Task<CommandResult<MeetingDto>> PublishAgendaAsync(CurrentUser user, Guid meetingId, PublishAgendaRequest request, CancellationToken ct = default) =>
-        await Notices.NoticeHook.AfterAsync(await meetings.ChangeAsync(user, meetingId, request.Version, "published the agenda", (_, meeting) => Task.FromResult(meeting.PublishAgenda(clock.Now(), request.ShortNoticeReason)), ct),
+        await Notices.NoticeHook.AfterAsync(await meetings.ChangeAsync(user, meetingId, request.Version, "published the agenda", async (db, meeting) =>
+                // The notice period in force on the meeting date (local rules, ADR-0025).
+                meeting.PublishAgenda(clock.Now(), request.ShortNoticeReason, await LocalRules.LocalRulesService.NoticePeriodOnAsync(db, meeting.OrganisationId, meeting.Date, ct)), ct),
             () => notices.AgendaPublishedAsync(meetingId));
 
     public Task<CommandResult<MeetingDto>> AddPersonInAttendanceAsync(CurrentUser user, Guid meetingId, PersonInAttendanceRequest request, CancellationToken ct = default) =>

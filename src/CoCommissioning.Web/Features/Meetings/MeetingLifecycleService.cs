@@ -18,6 +18,7 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
     /// <summary>Changes the date, time and place; a changed date is a re-scheduling (the notice rule applies).</summary>
     public async Task<CommandResult<MeetingDto>> ChangeDetailsAsync(CurrentUser user, Guid meetingId, MeetingDetailsRequest request, CancellationToken ct = default)
     {
+        var notice = await NoticePeriodOnAsync(user, request.StartsAt, ct);
         var changed = await meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Prepare, "changed the meeting's details", (_, meeting) =>
         {
             if (request.StartsAt is null)
@@ -42,7 +43,7 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
                 return Task.FromResult<CommandResult>(Failure.Rule("The meeting is cancelled: re-schedule it to change its date."));
             }
 
-            var moved = meeting.Reschedule(request.StartsAt.Value, request.ShortNoticeReason, clock.Now());
+            var moved = meeting.Reschedule(request.StartsAt.Value, request.ShortNoticeReason, clock.Now(), notice);
             return Task.FromResult(moved.Succeeded ? meeting.ChangePlace(place.Value!) : moved);
         }, ct);
         await TellChangedAsync(changed);
@@ -63,12 +64,21 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
 
     public async Task<CommandResult<MeetingDto>> RescheduleAsync(CurrentUser user, Guid meetingId, RescheduleMeetingRequest request, CancellationToken ct = default)
     {
+        var notice = await NoticePeriodOnAsync(user, request.StartsAt, ct);
         var rescheduled = await meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Prepare, "re-scheduled the meeting", (_, meeting) =>
             Task.FromResult(request.StartsAt is { } startsAt
-                ? meeting.Reschedule(startsAt, request.ShortNoticeReason, clock.Now())
+                ? meeting.Reschedule(startsAt, request.ShortNoticeReason, clock.Now(), notice)
                 : Failure.Validation("startsAt", "Enter the new date and time of the meeting.")), ct);
         await TellChangedAsync(rescheduled);
         return rescheduled;
+    }
+
+    /// <summary>The notice period in force on the new date (local rules, ADR-0025).</summary>
+    private async Task<NoticePeriod> NoticePeriodOnAsync(CurrentUser user, DateTimeOffset? startsAt, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var date = DateOnly.FromDateTime((startsAt ?? clock.Now()).UtcDateTime);
+        return await LocalRules.LocalRulesService.NoticePeriodOnAsync(db, user.OrganisationId, date, ct);
     }
 
     /// <summary>After the change has committed: the expected attendees hear when and where the meeting now is.</summary>

@@ -88,6 +88,8 @@ public sealed record PublicAgendaItemDto(Guid Id, string Number, string Title, I
 /// <see cref="MinutesUrl"/> is the approved public minutes once there are any (null until then).
 /// <see cref="ShortNoticeReason"/>: why the agenda was published with less than the notice period, shown with the
 /// published agenda (null when notice was given, and always null before publication).
+/// <see cref="NoticePeriod"/>: the organisation's agenda notice period in force on the meeting date, in words
+/// ("three clear days"; local rules, ADR-0025).
 /// </summary>
 public sealed record PublicMeetingDto(
     PublicMeetingsOrganisation Organisation,
@@ -102,7 +104,8 @@ public sealed record PublicMeetingDto(
     string? MinutesUrl,
     IReadOnlyList<PublicDecisionDto> Decisions,
     PublicArrangementsDto? Arrangements = null,
-    string? ShortNoticeReason = null);
+    string? ShortNoticeReason = null,
+    string NoticePeriod = "three clear days");
 
 /// <summary>Where the meeting is held and whether it was cancelled (with the reason) or re-scheduled: all public.</summary>
 public sealed record PublicArrangementsDto(

@@ -152,10 +152,11 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
         }
 
         var hasMinutes = await ApprovedVersions(db, organisation.Id, meetingId).AnyAsync(ct);
+        var notice = AgendaNotice.Describe(await LocalRules.LocalRulesService.NoticePeriodOnAsync(db, organisation.Id, DateOnly.FromDateTime(meeting.StartsAt.UtcDateTime), ct));
         if (meeting.AgendaPublishedAt is null)
         {
             return new PublicMeetingDto(organisation.Public, meeting.Id, meeting.CommitteeId, meeting.CommitteeName, meeting.Title, meeting.StartsAt, null, [], null,
-                hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null, [], meeting.Arrangements);
+                hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null, [], meeting.Arrangements, NoticePeriod: notice);
         }
 
         // Titles of private items are never read: only whether there are any.
@@ -176,7 +177,8 @@ public sealed class PublicMeetingsService(GovernanceDbFactory dbs, TimeProvider 
             hasMinutes ? MinutesUrl(organisation.Slug, meetingId) : null,
             decisions,
             meeting.Arrangements,
-            meeting.ShortNoticeReason);
+            meeting.ShortNoticeReason,
+            notice);
     }
 
     /// <summary>The decisions on public items of published agendas, newest first.</summary>

@@ -64,7 +64,7 @@ public sealed class PublicRegisterInvalidation(IPublicRegisterCache cache) : IGo
     private static readonly HashSet<string> Shown =
     [
         "Declaration", "DeclarationVersion", "GiftEntry", "ProcurementDecision", "Breach", "ExternalBody",
-        "Person", "Membership", "Committee", "Organisation",
+        "Person", "Membership", "Committee", "Organisation", "LocalRulesVersion", "CycleReturn", "DeclarationCycle",
 
         // The public committee, meeting and decision pages (Features/PublicMeetings) share the tag.
         "TermsOfReference", "MemberRole", "Meeting", "AgendaItem", "MeetingPaper", "Decision", "ItemRuling",

@@ -19,6 +19,12 @@ public static class PublicRegisterEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The register of interests of decision-makers (published entries only)");
 
+        group.MapGet("/interests/not-declared", async (string slug, PublicRegisterService service, CancellationToken ct) =>
+                await service.NotDeclaredAsync(slug, ct) is { } notDeclared ? Results.Ok(notDeclared) : ApiResults.NotFoundProblem("The organisation"))
+            .Produces<DeclarationCycles.NotDeclaredDto>()
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithSummary("Decision-makers who have not declared in the current cycle after its due date: names and roles only");
+
         group.MapGet("/gifts", (string slug, string? q, string? category, string? from, string? to, HttpContext http, PublicRegisterService service, CancellationToken ct) =>
                 JsonAsync(PublicRegister.Gifts, slug, new(q, category, from, to), http, service, download: false, ct))
             .Produces<PublicGiftRow[]>()

@@ -74,9 +74,15 @@ public static class PublicRegisterFilters
     public static IQueryable<ProcurementDecision> PublicProcurement(AppDbContext db, Guid organisationId) =>
         db.ProcurementDecisions.AsNoTracking().Where(p => p.OrganisationId == organisationId);
 
-    /// <summary>Every breach of the organisation; callers project with <see cref="ToPublicBreach"/> and nothing else.</summary>
+    /// <summary>
+    /// The organisation's published breaches; callers project with <see cref="ToPublicBreach"/> and nothing else.
+    /// A breach is public when the local rules in force on the day it was identified publish breaches (the default;
+    /// ADR-0025): it is left out when the latest version on or before that day says they are internal only.
+    /// </summary>
     public static IQueryable<Breach> PublicBreaches(AppDbContext db, Guid organisationId) =>
-        db.Breaches.AsNoTracking().Where(b => b.OrganisationId == organisationId);
+        db.Breaches.AsNoTracking().Where(b => b.OrganisationId == organisationId
+            && !db.LocalRules.Any(v => v.OrganisationId == organisationId && !v.BreachesPublished && v.EffectiveFrom <= b.IdentifiedOn
+                && !db.LocalRules.Any(later => later.OrganisationId == organisationId && later.EffectiveFrom > v.EffectiveFrom && later.EffectiveFrom <= b.IdentifiedOn)));
 
     /// <summary>The anonymised columns: never the description, never the person.</summary>
     public static IQueryable<PublicBreachRow> ToPublicBreach(this IQueryable<Breach> breaches) =>

@@ -27,6 +27,14 @@ public sealed class PublicRegisterService(GovernanceDbFactory dbs, TimeProvider 
             .SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>Who has not declared in the current cycle after its due date (names and roles only); null for an unknown organisation.</summary>
+    public async Task<DeclarationCycles.NotDeclaredDto?> NotDeclaredAsync(string slug, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateForReadingAsync(ct);
+        var organisationId = await db.Organisations.AsNoTracking().Where(o => o.Slug == slug).Select(o => (Guid?)o.Id).SingleOrDefaultAsync(ct);
+        return organisationId is { } id ? await DeclarationCycles.NotDeclared.ForAsync(db, id, Today, ct) : null;
+    }
+
     public Task<PublicRegisterPage<PublicInterestRow>?> InterestsPageAsync(string slug, PublicRegisterFilter filter, int page, CancellationToken ct = default) =>
         PageAsync(slug, page, async (db, organisation, today, first) =>
         {

@@ -1,6 +1,7 @@
 using CoCommissioning.Data;
 using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Interests;
+using CoCommissioning.Web.Features.LocalRules;
 using CoCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using DomainSettings = CoCommissioning.Domain.Interests.RegisterSettings;
@@ -38,28 +39,31 @@ public sealed record RegisterSettingsRequest(
     Guid? GuardianPersonId,
     Guid? Version);
 
-/// <summary>The organisation's register settings: gift thresholds and the Conflicts of Interest Guardian.</summary>
-public sealed class RegisterSettingsService(GovernanceDbFactory dbs, ILogger<RegisterSettingsService> logger)
+/// <summary>The organisation's register settings: gift thresholds and the Conflicts of Interest Guardian.
+/// The thresholds themselves are local rules (ADR-0025): read here as the rules in force today, and a change saved here
+/// is a new local rules version from today.
+public sealed class RegisterSettingsService(GovernanceDbFactory dbs, LocalRulesService localRules, TimeProvider clock, ILogger<RegisterSettingsService> logger)
 {
     public async Task<RegisterSettingsDto> GetAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
         var settings = await db.RegisterSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == user.OrganisationId, ct);
-        return await ToDtoAsync(db, settings ?? DomainSettings.DefaultsFor(user.OrganisationId), settings is null, ct);
+        var thresholds = await ThresholdsOfAsync(db, user.OrganisationId, clock.Today(), ct);
+        return await ToDtoAsync(db, settings ?? DomainSettings.DefaultsFor(user.OrganisationId), thresholds, settings is null, ct);
     }
 
     public async Task<ThresholdsDto> GetThresholdsAsync(CurrentUser user, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
-        return ThresholdsDto.From(await ThresholdsOfAsync(db, user.OrganisationId, ct));
+        return ThresholdsDto.From(await ThresholdsOfAsync(db, user.OrganisationId, clock.Today(), ct));
     }
 
-    /// <summary>The thresholds in force for an organisation: its own, or the 2017 guidance figures until it saves some.</summary>
-    public static async Task<GiftThresholds> ThresholdsOfAsync(AppDbContext db, Guid organisationId, CancellationToken ct)
-    {
-        var settings = await db.RegisterSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == organisationId, ct);
-        return settings?.Thresholds ?? GiftThresholds.Guidance2017;
-    }
+    /// <summary>
+    /// The thresholds in force for an organisation on <paramref name="date"/> (local rules, ADR-0025): the 2017
+    /// guidance figures until it sets its own.
+    /// </summary>
+    public static async Task<GiftThresholds> ThresholdsOfAsync(AppDbContext db, Guid organisationId, DateOnly date, CancellationToken ct) =>
+        (await LocalRulesService.InForceOnAsync(db, organisationId, date, ct)).Gifts;
 
     public async Task<CommandResult<RegisterSettingsDto>> SaveAsync(CurrentUser user, RegisterSettingsRequest request, CancellationToken ct = default)
     {
@@ -110,6 +114,18 @@ public sealed class RegisterSettingsService(GovernanceDbFactory dbs, ILogger<Reg
             db.RegisterSettings.Add(settings);
         }
 
+        // The thresholds are local rules: a change here is a new version from today, the other rules kept.
+        var today = clock.Today();
+        var inForce = await LocalRulesService.InForceOnAsync(db, user.OrganisationId, today, ct);
+        if (inForce.Gifts != thresholds)
+        {
+            var changed = await localRules.ChangeAsync(db, user.OrganisationId, today, inForce with { Gifts = thresholds }, null, checkVersion: false, ct);
+            if (!changed.Succeeded)
+            {
+                return changed.Failure!;
+            }
+        }
+
         // A stale update, or a key clash (two first saves at once, the other one won): a 409 either way.
         if (await Saving.SaveAsync(db, "settings", ct) is { Failure: { } lost })
         {
@@ -117,7 +133,7 @@ public sealed class RegisterSettingsService(GovernanceDbFactory dbs, ILogger<Reg
         }
 
         logger.LogInformation("Register settings of {OrganisationId} saved by {UserId}", user.OrganisationId, user.UserId);
-        return CommandResult<RegisterSettingsDto>.Success(await ToDtoAsync(db, settings, false, ct));
+        return CommandResult<RegisterSettingsDto>.Success(await ToDtoAsync(db, settings, thresholds, false, ct));
     }
 
     private static void RequireValue(ValidationErrors errors, string field, decimal? value)
@@ -132,12 +148,11 @@ public sealed class RegisterSettingsService(GovernanceDbFactory dbs, ILogger<Reg
         }
     }
 
-    private static async Task<RegisterSettingsDto> ToDtoAsync(AppDbContext db, DomainSettings s, bool isDefault, CancellationToken ct)
+    private static async Task<RegisterSettingsDto> ToDtoAsync(AppDbContext db, DomainSettings s, GiftThresholds t, bool isDefault, CancellationToken ct)
     {
         var guardianName = s.GuardianPersonId is { } id
             ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => p.FullName).SingleOrDefaultAsync(ct)
             : null;
-        var t = s.Thresholds;
         return new(t.BrandedItemLimit, t.GiftDeclarationLimit, t.HospitalityDeclarationFrom, t.HospitalityApprovalAbove, t.AggregationMonths, s.GuardianPersonId, guardianName, isDefault, isDefault ? null : s.Version);
     }
 }
