@@ -68,12 +68,24 @@ public abstract class LocalRulesTests(AppFixture app)
             (await anonymous.GetJsonAsync<PublicMeetingDto>($"/api/public/organisations/example-ccg/meetings/{next.Id}")).NoticePeriod.Should().Be("seven days");
         }
 
+        // Agendas: a meeting five days away is short notice under seven days, so publishing asks for a reason.
+        using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(5));
+        using (var refused = await meeting.Secretary.PostJsonAsync($"{meeting.Url}/agenda/publish", new { version = meeting.Meeting.Version }))
+        {
+            (await refused.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("shortNoticeReason").Should().NotBeEmpty("seven days' notice is the rule in force");
+        }
+
         // A stale version is refused; a correction on the same day needs the current version.
         using var stale = await governance.PutJsonAsync("/api/local-rules", Request(before.Version, hospitalityFrom: 45m));
         await stale.ReadProblemAsync(HttpStatusCode.Conflict);
         using var corrected = await governance.PutJsonAsync("/api/local-rules", Request(after.Version, hospitalityFrom: 45m, breachesPublished: true));
         (await corrected.ReadJsonAsync<CurrentLocalRulesDto>(HttpStatusCode.OK)).InForce.Rules.HospitalityDeclarationFrom.Should().Be(45m);
         (await anonymous.GetJsonAsync<List<PublicBreachRow>>($"/api/public/organisations/example-ccg/registers/breaches?q={run}")).Should().HaveCount(2);
+
+        // Back to three clear days (the correction's notice), the same agenda publishes without a reason.
+        await meeting.ChangeAsync("agenda/publish", new { version = meeting.Meeting.Version });
+        meeting.Meeting.AgendaPublishedAt.Should().NotBeNull();
+        meeting.Meeting.ShortNoticeReason.Should().BeNull();
 
         // Northfield's rules are its own.
         using var northfield = await app.CreateApiClientAsync(DemoUsers.NorthfieldSecretary);
