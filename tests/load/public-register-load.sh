@@ -10,40 +10,12 @@
 # Usage: tests/load/public-register-load.sh [duration, default 20s]. Loopback only; stops the app when done.
 set -euo pipefail
 duration=${1:-20s}
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-work=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk"
-  (apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; })
-fi
-
-echo "building (Release)"
-dotnet build "$root/src/CoCommissioning.Web" -c Release -o "$work/app" -nologo -v q >/dev/null
-mkdir -p "$work/static"
-port=$((30000 + RANDOM % 20000))
-base="http://127.0.0.1:$port"
-
-echo "starting the app and seeding (this takes a while)"
-start=$(date +%s)
-# Request logging goes to the console at Information; at Warning the console does not dominate both runs alike.
-env ASPNETCORE_ENVIRONMENT=Production \
-ConnectionStrings__CoCommissioning="Data Source=$work/load.db" \
-Demo__Seed=false \
-LoadTest__Seed=true LoadTest__People=5000 LoadTest__Declarations=20000 LoadTest__LargeDeclarations=100000 \
-Bench__StaticFolder="$work/static" \
-Serilog__MinimumLevel__Default=Warning \
-"Serilog__MinimumLevel__Override__CoCommissioning.Web.Features.PublicRegisters.LoadTestSeeder=Information" \
-  dotnet "$work/app/CoCommissioning.Web.dll" --urls "$base" --contentRoot "$root/src/CoCommissioning.Web" >"$work/app.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 3600); do
-  if curl -fs -o /dev/null "$base/health"; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then cat "$work/app.log"; exit 1; fi
-  sleep 0.5
-done
-echo "ready after $(( $(date +%s) - start )) s"
+# shellcheck source=tests/load/bench-app.sh
+. "$(dirname "${BASH_SOURCE[0]}")/bench-app.sh"
+echo "seeding takes a while"
+bench_app_start Demo__Seed=false \
+  LoadTest__Seed=true LoadTest__People=5000 LoadTest__Declarations=20000 LoadTest__LargeDeclarations=100000 \
+  "Serilog__MinimumLevel__Override__CoCommissioning.Web.Features.PublicRegisters.LoadTestSeeder=Information"
 grep -h "Seeded load test" "$work/app.log" | sed 's/{.*//' || true
 
 page="/public/load-test-icb/registers/interests"

@@ -8,38 +8,14 @@
 # Usage: tests/load/public-site-load.sh [duration, default 10s]. Loopback only; stops the app when done.
 set -euo pipefail
 duration=${1:-10s}
-root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-work=$(mktemp -d)
-pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
-
-if ! command -v wrk >/dev/null; then
-  echo "installing wrk"
-  (apt-get install -y wrk >/dev/null 2>&1 || { apt-get update >/dev/null && apt-get install -y wrk >/dev/null; })
-fi
-
-echo "building (Release)"
-dotnet build "$root/src/CoCommissioning.Web" -c Release -o "$work/app" -nologo -v q >/dev/null
-mkdir -p "$work/static"
-port=$((30000 + RANDOM % 20000))
-base="http://127.0.0.1:$port"
-
-env ASPNETCORE_ENVIRONMENT=Production \
-ConnectionStrings__CoCommissioning="Data Source=$work/site.db" \
-Demo__Seed=true \
-Bench__StaticFolder="$work/static" \
-Serilog__MinimumLevel__Default=Warning \
-  dotnet "$work/app/CoCommissioning.Web.dll" --urls "$base" --contentRoot "$root/src/CoCommissioning.Web" >"$work/app.log" 2>&1 &
-pid=$!
-for _ in $(seq 1 600); do
-  if curl -fs -o /dev/null "$base/health"; then break; fi
-  if ! kill -0 "$pid" 2>/dev/null; then cat "$work/app.log"; exit 1; fi
-  sleep 0.5
-done
+# shellcheck source=tests/load/bench-app.sh
+. "$(dirname "${BASH_SOURCE[0]}")/bench-app.sh"
+bench_app_start Demo__Seed=true
 
 slug=example-ccg
 committee=$(curl -fs "$base/api/public/organisations/$slug/committees" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
 meeting=$(curl -fs "$base/api/public/organisations/$slug/meetings" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
+procurement=$(curl -fs "$base/api/public/organisations/$slug/registers/procurement" | grep -o '"id":"[0-9a-f-]*"' | head -1 | cut -d'"' -f4)
 pages=(
   "/public/$slug"
   "/public/$slug/committees/$committee"
@@ -49,12 +25,11 @@ pages=(
   "/public/$slug/registers/interests"
   "/public/$slug/registers/gifts"
   "/public/$slug/registers/procurement"
+  "/public/$slug/registers/procurement/$procurement"
+  "/public/$slug/registers/breaches"
   "/public/$slug/search?q=merger"
+  "/public/$slug/data"
 )
-# Pages added by later work, measured when the app serves them.
-for optional in "/public/$slug/data"; do
-  if curl -fs -o /dev/null "$base$optional"; then pages+=("$optional"); fi
-done
 
 measure() {
   local url=$1 out=$2
@@ -72,7 +47,7 @@ for page in "${pages[@]}"; do
   read -r prps p50 p99 non2xx < <(measure "$base$page" "$work/wrk-page-$n.txt")
   read -r srps _ s99 _ < <(measure "$base/bench/page-$n.html" "$work/wrk-file-$n.txt")
   if [ -n "${non2xx:-}" ]; then echo "  $page: $non2xx non-2xx responses" >&2; fi
-  label=${page//$committee/\{committee\}}; label=${label//$meeting/\{meeting\}}
+  label=${page//$committee/\{committee\}}; label=${label//$meeting/\{meeting\}}; label=${label//$procurement/\{id\}}
   printf '| %-44s | %7d | %9s | %9s | %9s | %9s | %9s | %5s |\n' "$label" "$(stat -c %s "$work/static/page-$n.html")" \
     "$prps" "$p50" "$p99" "$srps" "$s99" "$(awk -v a="$prps" -v b="$srps" 'BEGIN { printf "%.2f", a / b }')"
 done

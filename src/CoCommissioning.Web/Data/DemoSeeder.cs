@@ -37,9 +37,29 @@ public sealed class DemoSeeder(GovernanceDbFactory dbs, UserManager<ApplicationU
         new("secretary@northfield-icb.nhs.uk", "Secretary of another organisation (sees none of Example CCG)"),
     ];
 
-    public async Task MigrateAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Applies the migrations. A database made by the migrations squashed into the baseline (ADR-0027) records
+    /// migrations this build does not have: a demo SQLite file (<paramref name="mayRecreateDemo"/>) is recreated, since
+    /// it holds only demo data; any other database stops the start with what to do, rather than failing half-way.
+    /// </summary>
+    public async Task MigrateAsync(bool mayRecreateDemo = false, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        if (unknown.Count > 0)
+        {
+            if (!mayRecreateDemo || !db.Database.IsSqlite())
+            {
+                throw new InvalidOperationException(
+                    $"This database was made by migrations this version does not have ({string.Join(", ", unknown.Take(3))}{(unknown.Count > 3 ? ", …" : "")}): " +
+                    "they were squashed into one baseline before the first release (ADR-0027). Back it up, recreate it empty, and start again.");
+            }
+
+            logger.LogWarning("The demo database was made by migrations from before the baseline ({Migrations}); recreating it with the demo data", string.Join(", ", unknown));
+            await db.Database.EnsureDeletedAsync(ct);
+        }
+
         await db.Database.MigrateAsync(ct);
     }
 

@@ -347,7 +347,7 @@ public static class Startup
         await using var scope = app.Services.CreateAsyncScope();
         await using var startupLock = await DatabaseStartup.WaitAndLockAsync(scope.ServiceProvider, app.Configuration, app.Logger, app.Lifetime.ApplicationStopping);
         var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        await seeder.MigrateAsync();
+        await seeder.MigrateAsync(mayRecreateDemo: IsDemoEnvironment(app.Environment));
         if (ShouldSeedDemo(app.Configuration, app.Environment))
         {
             if (!IsDemoEnvironment(app.Environment))

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CoCommissioning.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205090901_MeetingCycle")]
-    partial class MeetingCycle
+    [Migration("20261206012750_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1097,6 +1097,63 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                                 .HasColumnType("character varying(300)");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Psr", "CoCommissioning.Domain.Interests.ProcurementDecision.Psr#PsrDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AccessInequalitiesAndChoice")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateOnly?>("AwardedOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("CpvCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("character varying(10)");
+
+                            b1.Property<string>("DecisionMakers")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("IntegrationCollaborationAndSustainability")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("NoticeReference")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)");
+
+                            b1.Property<string>("ProviderAddress")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)");
+
+                            b1.Property<string>("QualityAndInnovation")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("RepresentationsOutcome")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<int>("RepresentationsReceived")
+                                .HasColumnType("integer");
+
+                            b1.Property<int>("RepresentationsUpheld")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("SocialValue")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<DateOnly?>("StandstillEndsOn")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Value")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionId");
@@ -1230,11 +1287,20 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTimeOffset?>("LateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
@@ -1250,11 +1316,22 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("ParentItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Presenter")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
                     b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Standing")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -1273,12 +1350,82 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("MeetingId", "Number")
-                        .IsUnique();
+                    b.HasIndex("ParentItemId");
+
+                    b.HasIndex("MeetingId", "Position");
 
                     b.ToTable("AgendaItem");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AgendaTemplates_CommitteeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AgendaTemplates");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplateItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("AgendaTemplateItem");
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.AttendanceRecord", b =>
@@ -1564,14 +1711,34 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.Property<Guid>("ItemId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("LateAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTimeOffset?>("RemovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("SizeBytes")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -1581,9 +1748,14 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset>("UploadedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("MeetingId", "ItemId");
 
@@ -2081,6 +2253,72 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("ExternalBodies");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Organisations.LocalRulesVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AgendaNotice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("BreachesPublished")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("CycleFrequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("CycleWindowDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Gifts", "CoCommissioning.Domain.Organisations.LocalRulesVersion.Gifts#GiftThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AggregationMonths")
+                                .HasColumnType("integer");
+
+                            b1.Property<decimal>("BrandedItemLimit")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)");
+
+                            b1.Property<decimal>("GiftDeclarationLimit")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)");
+
+                            b1.Property<decimal>("HospitalityApprovalAbove")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)");
+
+                            b1.Property<decimal>("HospitalityDeclarationFrom")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("numeric(12,2)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("LocalRules", (string)null);
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Organisations.Organisation", b =>
@@ -2588,6 +2826,35 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ParentItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplate", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplateItem", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.AttendanceRecord", b =>
@@ -2848,6 +3115,15 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Organisations.LocalRulesVersion", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.People.Person", b =>
                 {
                     b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
@@ -2923,6 +3199,11 @@ namespace CoCommissioning.Migrations.Postgres.Migrations
             modelBuilder.Entity("CoCommissioning.Domain.Interests.Declaration", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplate", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.Meeting", b =>

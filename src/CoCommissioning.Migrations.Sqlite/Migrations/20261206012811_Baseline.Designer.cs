@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CoCommissioning.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261205090916_MeetingCycle")]
-    partial class MeetingCycle
+    [Migration("20261206012811_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1092,6 +1092,63 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Psr", "CoCommissioning.Domain.Interests.ProcurementDecision.Psr#PsrDetails", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("AccessInequalitiesAndChoice")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("AwardedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CpvCode")
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("DecisionMakers")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("IntegrationCollaborationAndSustainability")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("NoticeReference")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("ProviderAddress")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("QualityAndInnovation")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RepresentationsOutcome")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("RepresentationsReceived")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("RepresentationsUpheld")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SocialValue")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("StandstillEndsOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Value")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DecisionId");
@@ -1225,11 +1282,20 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsPrivate")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
@@ -1245,11 +1311,22 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ParentItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Presenter")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Standing")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -1268,12 +1345,82 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("WithdrawnAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("MeetingId", "Number")
-                        .IsUnique();
+                    b.HasIndex("ParentItemId");
+
+                    b.HasIndex("MeetingId", "Position");
 
                     b.ToTable("AgendaItem");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitteeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommitteeId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_AgendaTemplates_CommitteeId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("AgendaTemplates");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplateItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("AgendaTemplateItem");
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.AttendanceRecord", b =>
@@ -1559,13 +1706,33 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ItemId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("LateAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("MeetingId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("OrganisationId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RemovedReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SupersededAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
@@ -1576,9 +1743,14 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                     b.Property<long>("UploadedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("VersionNumber")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ItemId");
+
+                    b.HasIndex("SeriesId");
 
                     b.HasIndex("MeetingId", "ItemId");
 
@@ -2076,6 +2248,72 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("ExternalBodies");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Organisations.LocalRulesVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgendaNotice")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BreachesPublished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CycleFrequency")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleWindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SavedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Gifts", "CoCommissioning.Domain.Organisations.LocalRulesVersion.Gifts#GiftThresholds", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("AggregationMonths")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("BrandedItemLimit")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("GiftDeclarationLimit")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("HospitalityApprovalAbove")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<decimal>("HospitalityDeclarationFrom")
+                                .HasPrecision(12, 2)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("LocalRules", (string)null);
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Organisations.Organisation", b =>
@@ -2577,6 +2815,35 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .HasForeignKey("MeetingId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("ParentItemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplate", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Committees.Committee", null)
+                        .WithMany()
+                        .HasForeignKey("CommitteeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplateItem", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Meetings.AgendaTemplate", null)
+                        .WithMany("Items")
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.AttendanceRecord", b =>
@@ -2837,6 +3104,15 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CoCommissioning.Domain.Organisations.LocalRulesVersion", b =>
+                {
+                    b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CoCommissioning.Domain.People.Person", b =>
                 {
                     b.HasOne("CoCommissioning.Domain.Organisations.Organisation", null)
@@ -2912,6 +3188,11 @@ namespace CoCommissioning.Migrations.Sqlite.Migrations
             modelBuilder.Entity("CoCommissioning.Domain.Interests.Declaration", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CoCommissioning.Domain.Meetings.AgendaTemplate", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("CoCommissioning.Domain.Meetings.Meeting", b =>
