@@ -103,7 +103,7 @@ public abstract class PsrRecordTests(AppFixture app)
         using var refused = await governance.GetAsync($"/api/procurement-decisions/{a.Id}/notice-of-intention");
 
         notice.Text.Should().Contain("85121000-3").And.Contain("1 High Street, Riverside RV1 1AA").And.Contain("Margaret Hughes, Chair")
-            .And.Contain("Social value: Social value reasons").And.Contain("direct award process c").And.Contain("£300,000");
+            .And.Contain("Social value: Social value reasons").And.Contain("following the direct award process C under").And.Contain("£300,000");
         await refused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 

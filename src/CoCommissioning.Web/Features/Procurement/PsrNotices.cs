@@ -30,7 +30,7 @@ public static class PsrNotices
         var text = new StringBuilder();
         text.AppendLine(Uk, $"Notice of intention to award a contract: {p.Title}");
         text.AppendLine();
-        text.AppendLine(Uk, $"{organisation} intends to award a contract for {p.Service} following the {p.RouteText.ToLowerInvariant()} under the Health Care Services (Provider Selection Regime) Regulations 2023.");
+        text.AppendLine(Uk, $"{organisation} intends to award a contract for {p.Service} following the {ProcessInWords(p.Route)} under the Health Care Services (Provider Selection Regime) Regulations 2023.");
         text.AppendLine();
         text.AppendLine(Uk, $"Contract title: {p.Title}");
         text.AppendLine(Uk, $"Reference: {psr.NoticeReference ?? "(not yet assigned)"}");
@@ -68,6 +68,14 @@ public static class PsrNotices
 
         return CommandResult<PsrNoticeDto>.Success(new PsrNoticeDto(p.Id, $"Notice of intention: {p.Title}", text.ToString()));
     }
+
+    /// <summary>The process as a sentence names it: "direct award process C", not the label lower-cased.</summary>
+    private static string ProcessInWords(ProcurementRoute route) => route switch
+    {
+        ProcurementRoute.DirectAwardC => "direct award process C",
+        ProcurementRoute.MostSuitableProvider => "most suitable provider process",
+        _ => "competitive process",
+    };
 
     /// <summary>Who decided: read from the linked meeting item when there is one, otherwise as typed.</summary>
     public static IReadOnlyList<string> DecisionMakers(ProcurementDto p) =>
