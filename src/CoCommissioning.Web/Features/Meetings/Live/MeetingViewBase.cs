@@ -59,6 +59,9 @@ public abstract class MeetingViewBase : PageBase, IDisposable
         await ReloadAsync();
     }
 
+    private long loadsStarted;
+    private long loadShown;
+
     /// <summary>Reads the meeting afresh (opening, after this view's own action or a conflict).</summary>
     protected Task ReloadAsync() => LoadAsync(afterNotice: false);
 
@@ -68,8 +71,18 @@ public abstract class MeetingViewBase : PageBase, IDisposable
     /// </summary>
     private async Task LoadAsync(bool afterNotice)
     {
+        // Two notices close together start two reads; the older one can finish last. Only a read started after the
+        // one shown may replace it, so the view never steps back to a state before a change it already showed.
+        var ticket = ++loadsStarted;
         var item = View?.Meeting.CurrentItemId;
-        View = afterNotice ? await Console.RefreshAsync(User, MeetingId) : await Console.GetAsync(User, MeetingId);
+        var read = afterNotice ? await Console.RefreshAsync(User, MeetingId) : await Console.GetAsync(User, MeetingId);
+        if (ticket < loadShown)
+        {
+            return;
+        }
+
+        loadShown = ticket;
+        View = read;
         NotFound = View is null;
         if (View is not null && item is not null && View.Meeting.CurrentItemId != item)
         {
