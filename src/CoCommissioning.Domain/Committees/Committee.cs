@@ -68,9 +68,9 @@ public sealed class Committee : IGovernanceRecord, IVersioned
     public CommandResult<TermsOfReference> AdoptTermsOfReference(TermsOfReferenceContent content, IReadOnlyCollection<MemberRole> roles, IReadOnlyList<Quorum.Seat> seatsOnEffectiveDate)
     {
         var check = TermsOfReferenceCheck.Validate(content, roles, seatsOnEffectiveDate);
-        if (!check.Succeeded)
+        if (check.TryGetFailure(out var failure))
         {
-            return check.Failure!;
+            return failure;
         }
 
         if (termsOfReference.Any(t => t.EffectiveFrom == content.EffectiveFrom))
@@ -92,17 +92,15 @@ public sealed class Committee : IGovernanceRecord, IVersioned
     public static CommandResult<Committee> Create(Guid organisationId, string? name, CommitteeType type, CoCommissioningLevel level, string? purpose)
     {
         var details = CheckDetails(name, purpose);
-        return details.Succeeded
-            ? CommandResult<Committee>.Success(new Committee(Guid.NewGuid(), organisationId, details.Value.Name, type, level, details.Value.Purpose))
-            : details.Failure!;
+        return details.Map(checkedDetails => new Committee(Guid.NewGuid(), organisationId, checkedDetails.Name, type, level, checkedDetails.Purpose));
     }
 
     public CommandResult UpdateDetails(string? name, CommitteeType type, CoCommissioningLevel level, string? purpose)
     {
         var details = CheckDetails(name, purpose);
-        if (!details.Succeeded)
+        if (details.TryGetFailure(out var failure))
         {
-            return details.Failure!;
+            return failure;
         }
 
         (Name, Purpose) = details.Value;
@@ -121,9 +119,9 @@ public sealed class Committee : IGovernanceRecord, IVersioned
     public CommandResult<Membership> AddMember(Guid personId, IReadOnlyCollection<MemberRole> roles, bool isVoting, DateOnly termStart, DateOnly? termEnd)
     {
         var check = CheckTerm(roles, termStart, termEnd);
-        if (!check.Succeeded)
+        if (check.TryGetFailure(out var failure))
         {
-            return check.Failure!;
+            return failure;
         }
 
         if (memberships.Any(m => m.PersonId == personId && m.Overlaps(termStart, termEnd)))
@@ -279,15 +277,13 @@ public sealed class Committee : IGovernanceRecord, IVersioned
     private static CommandResult<(string Name, string? Purpose)> CheckDetails(string? name, string? purpose)
     {
         var checkedName = Text.Required(nameof(Name), name, NameMaxLength);
-        if (!checkedName.Succeeded)
+        if (!checkedName.TryGetValue(out var cleanName, out var failure))
         {
-            return checkedName.Failure!;
+            return failure;
         }
 
         var checkedPurpose = Text.Optional(nameof(Purpose), purpose, PurposeMaxLength);
-        return checkedPurpose.Succeeded
-            ? CommandResult<(string, string?)>.Success((checkedName.Value!, checkedPurpose.Value))
-            : checkedPurpose.Failure!;
+        return checkedPurpose.Map(cleanPurpose => (cleanName, cleanPurpose));
     }
 
     private void Touch() => Version = Guid.NewGuid();

@@ -45,9 +45,7 @@ public sealed class MemberRole : IGovernanceRecord, IVersioned
     public static CommandResult<MemberRole> Create(Guid organisationId, string? name, RoleClassification classification)
     {
         var checkedName = Text.Required(nameof(Name), name, NameMaxLength);
-        return checkedName.Succeeded
-            ? CommandResult<MemberRole>.Success(new MemberRole(Guid.NewGuid(), organisationId, checkedName.Value!, classification))
-            : checkedName.Failure!;
+        return checkedName.Map(cleanName => new MemberRole(Guid.NewGuid(), organisationId, cleanName, classification));
     }
 
     public void Retire()

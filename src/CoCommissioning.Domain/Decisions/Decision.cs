@@ -107,12 +107,11 @@ public sealed class Decision : IGovernanceRecord
         DateTimeOffset decidedAt, Guid? recordedBy)
     {
         var start = Start(organisationId, meetingId, itemId, DecisionKind.Vote, resolution, verdict, presiding, decidedAt, recordedBy);
-        if (!start.Succeeded)
+        if (!start.TryGetValue(out var decision, out _))
         {
             return start;
         }
 
-        var decision = start.Value!;
         (decision.Outcome, decision.For, decision.Against, decision.Abstain, decision.Eligible, decision.CastingVote, decision.Explanation) =
             (tally.Outcome, tally.For, tally.Against, tally.Abstain, tally.Eligible, tally.CastingVote, tally.Explanation);
         decision.votes.AddRange(votes.Select(v => new VoteRecord(decision.Id, organisationId, itemId, v.Key, v.Value)));
@@ -125,12 +124,11 @@ public sealed class Decision : IGovernanceRecord
         QuorumVerdict verdict, Presiding presiding, int eligible, DateTimeOffset decidedAt, Guid? recordedBy)
     {
         var start = Start(organisationId, meetingId, itemId, DecisionKind.Consensus, resolution, verdict, presiding, decidedAt, recordedBy);
-        if (!start.Succeeded)
+        if (!start.TryGetValue(out var decision, out _))
         {
             return start;
         }
 
-        var decision = start.Value!;
         decision.Outcome = VoteOutcome.Carried;
         decision.Eligible = eligible;
         decision.Explanation = $"Agreed by consensus of the {eligible} members eligible to decide.";
@@ -147,8 +145,6 @@ public sealed class Decision : IGovernanceRecord
         }
 
         var text = Text.Required(nameof(Resolution), resolution, ResolutionMaxLength);
-        return text.Succeeded
-            ? CommandResult<Decision>.Success(new Decision(organisationId, meetingId, itemId, kind, text.Value!, verdict, presiding, decidedAt, recordedBy))
-            : text.Failure!;
+        return text.Map(clean => new Decision(organisationId, meetingId, itemId, kind, clean, verdict, presiding, decidedAt, recordedBy));
     }
 }

@@ -117,7 +117,7 @@ public static class Voting
     {
         chosen = chosen == declaringMembershipId ? null : chosen;
         var usual = WhoPresides(seats, rules, chosen);
-        if (!usual.Succeeded || usual.Value!.MembershipId != declaringMembershipId)
+        if (!usual.TryGetValue(out var usualPresiding, out _) || usualPresiding.MembershipId != declaringMembershipId)
         {
             return usual;
         }
@@ -128,17 +128,17 @@ public static class Voting
             .Select(s => s.Seat.MembershipId == declaringMembershipId ? s with { Ruling = ConflictRuling.LeavesRoom } : s)
             .ToList();
         var instead = WhoPresides(asIfConflicted, rules, chosen);
-        if (!instead.Succeeded)
+        if (!instead.TryGetValue(out var presiding, out _))
         {
             return instead;
         }
 
-        var who = seats.FirstOrDefault(s => s.Seat.MembershipId == instead.Value!.MembershipId)?.Seat.Office == CommitteeOffice.ViceChair
-            ? $"The vice chair, {instead.Value!.Name},"
-            : instead.Value!.Name;
-        return CommandResult<Presiding>.Success(instead.Value with
+        var who = seats.FirstOrDefault(s => s.Seat.MembershipId == presiding.MembershipId)?.Seat.Office == CommitteeOffice.ViceChair
+            ? $"The vice chair, {presiding.Name},"
+            : presiding.Name;
+        return CommandResult<Presiding>.Success(presiding with
         {
-            Explanation = $"{who} rules on this declaration because {usual.Value.Name}, who presides, cannot rule on their own interest.",
+            Explanation = $"{who} rules on this declaration because {usualPresiding.Name}, who presides, cannot rule on their own interest.",
         });
     }
 

@@ -148,13 +148,13 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
     public static CommandResult<Declaration> Declare(Guid organisationId, Guid personId, InterestDetails details, DateOnly today)
     {
         var check = Check(details, today);
-        if (!check.Succeeded)
+        if (!check.TryGetValue(out var checkValue, out var failure))
         {
-            return check.Failure!;
+            return failure;
         }
 
         var declaration = new Declaration(organisationId, personId, DeclarationKind.Interest);
-        declaration.AddVersion(check.Value!, today, RegisterRules.IsLate(check.Value!.From, today));
+        declaration.AddVersion(checkValue, today, RegisterRules.IsLate(checkValue.From, today));
         return CommandResult<Declaration>.Success(declaration);
     }
 
@@ -174,12 +174,12 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
         }
 
         var check = Check(details, today);
-        if (!check.Succeeded)
+        if (!check.TryGetValue(out var checkValue, out var failure))
         {
-            return check.Failure!;
+            return failure;
         }
 
-        AddVersion(check.Value!, today, RegisterRules.IsLate(changedOn, today));
+        AddVersion(checkValue, today, RegisterRules.IsLate(changedOn, today));
         Status = ReviewStatus.Submitted;
         return CommandResult.Success();
     }
@@ -206,9 +206,9 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
     public CommandResult Accept(Guid reviewerUserId, string? reviewerName, string? agreedMitigation, DateOnly today)
     {
         var mitigation = Text.Optional("agreedMitigation", agreedMitigation, TextMaxLength);
-        if (!mitigation.Succeeded)
+        if (mitigation.TryGetFailure(out var failure))
         {
-            return mitigation.Failure!;
+            return failure;
         }
 
         (Status, AgreedMitigation, ReviewComment, ReviewedOn, ReviewedByUserId, ReviewedByName) = (ReviewStatus.Accepted, mitigation.Value, null, today, reviewerUserId, reviewerName);
@@ -223,9 +223,9 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
     public CommandResult RequestChanges(Guid reviewerUserId, string? reviewerName, string? comment, DateOnly today)
     {
         var text = Text.Required("reviewComment", comment, TextMaxLength);
-        if (!text.Succeeded)
+        if (text.TryGetFailure(out var failure))
         {
-            return text.Failure!;
+            return failure;
         }
 
         (Status, ReviewComment, ReviewedOn, ReviewedByUserId, ReviewedByName) = (ReviewStatus.ChangesRequested, text.Value, today, reviewerUserId, reviewerName);
@@ -243,9 +243,9 @@ public sealed class Declaration : IGovernanceRecord, IVersioned
     public CommandResult Withhold(WithholdingGround ground, string? reason, Guid? guardianPersonId, Guid? approvedByPersonId)
     {
         var text = Text.Required("withheldReason", reason, TextMaxLength);
-        if (!text.Succeeded)
+        if (text.TryGetFailure(out var failure))
         {
-            return text.Failure!;
+            return failure;
         }
 
         if (guardianPersonId is { } guardian && approvedByPersonId != guardian)

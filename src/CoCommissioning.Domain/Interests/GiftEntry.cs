@@ -87,12 +87,10 @@ public sealed class GiftEntry : IGovernanceRecord, IVersioned
     public static CommandResult<GiftEntry> Declare(Guid organisationId, Guid personId, OfferDetails details, IEnumerable<Offer> earlierFromSameSource, GiftThresholds thresholds, DateOnly today)
     {
         var check = Check(details, today);
-        if (!check.Succeeded)
+        if (!check.TryGetValue(out var clean, out var failure))
         {
-            return check.Failure!;
+            return failure;
         }
-
-        var clean = check.Value!;
         var advice = GiftsAndHospitalityAdvice.For(ToOffer(clean), earlierFromSameSource, thresholds);
         if (clean.Outcome == OfferOutcome.Accepted && advice.Action == OfferAdvice.RefuseUnlessSeniorApproval && clean.ApprovedBy is null)
         {
@@ -118,9 +116,9 @@ public sealed class GiftEntry : IGovernanceRecord, IVersioned
     public CommandResult RequestChanges(Guid reviewerUserId, string? reviewerName, string? comment, DateOnly today)
     {
         var text = Text.Required("reviewComment", comment, TextMaxLength);
-        if (!text.Succeeded)
+        if (text.TryGetFailure(out var failure))
         {
-            return text.Failure!;
+            return failure;
         }
 
         (Status, ReviewComment, ReviewedOn, ReviewedByUserId, ReviewedByName, Version) = (ReviewStatus.ChangesRequested, text.Value, today, reviewerUserId, reviewerName, Guid.NewGuid());
@@ -130,9 +128,9 @@ public sealed class GiftEntry : IGovernanceRecord, IVersioned
     public CommandResult Withhold(string? reason)
     {
         var text = Text.Required("withheldReason", reason, TextMaxLength);
-        if (!text.Succeeded)
+        if (text.TryGetFailure(out var failure))
         {
-            return text.Failure!;
+            return failure;
         }
 
         (Withheld, WithheldReason, Version) = (true, text.Value, Guid.NewGuid());

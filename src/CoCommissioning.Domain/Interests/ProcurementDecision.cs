@@ -149,9 +149,9 @@ public sealed class ProcurementDecision : IGovernanceRecord, IVersioned
     public CommandResult Correct(ProcurementDetails details, DateOnly today, PsrDetails? psr = null)
     {
         var check = Check(details, psr ?? PsrDetails.Empty, today);
-        if (!check.Succeeded)
+        if (check.TryGetFailure(out var failure))
         {
-            return check.Failure!;
+            return failure;
         }
 
         (Details, Psr, Version) = (check.Value.Details, check.Value.Psr, Guid.NewGuid());

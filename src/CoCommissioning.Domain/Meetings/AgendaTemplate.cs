@@ -56,7 +56,7 @@ public sealed class AgendaTemplate : IGovernanceRecord, IVersioned
     {
         var template = new AgendaTemplate(organisationId, committeeId);
         var replaced = template.Replace(entries);
-        return replaced.Succeeded ? CommandResult<AgendaTemplate>.Success(template) : replaced.Failure!;
+        return replaced.Map(() => template);
     }
 
     /// <summary>

@@ -144,15 +144,15 @@ public sealed class PreFlagResponse : IGovernanceRecord, IPartOfAggregate
     {
         var made = new PreFlagResponse(organisationId, meetingId, flag.ItemId, flag.Candidate.MembershipId, flag.Candidate.PersonId, flag.Interest.DeclarationId);
         var changed = made.Change(response, note, at);
-        return changed.Succeeded ? CommandResult<PreFlagResponse>.Success(made) : changed.Failure!;
+        return changed.Map(() => made);
     }
 
     public CommandResult Change(PreFlagAnswer response, string? note, DateTimeOffset at)
     {
         var checkedNote = Text.Optional("note", note, NoteMaxLength);
-        if (!checkedNote.Succeeded)
+        if (checkedNote.TryGetFailure(out var failure))
         {
-            return checkedNote.Failure!;
+            return failure;
         }
 
         (Response, Note, RespondedAt) = (response, checkedNote.Value, at);

@@ -63,8 +63,6 @@ public sealed class InquorateResolution : IGovernanceRecord
         }
 
         var text = Text.Required(nameof(Detail), detail, DetailMaxLength);
-        return text.Succeeded
-            ? CommandResult<InquorateResolution>.Success(new InquorateResolution(organisationId, meetingId, itemId, action, text.Value!, verdict.Explanation, at))
-            : text.Failure!;
+        return text.Map(clean => new InquorateResolution(organisationId, meetingId, itemId, action, clean, verdict.Explanation, at));
     }
 }

@@ -373,9 +373,7 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
     public static CommandResult<Meeting> Schedule(Guid organisationId, Guid committeeId, string? title, DateTimeOffset startsAt)
     {
         var checkedTitle = Text.Required(nameof(Title), title, TitleMaxLength);
-        return checkedTitle.Succeeded
-            ? CommandResult<Meeting>.Success(new Meeting(organisationId, committeeId, checkedTitle.Value!, startsAt.ToUniversalTime()))
-            : checkedTitle.Failure!;
+        return checkedTitle.Map(cleanTitle => new Meeting(organisationId, committeeId, cleanTitle, startsAt.ToUniversalTime()));
     }
 
     /// <summary>
@@ -520,9 +518,9 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         }
 
         var late = ReasonForChange(reason);
-        if (!late.Succeeded)
+        if (late.TryGetFailure(out var failure))
         {
-            return late.Failure!;
+            return failure;
         }
 
         if (item.Status != ItemStatus.Open || siblings[toIndex].Status != ItemStatus.Open)
@@ -563,9 +561,9 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         }
 
         var late = ReasonForChange(reason);
-        if (!late.Succeeded)
+        if (late.TryGetFailure(out var failure))
         {
-            return late.Failure!;
+            return failure;
         }
 
         if (RecordAt(item) is { } record)
@@ -610,7 +608,7 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         }
 
         var checkedReason = Text.Required(nameof(reason), reason, AgendaItem.ReasonMaxLength);
-        return checkedReason.Succeeded ? CommandResult<string?>.Success(checkedReason.Value) : checkedReason.Failure!;
+        return checkedReason.Map<string?>(clean => clean);
     }
 
     /// <summary>A change to the meeting's papers moves the meeting's version, so open views re-read and a stale change is refused.</summary>
@@ -780,21 +778,21 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         }
 
         var checkedInterest = Text.Required("Interest", interest, ItemRuling.InterestMaxLength);
-        if (!checkedInterest.Succeeded)
+        if (!checkedInterest.TryGetValue(out var cleanInterest, out var failure))
         {
-            return checkedInterest.Failure!;
+            return failure;
         }
 
         var existing = rulings.FirstOrDefault(r => r.ItemId == itemId && r.MembershipId == membershipId);
         ItemRuling made;
         if (existing is not null)
         {
-            existing.Change(checkedInterest.Value!, ruling, ruledByMembershipId, at);
+            existing.Change(cleanInterest, ruling, ruledByMembershipId, at);
             made = existing;
         }
         else
         {
-            made = new ItemRuling(Id, OrganisationId, itemId, membershipId, checkedInterest.Value!, ruling, ruledByMembershipId, at);
+            made = new ItemRuling(Id, OrganisationId, itemId, membershipId, cleanInterest, ruling, ruledByMembershipId, at);
             rulings.Add(made);
         }
 
@@ -922,9 +920,9 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
 
         var warning = AgendaNotice.ShortNoticeWarning(DateOnly.FromDateTime(at.UtcDateTime), Date, notice);
         var reason = Text.Optional(nameof(ShortNoticeReason), shortNoticeReason, ExclusionResolution.ReasonMaxLength);
-        if (!reason.Succeeded)
+        if (reason.TryGetFailure(out var failure))
         {
-            return reason.Failure!;
+            return failure;
         }
 
         if (warning is not null && reason.Value is null)
@@ -983,9 +981,9 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         }
 
         var checkedReason = Text.Optional("reason", reason, ExclusionResolution.ReasonMaxLength);
-        if (!checkedReason.Succeeded)
+        if (checkedReason.TryGetFailure(out var failure))
         {
-            return checkedReason.Failure!;
+            return failure;
         }
 
         var stated = checkedReason.Value ?? ExclusionResolution.ConfidentialBusiness;
@@ -1012,18 +1010,18 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         }
 
         var checkedInterest = Text.Required("interest", interest, MeetingDeclaration.InterestMaxLength);
-        if (!checkedInterest.Succeeded)
+        if (!checkedInterest.TryGetValue(out var cleanInterest, out var failure))
         {
-            return checkedInterest.Failure!;
+            return failure;
         }
 
         var checkedRaisedBy = Text.Optional("raisedBy", raisedBy, MeetingDeclaration.RaisedByMaxLength);
-        if (!checkedRaisedBy.Succeeded)
+        if (checkedRaisedBy.TryGetFailure(out var checkedRaisedByFailure))
         {
-            return checkedRaisedBy.Failure!;
+            return checkedRaisedByFailure;
         }
 
-        var declaration = new MeetingDeclaration(Id, OrganisationId, itemId, membershipId, checkedInterest.Value!, checkedRaisedBy.Value, registerDeclarationId, at);
+        var declaration = new MeetingDeclaration(Id, OrganisationId, itemId, membershipId, cleanInterest, checkedRaisedBy.Value, registerDeclarationId, at);
         declarations.Add(declaration);
         if (item is null)
         {
@@ -1088,14 +1086,14 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         }
 
         var checkedReason = Text.Required("reason", reason, PreFlagDismissal.ReasonMaxLength);
-        if (!checkedReason.Succeeded)
+        if (!checkedReason.TryGetValue(out var cleanReason, out var failure))
         {
             return string.IsNullOrWhiteSpace(reason)
                 ? Failure.Validation("reason", "Say why the interest is not relevant to this item: the reason is kept in the record.")
-                : checkedReason.Failure!;
+                : failure;
         }
 
-        var dismissal = new PreFlagDismissal(Id, OrganisationId, flag, checkedReason.Value!, dismissedByMembershipId, at);
+        var dismissal = new PreFlagDismissal(Id, OrganisationId, flag, cleanReason, dismissedByMembershipId, at);
         flagDismissals.Add(dismissal);
         item.Touch();
         return CommandResult<PreFlagDismissal>.Success(dismissal);
@@ -1146,18 +1144,18 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
     public CommandResult<PersonInAttendance> AddPersonInAttendance(string? name, string? capacity, DateTimeOffset at)
     {
         var checkedName = Text.Required("name", name, PersonInAttendance.NameMaxLength);
-        if (!checkedName.Succeeded)
+        if (!checkedName.TryGetValue(out var cleanName, out var failure))
         {
-            return checkedName.Failure!;
+            return failure;
         }
 
         var checkedCapacity = Text.Required("capacity", capacity, PersonInAttendance.CapacityMaxLength);
-        if (!checkedCapacity.Succeeded)
+        if (!checkedCapacity.TryGetValue(out var cleanCapacity, out var checkedCapacityFailure))
         {
-            return checkedCapacity.Failure!;
+            return checkedCapacityFailure;
         }
 
-        var person = new PersonInAttendance(Id, OrganisationId, checkedName.Value!, checkedCapacity.Value!, at);
+        var person = new PersonInAttendance(Id, OrganisationId, cleanName, cleanCapacity, at);
         inAttendance.Add(person);
         Touch();
         return CommandResult<PersonInAttendance>.Success(person);
@@ -1191,9 +1189,9 @@ public sealed partial class Meeting : IGovernanceRecord, IVersioned
         }
 
         var checkedNote = Text.Optional("note", note, AgendaItem.OutcomeNoteMaxLength);
-        if (!checkedNote.Succeeded)
+        if (checkedNote.TryGetFailure(out var failure))
         {
-            return checkedNote.Failure!;
+            return failure;
         }
 
         if (outcome == ItemOutcomeKind.Referred && checkedNote.Value is null)

@@ -56,9 +56,9 @@ public sealed record MeetingPlace(string? VenueName, string? VenueAddress, strin
         var instructions = Text.Optional("joiningInstructions", joiningInstructions, JoiningInstructionsMaxLength);
         foreach (var part in new[] { name, address, link, instructions })
         {
-            if (!part.Succeeded)
+            if (part.TryGetFailure(out var failure))
             {
-                return part.Failure!;
+                return failure;
             }
         }
 
@@ -195,9 +195,9 @@ public sealed partial class Meeting
         {
             var warning = AgendaNotice.ShortNoticeWarning(DateOnly.FromDateTime(now.UtcDateTime), DateOnly.FromDateTime(newStart.UtcDateTime), notice);
             var reason = Text.Optional("shortNoticeReason", shortNoticeReason, ExclusionResolution.ReasonMaxLength);
-            if (!reason.Succeeded)
+            if (reason.TryGetFailure(out var failure))
             {
-                return reason.Failure!;
+                return failure;
             }
 
             if (warning is not null && reason.Value is null)
@@ -232,15 +232,15 @@ public sealed partial class Meeting
         }
 
         var checkedReason = Text.Required("reason", reason, CancellationReasonMaxLength);
-        if (!checkedReason.Succeeded)
+        if (!checkedReason.TryGetValue(out var cleanReason, out var failure))
         {
             return string.IsNullOrWhiteSpace(reason)
                 ? Failure.Validation("reason", "Say why the meeting is cancelled: the reason is shown publicly with the meeting.")
-                : checkedReason.Failure!;
+                : failure;
         }
 
         CancelledAt = now;
-        CancellationReason = checkedReason.Value;
+        CancellationReason = cleanReason;
         Sequence++;
         Touch();
         return CommandResult.Success();

@@ -190,9 +190,9 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
         }
 
         var late = meeting.ReasonForChange(reason);
-        if (!late.Succeeded)
+        if (late.TryGetFailure(out var failure))
         {
-            return late.Failure!;
+            return failure;
         }
 
         ItemId = itemId;
@@ -215,9 +215,9 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
         }
 
         var late = meeting.ReasonForChange(reason);
-        if (!late.Succeeded)
+        if (late.TryGetFailure(out var failure))
         {
-            return late.Failure!;
+            return failure;
         }
 
         IsPublic = isPublic;
@@ -238,9 +238,9 @@ public sealed class MeetingPaper : IGovernanceRecord, IPartOfAggregate
         }
 
         var late = meeting.ReasonForChange(reason);
-        if (!late.Succeeded)
+        if (late.TryGetFailure(out var failure))
         {
-            return late.Failure!;
+            return failure;
         }
 
         meeting.PapersChanged();

@@ -298,9 +298,9 @@ public sealed partial class Minutes : IGovernanceRecord, IVersioned
         }
 
         var checkedReason = Text.Required("reason", reason, MinutesVersion.ReasonMaxLength);
-        if (!checkedReason.Succeeded)
+        if (checkedReason.TryGetFailure(out var failure))
         {
-            return checkedReason.Failure!;
+            return failure;
         }
 
         var corrected = new MinutesVersion(Id, OrganisationId, Latest.Number + 1, version.Narratives, by, checkedReason.Value, number);

@@ -44,17 +44,15 @@ public sealed class ExternalBody : IGovernanceRecord, IVersioned
     public static CommandResult<ExternalBody> Create(Guid organisationId, string? name, BodyKind kind, string? code)
     {
         var details = Check(name, code);
-        return details.Succeeded
-            ? CommandResult<ExternalBody>.Success(new ExternalBody(organisationId, details.Value.Name, kind, details.Value.Code))
-            : details.Failure!;
+        return details.Map(checkedDetails => new ExternalBody(organisationId, checkedDetails.Name, kind, checkedDetails.Code));
     }
 
     public CommandResult Update(string? name, BodyKind kind, string? code)
     {
         var details = Check(name, code);
-        if (!details.Succeeded)
+        if (details.TryGetFailure(out var failure))
         {
-            return details.Failure!;
+            return failure;
         }
 
         (Name, Kind, Code, Version) = (details.Value.Name, kind, details.Value.Code, Guid.NewGuid());

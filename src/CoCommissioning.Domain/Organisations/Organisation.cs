@@ -41,34 +41,34 @@ public sealed class Organisation : IGovernanceRecord, IVersioned
     public static CommandResult<Organisation> Create(string? name, string? slug, OrganisationKind kind)
     {
         var checkedName = Text.Required(nameof(Name), name, NameMaxLength);
-        if (!checkedName.Succeeded)
+        if (!checkedName.TryGetValue(out var cleanName, out var failure))
         {
-            return checkedName.Failure!;
+            return failure;
         }
 
         var checkedSlug = Text.Required(nameof(Slug), slug, SlugMaxLength);
-        if (!checkedSlug.Succeeded)
+        if (!checkedSlug.TryGetValue(out var cleanSlug, out var checkedSlugFailure))
         {
-            return checkedSlug.Failure!;
+            return checkedSlugFailure;
         }
 
-        if (!checkedSlug.Value!.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+        if (!cleanSlug.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
         {
             return Failure.Validation(nameof(Slug), "The slug may use only lower-case letters, digits and hyphens.");
         }
 
-        return CommandResult<Organisation>.Success(new Organisation(Guid.NewGuid(), checkedName.Value!, checkedSlug.Value!, kind));
+        return CommandResult<Organisation>.Success(new Organisation(Guid.NewGuid(), cleanName, cleanSlug, kind));
     }
 
     public CommandResult Rename(string? name)
     {
         var checkedName = Text.Required(nameof(Name), name, NameMaxLength);
-        if (!checkedName.Succeeded)
+        if (!checkedName.TryGetValue(out var cleanName, out var failure))
         {
-            return checkedName.Failure!;
+            return failure;
         }
 
-        Name = checkedName.Value!;
+        Name = cleanName;
         Version = Guid.NewGuid();
         return CommandResult.Success();
     }

@@ -37,9 +37,9 @@ public sealed class Person : IGovernanceRecord, IVersioned
     public static CommandResult<Person> Create(Guid organisationId, string? fullName, string? email, string? jobTitle, bool isDecisionMakingStaff)
     {
         var details = CheckDetails(fullName, email, jobTitle);
-        if (!details.Succeeded)
+        if (details.TryGetFailure(out var failure))
         {
-            return details.Failure!;
+            return failure;
         }
 
         var (name, mail, title) = details.Value;
@@ -49,9 +49,9 @@ public sealed class Person : IGovernanceRecord, IVersioned
     public CommandResult Update(string? fullName, string? email, string? jobTitle, bool isDecisionMakingStaff)
     {
         var details = CheckDetails(fullName, email, jobTitle);
-        if (!details.Succeeded)
+        if (details.TryGetFailure(out var failure))
         {
-            return details.Failure!;
+            return failure;
         }
 
         (FullName, Email, JobTitle) = details.Value;

@@ -40,13 +40,12 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
     public async Task<CommandResult<CommitteeDto>> CreateAsync(CurrentUser user, CreateCommitteeRequest request, CancellationToken ct = default)
     {
         var created = Committee.Create(user.OrganisationId, request.Name, request.Type, request.Level, request.Purpose);
-        if (!created.Succeeded)
+        if (!created.TryGetValue(out var committee, out var failure))
         {
-            return created.Failure!;
+            return failure;
         }
 
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
-        var committee = created.Value!;
         if (await db.Committees.AnyAsync(c => c.OrganisationId == user.OrganisationId && c.Name == committee.Name, ct))
         {
             return Failure.Validation(nameof(request.Name), "Your organisation already has a committee with this name.");
@@ -91,25 +90,25 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
                 return Failure.Validation(errors);
             }
 
-            if (!checkedInput.Succeeded)
+            if (!checkedInput.TryGetValue(out var input, out var failure))
             {
-                return checkedInput.Failure!;
+                return failure;
             }
 
-            var added = committee.AddMember(request.PersonId, checkedInput.Value!, request.IsVoting, request.TermStart!.Value, request.TermEnd);
-            return added.Succeeded ? committee.NameDeputy(added.Value!.Id, request.DeputyPersonId) : added.Failure!;
+            var added = committee.AddMember(request.PersonId, input, request.IsVoting, request.TermStart!.Value, request.TermEnd);
+            return added.Bind(member => committee.NameDeputy(member.Id, request.DeputyPersonId));
         }, ct);
 
     public Task<CommandResult<CommitteeDto>> ChangeMembershipAsync(CurrentUser user, Guid committeeId, Guid membershipId, ChangeMembershipRequest request, CancellationToken ct = default) =>
         ChangeAsync(user, committeeId, request.Version, "changed a membership", async (db, committee) =>
         {
             var checkedInput = await CheckMembershipInputAsync(db, user, request.RoleIds, request.TermStart, request.DeputyPersonId, ct);
-            if (!checkedInput.Succeeded)
+            if (!checkedInput.TryGetValue(out var input, out var failure))
             {
-                return checkedInput.Failure!;
+                return failure;
             }
 
-            var changed = committee.ChangeMembership(membershipId, checkedInput.Value!, request.IsVoting, request.TermStart!.Value, request.TermEnd);
+            var changed = committee.ChangeMembership(membershipId, input, request.IsVoting, request.TermStart!.Value, request.TermEnd);
             return changed.Succeeded ? committee.NameDeputy(membershipId, request.DeputyPersonId) : changed;
         }, ct);
 
@@ -140,12 +139,10 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
     public async Task<CommandResult<RoleDto>> CreateRoleAsync(CurrentUser user, CreateRoleRequest request, CancellationToken ct = default)
     {
         var created = MemberRole.Create(user.OrganisationId, request.Name, request.Classification);
-        if (!created.Succeeded)
+        if (!created.TryGetValue(out var role, out var failure))
         {
-            return created.Failure!;
+            return failure;
         }
-
-        var role = created.Value!;
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         if (await db.MemberRoles.AnyAsync(r => r.OrganisationId == user.OrganisationId && r.Name == role.Name, ct))
         {
@@ -178,9 +175,9 @@ public sealed class CommitteeService(GovernanceDbFactory dbs, TimeProvider clock
         }
 
         var result = await change(db, committee);
-        if (!result.Succeeded)
+        if (result.TryGetFailure(out var failure))
         {
-            return result.Failure!;
+            return failure;
         }
 
         // A concurrent save wins over ours on the version, or on a unique rule (one chair, unique names): a 409.

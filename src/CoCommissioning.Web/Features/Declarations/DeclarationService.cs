@@ -44,9 +44,9 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
     public async Task<CommandResult<DeclarationDto>> DeclareAsync(CurrentUser user, DeclareInterestRequest request, CancellationToken ct = default)
     {
         var self = RequireSelf(user, request.PersonId);
-        if (!self.Succeeded)
+        if (self.TryGetFailure(out var selfFailure))
         {
-            return self.Failure!;
+            return selfFailure;
         }
 
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
@@ -87,9 +87,9 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
     public async Task<CommandResult<DeclarationDto>> NilReturnAsync(CurrentUser user, NilReturnRequest request, CancellationToken ct = default)
     {
         var self = RequireSelf(user, request.PersonId);
-        if (!self.Succeeded)
+        if (self.TryGetFailure(out var failure))
         {
-            return self.Failure!;
+            return failure;
         }
 
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
@@ -141,7 +141,7 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
             }
 
             var ended = declaration.End(lastDay, Today);
-            return Task.FromResult(ended.Succeeded ? ended : ExternalBodyService.Renamed(ended.Failure!, "to", "lastDay"));
+            return Task.FromResult(ended.TryGetFailure(out var failure) ? ExternalBodyService.Renamed(failure, "to", "lastDay") : ended);
         }, ct);
 
     // ---- Reading one declaration: its owner, or a governance lead of the organisation ----
@@ -225,7 +225,7 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
         ReviewAsync(user, declarationId, request.Version, "asked for changes to", (_, d) =>
         {
             var result = d.RequestChanges(user.UserId, user.DisplayName, request.Comment, Today);
-            return Task.FromResult(result.Succeeded ? result : ExternalBodyService.Renamed(result.Failure!, "reviewComment", "comment"));
+            return Task.FromResult(result.TryGetFailure(out var failure) ? ExternalBodyService.Renamed(failure, "reviewComment", "comment") : result);
         }, ct);
 
     public Task<CommandResult<DeclarationDto>> WithholdAsync(CurrentUser user, Guid declarationId, WithholdDeclarationRequest request, CancellationToken ct = default) =>
@@ -233,7 +233,7 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
         {
             var guardian = await GuardianIdAsync(db, user, ct);
             var result = d.Withhold(request.Ground, request.Reason, guardian, request.GuardianApproved ? guardian : null);
-            return result.Succeeded ? result : ExternalBodyService.Renamed(result.Failure!, "withheldReason", "reason");
+            return result.TryGetFailure(out var failure) ? ExternalBodyService.Renamed(failure, "withheldReason", "reason") : result;
         }, ct);
 
     public Task<CommandResult<DeclarationDto>> PublishAsync(CurrentUser user, Guid declarationId, PublishDeclarationRequest request, CancellationToken ct = default) =>
@@ -308,7 +308,7 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
         }
 
         var added = await ExternalBodyService.AddAsync(db, user.OrganisationId, name, kind, code: null, "newBodyName", ct);
-        return added.Succeeded ? CommandResult<Guid?>.Success(added.Value!.Id) : added.Failure!;
+        return added.Map<Guid?>(body => body.Id);
     }
 
     /// <summary>Every field message at once; any other failure on its own.</summary>
@@ -377,9 +377,9 @@ public sealed class DeclarationService(GovernanceDbFactory dbs, TimeProvider clo
         }
 
         var result = await change(db, declaration);
-        if (!result.Succeeded)
+        if (result.TryGetFailure(out var resultFailure))
         {
-            return result.Failure!;
+            return resultFailure;
         }
 
         if (await SaveAsync(db, "declaration", ct) is { } failure)

@@ -64,9 +64,9 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
     public async Task<CommandResult<AdviceDto>> AdviseAsync(CurrentUser user, OfferRequest request, CancellationToken ct = default)
     {
         var personCheck = CheckPerson(user, request);
-        if (!personCheck.Succeeded)
+        if (personCheck.TryGetFailure(out var failure))
         {
-            return personCheck.Failure!;
+            return failure;
         }
 
         var errors = new ValidationErrors();
@@ -93,9 +93,9 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
     public async Task<CommandResult<GiftDto>> DeclareAsync(CurrentUser user, OfferRequest request, CancellationToken ct = default)
     {
         var personCheck = CheckPerson(user, request);
-        if (!personCheck.Succeeded)
+        if (personCheck.TryGetFailure(out var failure))
         {
-            return personCheck.Failure!;
+            return failure;
         }
 
         var personId = personCheck.Value;
@@ -164,9 +164,9 @@ public sealed class GiftService(GovernanceDbFactory dbs, TimeProvider clock, ILo
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var gift = await db.GiftEntries.SingleOrDefaultAsync(g => g.Id == giftId && g.OrganisationId == user.OrganisationId, ct);
         var applied = await VersionedEdit.ApplyAsync(db, gift, version, "The gift or hospitality entry", "entry", change, ct);
-        if (!applied.Succeeded)
+        if (applied.TryGetFailure(out var failure))
         {
-            return applied.Failure!;
+            return failure;
         }
 
         logger.LogInformation("Gift or hospitality {GiftId} {Done} by {UserId}", gift!.Id, done, user.UserId);

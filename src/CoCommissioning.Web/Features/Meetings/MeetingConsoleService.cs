@@ -114,8 +114,8 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
                     ruling?.Ruling,
                     ruling?.Ruling.Describe(),
                     ruling?.RuledByMembershipId is { } by ? seats.FirstOrDefault(s => s.MembershipId == by)?.Name : null,
-                    rules.Succeeded ? rules.Value!.MembershipId : null,
-                    rules.Succeeded ? rules.Value!.Name ?? "" : rules.Failure!.Message);
+                    rules.Match<Guid?>(r => r.MembershipId, _ => null),
+                    rules.Match(r => r.Name ?? "", f => f.Message));
             }).ToList();
             // A confirmation speaks for the moment it was made: once quorum is lost it is not shown as if it still held.
             var confirmed = verdict.IsQuorate ? dto.QuorumConfirmations.LastOrDefault(q => q.ItemId == itemId) : null;
@@ -123,8 +123,8 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
                 dto.Items.Single(i => i.Id == itemId),
                 WhatIfService.ToDto(verdict),
                 Voting.Eligibility(atItem, terms.Voting),
-                presiding.Succeeded ? presiding.Value!.MembershipId : null,
-                presiding.Succeeded ? presiding.Value!.Explanation : presiding.Failure!.Message,
+                presiding.Match<Guid?>(p => p.MembershipId, _ => null),
+                presiding.Match(p => p.Explanation, f => f.Message),
                 verdict.IsQuorate ? [] : DecisionService.InquorateOptions(terms.CoOptionAllowed),
                 declarations,
                 confirmed,
@@ -208,9 +208,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         {
             var keeper = await MeetingAccess.KeepsTheRecordAsync(db, user, meeting.CommitteeId, ct);
             var declarer = await DeclarerAsync(db, user, keeper, meeting, request.MembershipId, ct);
-            return declarer.Succeeded
-                ? Done(meeting.Declare(declarer.Value, request.ItemId, request.Interest, keeper ? request.RaisedBy : null, clock.Now()))
-                : declarer.Failure!;
+            return declarer.Bind(membershipId => meeting.Declare(membershipId, request.ItemId, request.Interest, keeper ? request.RaisedBy : null, clock.Now()).WithoutValue());
         }
 
         // At an item it is the item's record (its version); at the start it is the meeting's.
@@ -247,12 +245,10 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         meetings.ChangeItemAsync(user, meetingId, itemId, KeepsTheRecord(user) ? request.Version : null, MeetingWork.Participate, "declared a likely conflict from the register", async (db, meeting, _) =>
         {
             var flag = await FlagAsync(db, meeting, itemId, request.MembershipId, request.DeclarationId, ct);
-            if (!flag.Succeeded)
+            if (!flag.TryGetValue(out var f, out var failure))
             {
-                return flag.Failure!;
+                return failure;
             }
-
-            var f = flag.Value!;
             if (!await MeetingAccess.KeepsTheRecordAsync(db, user, meeting.CommitteeId, ct) && (user.PersonId is not { } me || f.Candidate.PersonId != me))
             {
                 return Failure.Forbidden("Members declare only their own likely conflicts. The secretary records others'.");
@@ -272,15 +268,13 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, MeetingWork.Participate, "dismissed a likely conflict from the register", async (db, meeting, _) =>
         {
             var flag = await FlagAsync(db, meeting, itemId, request.MembershipId, request.DeclarationId, ct);
-            if (!flag.Succeeded)
+            if (!flag.TryGetValue(out var pendingFlag, out var failure))
             {
-                return flag.Failure!;
+                return failure;
             }
 
             var presiding = await PresidingOverAsync(db, user, meeting, itemId, request.MembershipId, request.RuledByMembershipId, DismissalWords, ct);
-            return presiding.Succeeded
-                ? Done(meeting.DismissFlag(flag.Value!, request.Reason, presiding.Value, clock.Now()))
-                : presiding.Failure!;
+            return presiding.Bind(ruledBy => meeting.DismissFlag(pendingFlag, request.Reason, ruledBy, clock.Now()).WithoutValue());
         }, ct);
 
     private static async Task<CommandResult<PreFlag>> FlagAsync(AppDbContext db, Meeting meeting, Guid itemId, Guid membershipId, Guid declarationId, CancellationToken ct)
@@ -304,9 +298,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             }
 
             var presiding = await PresidingOverAsync(db, user, meeting, itemId, request.MembershipId, request.RuledByMembershipId, RulingWords, ct);
-            return presiding.Succeeded
-                ? Done(meeting.RecordRuling(itemId, request.MembershipId, request.Interest, request.Ruling, presiding.Value, clock.Now()))
-                : presiding.Failure!;
+            return presiding.Bind(ruledBy => meeting.RecordRuling(itemId, request.MembershipId, request.Interest, request.Ruling, ruledBy, clock.Now()).WithoutValue());
         }, ct);
 
     /// <summary>
@@ -332,18 +324,16 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         }
 
         var judged = await DecisionService.JudgeAsync(db, user, meeting.Id, itemId, clock.Now(), null, ct);
-        if (!judged.Succeeded)
+        if (!judged.TryGetValue(out var judgedValue, out var failure))
         {
-            return judged.Failure!;
+            return failure;
         }
 
-        var rules = Voting.WhoRulesOn(judged.Value!.Seats, judged.Value.Terms.Voting, membershipId, named);
-        if (!rules.Succeeded)
+        var rules = Voting.WhoRulesOn(judgedValue.Seats, judgedValue.Terms.Voting, membershipId, named);
+        if (!rules.TryGetValue(out var presiding, out var rulesFailure))
         {
-            return rules.Failure!;
+            return rulesFailure;
         }
-
-        var presiding = rules.Value!;
         if (await MeetingAccess.KeepsTheRecordAsync(db, user, meeting.CommitteeId, ct))
         {
             return named is { } claimed && claimed != presiding.MembershipId
@@ -367,21 +357,19 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
         meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, MeetingWork.Participate, "confirmed quorum", async (db, meeting, _) =>
         {
             var judged = await DecisionService.JudgeAsync(db, user, meetingId, itemId, clock.Now(), null, ct);
-            if (!judged.Succeeded)
+            if (!judged.TryGetValue(out var j, out var failure))
             {
-                return judged.Failure!;
+                return failure;
             }
-
-            var j = judged.Value!;
-            if (!j.Presiding.Succeeded)
+            if (!j.Presiding.TryGetValue(out var whoPresides, out var presidingFailure))
             {
-                return j.Presiding.Failure!;
+                return presidingFailure;
             }
 
             var mine = await MyMembershipAsync(db, user, meeting, ct);
-            if (mine is null || mine != j.Presiding.Value!.MembershipId)
+            if (mine is null || mine != whoPresides.MembershipId)
             {
-                return Failure.Forbidden($"Only the person presiding over this item confirms quorum. {j.Presiding.Value!.Explanation}");
+                return Failure.Forbidden($"Only the person presiding over this item confirms quorum. {whoPresides.Explanation}");
             }
 
             return Done(meeting.ConfirmQuorum(itemId, mine.Value, j.Verdict.IsQuorate, string.Join(" ", j.Verdict.Lines), j.Moment));
@@ -419,7 +407,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             latest?.LeftAt);
     }
 
-    private static CommandResult Done<T>(CommandResult<T> result) => result.Succeeded ? CommandResult.Success() : result.Failure!;
+    private static CommandResult Done<T>(CommandResult<T> result) => result.WithoutValue();
 
     private static Task<bool> IsMemberAsync(AppDbContext db, Meeting meeting, Guid membershipId, CancellationToken ct) =>
         db.Memberships.AnyAsync(m => m.Id == membershipId && m.CommitteeId == meeting.CommitteeId, ct);

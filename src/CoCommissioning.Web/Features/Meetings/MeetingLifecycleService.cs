@@ -27,15 +27,15 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
             }
 
             var place = MeetingPlace.Check(request.VenueName, request.VenueAddress, request.JoiningLink, request.JoiningInstructions);
-            if (!place.Succeeded)
+            if (!place.TryGetValue(out var placeValue, out var failure))
             {
-                return Task.FromResult<CommandResult>(place.Failure!);
+                return Task.FromResult<CommandResult>(failure);
             }
 
             if (meeting.IsCancelled && meeting.IsAt(request.StartsAt.Value))
             {
                 // Only the place changes: the meeting stays cancelled until it is re-scheduled.
-                return Task.FromResult(meeting.ChangePlace(place.Value!));
+                return Task.FromResult(meeting.ChangePlace(placeValue));
             }
 
             if (meeting.IsCancelled)
@@ -44,7 +44,7 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
             }
 
             var moved = meeting.Reschedule(request.StartsAt.Value, request.ShortNoticeReason, clock.Now(), notice);
-            return Task.FromResult(moved.Succeeded ? meeting.ChangePlace(place.Value!) : moved);
+            return Task.FromResult(moved.Succeeded ? meeting.ChangePlace(placeValue) : moved);
         }, ct);
         await TellChangedAsync(changed);
         return changed;
@@ -54,9 +54,9 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
     {
         var cancelled = await meetings.ChangeAsync(user, meetingId, request.Version, MeetingWork.Prepare, "cancelled the meeting", (_, meeting) =>
             Task.FromResult(meeting.Cancel(request.Reason, clock.Now())), ct);
-        if (cancelled.Succeeded)
+        if (cancelled.TryGetValue(out var dto, out _))
         {
-            await notices.MeetingCancelledAsync(meetingId, cancelled.Value!.Arrangements.CancellationReason ?? "");
+            await notices.MeetingCancelledAsync(meetingId, dto.Arrangements.CancellationReason ?? "");
         }
 
         return cancelled;
@@ -84,12 +84,11 @@ public sealed class MeetingLifecycleService(GovernanceDbFactory dbs, MeetingServ
     /// <summary>After the change has committed: the expected attendees hear when and where the meeting now is.</summary>
     private async Task TellChangedAsync(CommandResult<MeetingDto> changed)
     {
-        if (!changed.Succeeded)
+        if (!changed.TryGetValue(out var meeting, out _))
         {
             return;
         }
 
-        var meeting = changed.Value!;
         var place = meeting.Arrangements;
         var where = new List<string> { $"It now starts on {Labels.MeetingStart(meeting.StartsAt)}." };
         if (place.VenueName is { } venue)

@@ -37,9 +37,9 @@ public sealed class MeetingPaperService(GovernanceDbFactory dbs, MeetingService 
         using var buffer = new MemoryStream();
         await ReadAtMostAsync(content, buffer, MeetingPaper.HeadLength, ct);
         var declared = MeetingPaper.Upload(meeting, itemId, upload.Title, upload.FileName, upload.Size, buffer.ToArray(), upload.IsPublic, now);
-        if (!declared.Succeeded)
+        if (declared.TryGetFailure(out var failure))
         {
-            return declared.Failure!;
+            return failure;
         }
 
         await ReadAtMostAsync(content, buffer, MeetingPaper.MaxSizeBytes + 1, ct);
@@ -47,12 +47,10 @@ public sealed class MeetingPaperService(GovernanceDbFactory dbs, MeetingService 
         var checkedPaper = bytes.Length == upload.Size
             ? declared
             : MeetingPaper.Upload(meeting, itemId, upload.Title, upload.FileName, bytes.Length, bytes, upload.IsPublic, now);
-        if (!checkedPaper.Succeeded)
+        if (!checkedPaper.TryGetValue(out var paper, out var checkedPaperFailure))
         {
-            return checkedPaper.Failure!;
+            return checkedPaperFailure;
         }
-
-        var paper = checkedPaper.Value!;
         db.MeetingPapers.Add(paper);
         db.PaperContents.Add(new PaperContent(paper.Id, bytes));
         await db.SaveChangesAsync(ct);
@@ -84,14 +82,14 @@ public sealed class MeetingPaperService(GovernanceDbFactory dbs, MeetingService 
             }
 
             var replaced = MeetingPaper.Replace(meeting, current, replacement.Title, replacement.FileName, bytes.Length, bytes, replacement.Reason, clock.Now());
-            if (!replaced.Succeeded)
+            if (!replaced.TryGetValue(out var newPaper, out var failure))
             {
-                return replaced.Failure!;
+                return failure;
             }
 
-            db.MeetingPapers.Add(replaced.Value!);
-            db.PaperContents.Add(new PaperContent(replaced.Value!.Id, bytes));
-            newId = replaced.Value!.Id;
+            db.MeetingPapers.Add(newPaper);
+            db.PaperContents.Add(new PaperContent(newPaper.Id, bytes));
+            newId = newPaper.Id;
             return CommandResult.Success();
         }, ct);
         if (result.Succeeded)
@@ -120,9 +118,9 @@ public sealed class MeetingPaperService(GovernanceDbFactory dbs, MeetingService 
             }
 
             var removed = current.Remove(meeting, request.Reason, clock.Now());
-            if (!removed.Succeeded)
+            if (removed.TryGetFailure(out var failure))
             {
-                return removed.Failure!;
+                return failure;
             }
 
             if (removed.Value)

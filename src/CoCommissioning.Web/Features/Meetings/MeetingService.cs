@@ -33,12 +33,10 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         }
 
         var scheduled = Meeting.Schedule(user.OrganisationId, committeeId, request.Title, request.StartsAt.Value);
-        if (!scheduled.Succeeded)
+        if (!scheduled.TryGetValue(out var meeting, out var failure))
         {
-            return scheduled.Failure!;
+            return failure;
         }
-
-        var meeting = scheduled.Value!;
         await using (await DuplicateGuard.LockAsync(db, "meeting", committeeId, ct))
         {
             var existing = await db.Meetings
@@ -117,9 +115,9 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
 
             var entity = meeting.Items.FirstOrDefault(i => i.Id == itemId);
             var removed = meeting.RemoveItem(itemId, request.Reason, clock.Now());
-            if (!removed.Succeeded)
+            if (removed.TryGetFailure(out var failure))
             {
-                return removed.Failure!;
+                return failure;
             }
 
             if (removed.Value)
@@ -201,7 +199,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
         return known == distinct.Count ? null : Failure.Validation(field, "Choose bodies from this organisation's list of practices, networks, federations and suppliers.");
     }
 
-    private static CommandResult ToResult<T>(CommandResult<T> result) => result.Succeeded ? CommandResult.Success() : result.Failure!;
+    private static CommandResult ToResult<T>(CommandResult<T> result) => result.WithoutValue();
 
     private static Failure NotAMember() => Failure.Validation("membershipId", "Choose a member of this meeting's committee.");
 
@@ -225,7 +223,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             }
 
             var result = await change(db, meeting);
-            return result.Succeeded ? CommandResult<Func<Task<MeetingDto>>>.Success(() => ToDtoAsync(db, meeting, ct)) : result.Failure!;
+            return result.Map<Func<Task<MeetingDto>>>(() => () => ToDtoAsync(db, meeting, ct));
         }, ct);
 
     /// <summary>
@@ -245,7 +243,7 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             }
 
             var result = await change(db, meeting, meeting.Items.Single(i => i.Id == itemId));
-            return result.Succeeded ? CommandResult<Func<Task<MeetingDto>>>.Success(() => ToDtoAsync(db, meeting, ct)) : result.Failure!;
+            return result.Map<Func<Task<MeetingDto>>>(() => () => ToDtoAsync(db, meeting, ct));
         }, ct);
 
     /// <summary>The item, or not found, or a conflict when the version the person saw has moved.</summary>
@@ -290,18 +288,18 @@ public sealed class MeetingService(GovernanceDbFactory dbs, TimeProvider clock, 
             }
 
             var changed = await change(db, meeting);
-            if (!changed.Succeeded)
+            if (!changed.TryGetValue(out var changedValue, out var failure))
             {
-                return changed.Failure!;
+                return failure;
             }
 
             var saved = await Saving.SaveAsync(db, "meeting", attemptCt);
-            if (!saved.Succeeded)
+            if (saved.TryGetFailure(out var savedFailure))
             {
-                return saved.Failure!;
+                return savedFailure;
             }
 
-            return CommandResult<T>.Success(await changed.Value!());
+            return CommandResult<T>.Success(await changedValue());
         }, ct);
         if (!outcome.Succeeded)
         {

@@ -71,9 +71,9 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
         var recorded = existing is null
             ? Record(db, user, meeting, flag, answer, request.Note)
             : existing.Change(answer, request.Note, clock.Now());
-        if (!recorded.Succeeded)
+        if (recorded.TryGetFailure(out var failure))
         {
-            return recorded.Failure!;
+            return failure;
         }
 
         // Two answers at once (two tabs): the unique index keeps one; the member sees the conflict and reloads.
@@ -89,12 +89,12 @@ public sealed class PreFlagService(GovernanceDbFactory dbs, TimeProvider clock, 
     private CommandResult Record(AppDbContext db, CurrentUser user, Meeting meeting, PreFlag flag, PreFlagAnswer answer, string? note)
     {
         var made = PreFlagResponse.Record(user.OrganisationId, meeting.Id, flag, answer, note, clock.Now());
-        if (!made.Succeeded)
+        if (!made.TryGetValue(out var response, out var failure))
         {
-            return made.Failure!;
+            return failure;
         }
 
-        db.PreFlagResponses.Add(made.Value!);
+        db.PreFlagResponses.Add(response);
         return CommandResult.Success();
     }
 

@@ -138,12 +138,12 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
         }
 
         var judged = await DecisionService.JudgeAsync(db, user, approvingMeetingId, itemId, clock.Now(), null, ct);
-        if (!judged.Succeeded || !judged.Value!.Presiding.Succeeded || judged.Value.Presiding.Value!.MembershipId is not { } presiding)
+        if (!judged.TryGetValue(out var j, out _) || !j.Presiding.TryGetValue(out var whoPresides, out _) || whoPresides.MembershipId is not { } presiding)
         {
             return false;
         }
 
-        return await MeetingConsoleService.MyMembershipAsync(db, user, judged.Value.Meeting, ct) == presiding;
+        return await MeetingConsoleService.MyMembershipAsync(db, user, j.Meeting, ct) == presiding;
     }
 
     /// <summary>
@@ -181,7 +181,7 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
         ChangeAsync(user, meetingId, request.Version, "corrected approved minutes", (_, minutes) =>
         {
             var corrected = minutes.Correct(number, request.Reason, Actor(user));
-            return Task.FromResult(corrected.Succeeded ? CommandResult.Success() : corrected.Failure!);
+            return Task.FromResult(corrected.WithoutValue());
         }, ct);
 
     private async Task<CommandResult<MinutesDto>> ChangeAsync(CurrentUser user, Guid meetingId, Guid expectedVersion, string action, Func<AppDbContext, MinutesRecord, Task<CommandResult>> change, CancellationToken ct)
@@ -189,9 +189,9 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var minutes = await LoadAsync(db, user, meetingId, ct, tracked: true);
         var result = await VersionedEdit.ApplyAsync(db, minutes, expectedVersion, "The record of minutes", "record of minutes", m => change(db, m), ct);
-        if (!result.Succeeded)
+        if (result.TryGetFailure(out var failure))
         {
-            return result.Failure!;
+            return failure;
         }
 
         logger.LogInformation("Minutes {MinutesId} of meeting {MeetingId}: {UserId} {Action}", minutes!.Id, meetingId, user.UserId, action);
