@@ -37,6 +37,12 @@ public sealed record CurrentUser(Guid UserId, string DisplayName, Guid Organisat
             roles);
     }
 
+    /// <summary>
+    /// Binds a <c>CurrentUser</c> handler parameter from the request's principal. Only endpoints behind a signed-in
+    /// policy take one, so a missing user here is a bug, not a visitor's mistake.
+    /// </summary>
+    public static ValueTask<CurrentUser?> BindAsync(HttpContext context) => ValueTask.FromResult<CurrentUser?>(Require(context.User));
+
     /// <summary>For endpoints behind a signed-in policy, where a missing user is a bug.</summary>
     public static CurrentUser Require(ClaimsPrincipal principal) =>
         From(principal) ?? throw new InvalidOperationException("An endpoint that needs a signed-in user was reached without one.");

@@ -241,6 +241,7 @@ public static class Startup
         app.MapOpenApi().AllowAnonymous();
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn).RefuseUnboundedArguments();
+        api.MapApiEndpointGroups();
         api.MapAccountApiEndpoints();
         api.MapCommitteeEndpoints();
         api.MapPeopleEndpoints();
@@ -252,7 +253,6 @@ public static class Startup
         api.MapMeetingPaperEndpoints();
         api.MapAgendaTemplateEndpoints();
         api.MapDecisionsLogEndpoints();
-        api.MapActionEndpoints();
         api.MapMinutesEndpoints();
         api.MapMinutesExportEndpoints();
         api.MapAuditEndpoints();
@@ -276,6 +276,7 @@ public static class Startup
         api.MapMeetingPackEndpoints();
         CoCommissioning.Web.Features.PublicSite.PublicSiteEndpoints.MapPublicSiteEndpoints(api);
 
+        app.MapSiteEndpointGroups();
         app.MapAccountFormEndpoints();
         app.MapPublicRegisterDownloads();
         app.MapPublicMeetingsDownloads();
