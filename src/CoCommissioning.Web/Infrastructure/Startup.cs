@@ -255,9 +255,6 @@ public static class Startup
         api.MapDecisionsLogEndpoints();
         api.MapMinutesEndpoints();
         api.MapMinutesExportEndpoints();
-        api.MapAuditEndpoints();
-        api.MapAdministrationEndpoints();
-        api.MapPublicEndpoints();
         api.MapBodyEndpoints();
         api.MapDeclarationEndpoints();
         api.MapDeclarationCycleEndpoints();
@@ -267,19 +264,12 @@ public static class Startup
         api.MapBreachEndpoints();
         api.MapRegisterSettingsEndpoints();
         CoCommissioning.Web.Features.LocalRules.LocalRulesEndpoints.MapLocalRulesEndpoints(api);
-        api.MapPublicRegisterEndpoints();
-        api.MapPublicMeetingsEndpoints();
         api.MapCommitteeSecretaryEndpoints();
         api.MapMeetingLifecycleEndpoints();
-        api.MapHomeEndpoints();
-        api.MapNoticeEndpoints();
         api.MapMeetingPackEndpoints();
-        CoCommissioning.Web.Features.PublicSite.PublicSiteEndpoints.MapPublicSiteEndpoints(api);
 
         app.MapSiteEndpointGroups();
         app.MapAccountFormEndpoints();
-        app.MapPublicRegisterDownloads();
-        app.MapPublicMeetingsDownloads();
         CoCommissioning.Web.Features.OpenData.OpenDataEndpoints.MapOpenDataEndpoints(app);
         app.MapMeetingPackDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
