@@ -242,7 +242,6 @@ public static class Startup
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn).RefuseUnboundedArguments();
         api.MapApiEndpointGroups();
-        api.MapAccountApiEndpoints();
         api.MapCommitteeEndpoints();
         api.MapPeopleEndpoints();
         api.MapTermsOfReferenceEndpoints();
@@ -269,8 +268,6 @@ public static class Startup
         api.MapMeetingPackEndpoints();
 
         app.MapSiteEndpointGroups();
-        app.MapAccountFormEndpoints();
-        CoCommissioning.Web.Features.OpenData.OpenDataEndpoints.MapOpenDataEndpoints(app);
         app.MapMeetingPackDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
