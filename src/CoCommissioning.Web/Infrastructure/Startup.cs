@@ -242,7 +242,6 @@ public static class Startup
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn).RefuseUnboundedArguments();
         api.MapApiEndpointGroups();
-        api.MapAccountApiEndpoints();
         api.MapCommitteeEndpoints();
         api.MapPeopleEndpoints();
         api.MapTermsOfReferenceEndpoints();
@@ -255,9 +254,6 @@ public static class Startup
         api.MapDecisionsLogEndpoints();
         api.MapMinutesEndpoints();
         api.MapMinutesExportEndpoints();
-        api.MapAuditEndpoints();
-        api.MapAdministrationEndpoints();
-        api.MapPublicEndpoints();
         api.MapBodyEndpoints();
         api.MapDeclarationEndpoints();
         api.MapDeclarationCycleEndpoints();
@@ -267,20 +263,11 @@ public static class Startup
         api.MapBreachEndpoints();
         api.MapRegisterSettingsEndpoints();
         CoCommissioning.Web.Features.LocalRules.LocalRulesEndpoints.MapLocalRulesEndpoints(api);
-        api.MapPublicRegisterEndpoints();
-        api.MapPublicMeetingsEndpoints();
         api.MapCommitteeSecretaryEndpoints();
         api.MapMeetingLifecycleEndpoints();
-        api.MapHomeEndpoints();
-        api.MapNoticeEndpoints();
         api.MapMeetingPackEndpoints();
-        CoCommissioning.Web.Features.PublicSite.PublicSiteEndpoints.MapPublicSiteEndpoints(api);
 
         app.MapSiteEndpointGroups();
-        app.MapAccountFormEndpoints();
-        app.MapPublicRegisterDownloads();
-        app.MapPublicMeetingsDownloads();
-        CoCommissioning.Web.Features.OpenData.OpenDataEndpoints.MapOpenDataEndpoints(app);
         app.MapMeetingPackDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }

@@ -1,36 +1,46 @@
-using System.Security.Claims;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoCommissioning.Web.Features.Administration;
 
-public static class AdministrationEndpoints
+public sealed class AdministrationEndpoints : IApiEndpoints
 {
-    public static void MapAdministrationEndpoints(this IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder api)
     {
         var users = api.MapGroup("/admin/users").WithTags("Administration").RequireAuthorization(Policies.Administrator);
 
-        users.MapGet("/", async (ClaimsPrincipal principal, UserAdminService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(CurrentUser.Require(principal), ct)))
+        users.MapGet("/", ListAsync)
             .WithSummary("User accounts of your organisation with their roles");
 
-        users.MapPost("/", async (CreateUserRequest request, ClaimsPrincipal principal, UserAdminService service, CancellationToken ct) =>
-                ApiResults.From(await service.CreateAsync(CurrentUser.Require(principal), request, ct), u => Results.Created($"/api/admin/users/{u.Id}", u)))
-            .Produces<UserDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
+        users.MapPost("/", CreateAsync)
             .WithSummary("Create a user account in your organisation");
 
-        users.MapPut("/{userId:guid}/roles", async (Guid userId, SetRolesRequest request, ClaimsPrincipal principal, UserAdminService service, CancellationToken ct) =>
-                ApiResults.From(await service.SetRolesAsync(CurrentUser.Require(principal), userId, request, ct), Results.Ok))
-            .Produces<UserDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        users.MapPut("/{userId:guid}/roles", SetRolesAsync)
             .WithSummary("Set the roles a user holds in your organisation");
 
-        users.MapPut("/{userId:guid}/lock", async (Guid userId, SetLockedRequest request, ClaimsPrincipal principal, UserAdminService service, CancellationToken ct) =>
-                ApiResults.From(await service.SetLockedAsync(CurrentUser.Require(principal), userId, request, ct), Results.Ok))
-            .Produces<UserDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        users.MapPut("/{userId:guid}/lock", SetLockedAsync)
             .WithSummary("Lock a user's account (no sign-in, tokens refused, sessions end within a minute) or unlock it");
     }
+
+    private static async Task<Ok<IReadOnlyList<UserDto>>> ListAsync(CurrentUser user, UserAdminService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(user, ct));
+
+    // Forbidden: an administrator demoted or locked since the cookie was issued (read from the database).
+    private static async Task<Results<Created<UserDto>, ValidationProblem, ForbiddenProblem>> CreateAsync(
+        CreateUserRequest request, CurrentUser user, UserAdminService service, CancellationToken ct) =>
+        (await service.CreateAsync(user, request, ct)).TryGetValue(out var created, out var failure)
+            ? TypedResults.Created($"/api/admin/users/{created.Id}", created)
+            : ApiResults.Problem<Results<Created<UserDto>, ValidationProblem, ForbiddenProblem>>(failure);
+
+    private static async Task<Results<Ok<UserDto>, ForbiddenProblem, NotFoundProblem, RuleProblem>> SetRolesAsync(
+        Guid userId, SetRolesRequest request, CurrentUser user, UserAdminService service, CancellationToken ct) =>
+        (await service.SetRolesAsync(user, userId, request, ct)).TryGetValue(out var changed, out var failure)
+            ? TypedResults.Ok(changed)
+            : ApiResults.Problem<Results<Ok<UserDto>, ForbiddenProblem, NotFoundProblem, RuleProblem>>(failure);
+
+    private static async Task<Results<Ok<UserDto>, ForbiddenProblem, NotFoundProblem, RuleProblem>> SetLockedAsync(
+        Guid userId, SetLockedRequest request, CurrentUser user, UserAdminService service, CancellationToken ct) =>
+        (await service.SetLockedAsync(user, userId, request, ct)).TryGetValue(out var changed, out var failure)
+            ? TypedResults.Ok(changed)
+            : ApiResults.Problem<Results<Ok<UserDto>, ForbiddenProblem, NotFoundProblem, RuleProblem>>(failure);
 }

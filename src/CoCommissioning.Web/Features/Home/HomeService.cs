@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using CoCommissioning.Data;
 using CoCommissioning.Data.Identity;
 using CoCommissioning.Domain.Committees;
@@ -126,15 +125,4 @@ public sealed class HomeService(GovernanceDbFactory dbs, TimeProvider clock)
             .Select(m => ToDto(m, false)).ToList();
         return new HomeSummaryDto(today, todays, next);
     }
-}
-
-public static class HomeEndpoints
-{
-    public static void MapHomeEndpoints(this IEndpointRouteBuilder api) =>
-        api.MapGet("/home", async (ClaimsPrincipal principal, HomeService service, CancellationToken ct) =>
-                Results.Ok(await service.SummaryAsync(CurrentUser.Require(principal), ct)))
-            .RequireAuthorization(Policies.SignedIn)
-            .WithTags("Home")
-            .Produces<HomeSummaryDto>()
-            .WithSummary("Today's and the next meeting of each of your committees, with the one-tap link for your part: the console for its secretaries, the chair's view for the chair and vice chair, the live view for members");
 }
