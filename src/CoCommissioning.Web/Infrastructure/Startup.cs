@@ -242,28 +242,14 @@ public static class Startup
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn).RefuseUnboundedArguments();
         api.MapApiEndpointGroups();
-        api.MapCommitteeEndpoints();
-        api.MapPeopleEndpoints();
-        api.MapTermsOfReferenceEndpoints();
         api.MapQuorumEndpoints();
         api.MapMeetingEndpoints();
         api.MapMeetingConsoleEndpoints();
         api.MapMeetingScheduleEndpoints();
         api.MapMeetingPaperEndpoints();
-        api.MapAgendaTemplateEndpoints();
         api.MapDecisionsLogEndpoints();
         api.MapMinutesEndpoints();
         api.MapMinutesExportEndpoints();
-        api.MapBodyEndpoints();
-        api.MapDeclarationEndpoints();
-        api.MapDeclarationCycleEndpoints();
-        api.MapRetentionEndpoints();
-        api.MapGiftEndpoints();
-        api.MapProcurementEndpoints();
-        api.MapBreachEndpoints();
-        api.MapRegisterSettingsEndpoints();
-        CoCommissioning.Web.Features.LocalRules.LocalRulesEndpoints.MapLocalRulesEndpoints(api);
-        api.MapCommitteeSecretaryEndpoints();
         api.MapMeetingLifecycleEndpoints();
         api.MapMeetingPackEndpoints();
 

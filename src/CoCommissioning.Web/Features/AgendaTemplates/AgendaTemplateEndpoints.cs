@@ -1,29 +1,30 @@
-using System.Security.Claims;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoCommissioning.Web.Features.AgendaTemplates;
 
-public static class AgendaTemplateEndpoints
+public sealed class AgendaTemplateEndpoints : IApiEndpoints
 {
-    public static void MapAgendaTemplateEndpoints(this IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder api)
     {
         var template = api.MapGroup("/committees/{committeeId:guid}/agenda-template").WithTags("Agenda templates");
 
-        template.MapGet("/", async (Guid committeeId, ClaimsPrincipal principal, AgendaTemplateService service, CancellationToken ct) =>
-                await service.GetAsync(CurrentUser.Require(principal), committeeId, ct) is { } found ? Results.Ok(found) : ApiResults.NotFoundProblem("The committee"))
+        template.MapGet("/", GetAsync)
             .RequireAuthorization(Policies.SignedIn)
-            .Produces<AgendaTemplateDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The committee's agenda template: the standing opening and closing items every new meeting gets (the rule book's when it has none)");
 
-        template.MapPut("/", async (Guid committeeId, SaveAgendaTemplateRequest request, ClaimsPrincipal principal, AgendaTemplateService service, CancellationToken ct) =>
-                ApiResults.From(await service.SaveAsync(CurrentUser.Require(principal), committeeId, request, ct), Results.Ok))
+        template.MapPut("/", SaveAsync)
             .RequireAuthorization(Policies.Secretary)
-            .Produces<AgendaTemplateDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Replace the committee's standing items (send the template's version; null to create the committee's own)");
     }
+
+    private static async Task<Results<Ok<AgendaTemplateDto>, NotFoundProblem>> GetAsync(
+        Guid committeeId, CurrentUser user, AgendaTemplateService service, CancellationToken ct) =>
+        await service.GetAsync(user, committeeId, ct) is { } found ? TypedResults.Ok(found) : ApiResults.NotFound("The committee");
+
+    private static async Task<Results<Ok<AgendaTemplateDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> SaveAsync(
+        Guid committeeId, SaveAgendaTemplateRequest request, CurrentUser user, AgendaTemplateService service, CancellationToken ct) =>
+        (await service.SaveAsync(user, committeeId, request, ct)).TryGetValue(out var saved, out var failure)
+            ? TypedResults.Ok(saved)
+            : ApiResults.Problem<Results<Ok<AgendaTemplateDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>>(failure);
 }

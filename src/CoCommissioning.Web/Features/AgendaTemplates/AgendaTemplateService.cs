@@ -62,12 +62,11 @@ public sealed class AgendaTemplateService(GovernanceDbFactory dbs, ILogger<Agend
             }
 
             var created = AgendaTemplate.Create(user.OrganisationId, committeeId, entries);
-            if (!created.Succeeded)
+            if (!created.TryGetValue(out template, out var failure))
             {
-                return created.Failure!;
+                return failure;
             }
 
-            template = created.Value!;
             db.AgendaTemplates.Add(template);
         }
         else
@@ -80,18 +79,17 @@ public sealed class AgendaTemplateService(GovernanceDbFactory dbs, ILogger<Agend
             db.Entry(template).Property(t => t.Version).OriginalValue = request.Version.Value;
             var old = template.Items.ToList();
             var replaced = template.Replace(entries);
-            if (!replaced.Succeeded)
+            if (replaced.TryGetFailure(out var failure))
             {
-                return replaced.Failure!;
+                return failure;
             }
 
             db.RemoveRange(old);
         }
 
-        var saved = await Saving.SaveAsync(db, "agenda template", ct);
-        if (!saved.Succeeded)
+        if (await Saving.SaveAsync(db, "agenda template", ct) is { Failure: { } lost })
         {
-            return saved.Failure!;
+            return lost;
         }
 
         logger.LogInformation("Committee {CommitteeId}: {UserId} saved the agenda template", committeeId, user.UserId);

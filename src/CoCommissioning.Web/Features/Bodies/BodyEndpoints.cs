@@ -1,44 +1,49 @@
-using System.Security.Claims;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoCommissioning.Web.Features.Bodies;
 
-public static class BodyEndpoints
+public sealed class BodyEndpoints : IApiEndpoints
 {
-    public static void MapBodyEndpoints(this IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/bodies").WithTags("Bodies").RequireAuthorization(Policies.SignedIn);
 
         // Members pick the body an interest concerns from this list, so any signed-in user may read it.
-        group.MapGet("/", async (ClaimsPrincipal principal, ExternalBodyService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(CurrentUser.Require(principal), ct)))
+        group.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.SignedIn)
             .WithSummary("Your organisation's practices, PCNs, federations, suppliers and other bodies");
 
-        group.MapGet("/{bodyId:guid}", async (Guid bodyId, ClaimsPrincipal principal, ExternalBodyService service, CancellationToken ct) =>
-                await service.GetAsync(CurrentUser.Require(principal), bodyId, ct) is { } body
-                    ? Results.Ok(body)
-                    : ApiResults.NotFoundProblem("The body"))
+        group.MapGet("/{bodyId:guid}", GetAsync)
             .RequireAuthorization(Policies.SignedIn)
-            .Produces<BodyDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One body");
 
         // A member declaring an interest may add the body it concerns when it is not yet listed.
-        group.MapPost("/", async (BodyRequest request, ClaimsPrincipal principal, ExternalBodyService service, CancellationToken ct) =>
-                ApiResults.From(await service.CreateAsync(CurrentUser.Require(principal), request, ct), b => Results.Created($"/api/bodies/{b.Id}", b)))
+        group.MapPost("/", CreateAsync)
             .RequireAuthorization(Policies.SignedIn)
-            .Produces<BodyDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
             .WithSummary("Add a body to your organisation's list (a duplicate of kind and name is refused)");
 
-        group.MapPut("/{bodyId:guid}", async (Guid bodyId, UpdateBodyRequest request, ClaimsPrincipal principal, ExternalBodyService service, CancellationToken ct) =>
-                ApiResults.From(await service.UpdateAsync(CurrentUser.Require(principal), bodyId, request, ct), Results.Ok))
+        group.MapPut("/{bodyId:guid}", UpdateAsync)
             .RequireAuthorization(Policies.Secretary)
-            .Produces<BodyDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Change a body's name, kind or code");
     }
+
+    private static async Task<Ok<IReadOnlyList<BodyDto>>> ListAsync(CurrentUser user, ExternalBodyService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(user, ct));
+
+    private static async Task<Results<Ok<BodyDto>, NotFoundProblem>> GetAsync(Guid bodyId, CurrentUser user, ExternalBodyService service, CancellationToken ct) =>
+        await service.GetAsync(user, bodyId, ct) is { } body ? TypedResults.Ok(body) : ApiResults.NotFound("The body");
+
+    // A duplicate name, even one that lost a race at the save, is a validation problem on the name.
+    private static async Task<Results<Created<BodyDto>, ValidationProblem>> CreateAsync(
+        BodyRequest request, CurrentUser user, ExternalBodyService service, CancellationToken ct) =>
+        (await service.CreateAsync(user, request, ct)).TryGetValue(out var body, out var failure)
+            ? TypedResults.Created($"/api/bodies/{body.Id}", body)
+            : ApiResults.Problem<Results<Created<BodyDto>, ValidationProblem>>(failure);
+
+    private static async Task<Results<Ok<BodyDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAsync(
+        Guid bodyId, UpdateBodyRequest request, CurrentUser user, ExternalBodyService service, CancellationToken ct) =>
+        (await service.UpdateAsync(user, bodyId, request, ct)).TryGetValue(out var body, out var failure)
+            ? TypedResults.Ok(body)
+            : ApiResults.Problem<Results<Ok<BodyDto>, ValidationProblem, NotFoundProblem, ConflictProblem>>(failure);
 }

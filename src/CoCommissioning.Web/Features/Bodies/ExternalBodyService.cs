@@ -42,9 +42,9 @@ public sealed class ExternalBodyService(GovernanceDbFactory dbs, ILogger<Externa
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var added = await AddAsync(db, user.OrganisationId, request.Name, request.Kind, request.Code, "name", ct);
-        if (!added.Succeeded)
+        if (!added.TryGetValue(out var body, out var failure))
         {
-            return added.Failure!;
+            return failure;
         }
 
         // Someone added the same body between our check and our save: the unique index refuses the second.
@@ -53,8 +53,8 @@ public sealed class ExternalBodyService(GovernanceDbFactory dbs, ILogger<Externa
             return lost;
         }
 
-        logger.LogInformation("Body {BodyId} added by {UserId}", added.Value!.Id, user.UserId);
-        return CommandResult<BodyDto>.Success(ToDto(added.Value));
+        logger.LogInformation("Body {BodyId} added by {UserId}", body.Id, user.UserId);
+        return CommandResult<BodyDto>.Success(ToDto(body));
     }
 
     public async Task<CommandResult<BodyDto>> UpdateAsync(CurrentUser user, Guid bodyId, UpdateBodyRequest request, CancellationToken ct = default)
@@ -72,9 +72,9 @@ public sealed class ExternalBodyService(GovernanceDbFactory dbs, ILogger<Externa
         }
 
         var updated = body.Update(request.Name, request.Kind, request.Code);
-        if (!updated.Succeeded)
+        if (updated.TryGetFailure(out var failure))
         {
-            return updated.Failure!;
+            return failure;
         }
 
         if (await IsDuplicateAsync(db, user.OrganisationId, body.Kind, body.Name, body.Id, ct))
@@ -100,17 +100,17 @@ public sealed class ExternalBodyService(GovernanceDbFactory dbs, ILogger<Externa
         AppDbContext db, Guid organisationId, string? name, BodyKind kind, string? code, string nameField, CancellationToken ct)
     {
         var created = ExternalBody.Create(organisationId, name, kind, code);
-        if (!created.Succeeded)
+        if (!created.TryGetValue(out var body, out var failure))
         {
-            return Renamed(created.Failure!, "name", nameField);
+            return Renamed(failure, "name", nameField);
         }
 
-        if (await IsDuplicateAsync(db, organisationId, kind, created.Value!.Name, null, ct))
+        if (await IsDuplicateAsync(db, organisationId, kind, body.Name, null, ct))
         {
             return Failure.Validation(nameField, DuplicateMessage);
         }
 
-        db.ExternalBodies.Add(created.Value);
+        db.ExternalBodies.Add(body);
         return created;
     }
 

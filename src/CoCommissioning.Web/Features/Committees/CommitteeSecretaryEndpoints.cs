@@ -1,37 +1,41 @@
-using System.Security.Claims;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoCommissioning.Web.Features.Committees;
 
-public static class CommitteeSecretaryEndpoints
+public sealed class CommitteeSecretaryEndpoints : IApiEndpoints
 {
-    public static void MapCommitteeSecretaryEndpoints(this IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder api)
     {
         var secretaries = api.MapGroup("/committees/{committeeId:guid}/secretaries").WithTags("Committees");
 
-        secretaries.MapGet("/", async (Guid committeeId, ClaimsPrincipal principal, CommitteeSecretaryService service, CancellationToken ct) =>
-                await service.ListAsync(CurrentUser.Require(principal), committeeId, ct) is { } list ? Results.Ok(list) : ApiResults.NotFoundProblem("The committee"))
+        secretaries.MapGet("/", ListAsync)
             .RequireAuthorization(Policies.SignedIn)
-            .Produces<CommitteeSecretariesDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The committee's secretaries: who runs its meetings' consoles and changes its meetings and agendas");
 
-        secretaries.MapPost("/", async (Guid committeeId, AddCommitteeSecretaryRequest request, ClaimsPrincipal principal, CommitteeSecretaryService service, CancellationToken ct) =>
-                ApiResults.From(await service.AddAsync(CurrentUser.Require(principal), committeeId, request, ct), Results.Ok))
+        secretaries.MapPost("/", AddAsync)
             .RequireAuthorization(Policies.GovernanceLead)
-            .Produces<CommitteeSecretariesDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Make a user with the committee secretary role one of the committee's secretaries (administrators and governance leads)");
 
-        secretaries.MapDelete("/{userId:guid}", async (Guid committeeId, Guid userId, ClaimsPrincipal principal, CommitteeSecretaryService service, CancellationToken ct) =>
-                ApiResults.From(await service.RemoveAsync(CurrentUser.Require(principal), committeeId, userId, ct), Results.Ok))
+        secretaries.MapDelete("/{userId:guid}", RemoveAsync)
             .RequireAuthorization(Policies.GovernanceLead)
-            .Produces<CommitteeSecretariesDto>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Stop a user being one of the committee's secretaries (administrators and governance leads)");
     }
+
+    private static async Task<Results<Ok<CommitteeSecretariesDto>, NotFoundProblem>> ListAsync(
+        Guid committeeId, CurrentUser user, CommitteeSecretaryService service, CancellationToken ct) =>
+        await service.ListAsync(user, committeeId, ct) is { } list ? TypedResults.Ok(list) : ApiResults.NotFound("The committee");
+
+    private static async Task<Results<Ok<CommitteeSecretariesDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>> AddAsync(
+        Guid committeeId, AddCommitteeSecretaryRequest request, CurrentUser user, CommitteeSecretaryService service, CancellationToken ct) =>
+        (await service.AddAsync(user, committeeId, request, ct)).TryGetValue(out var list, out var failure)
+            ? TypedResults.Ok(list)
+            : ApiResults.Problem<Results<Ok<CommitteeSecretariesDto>, ValidationProblem, ForbiddenProblem, NotFoundProblem, ConflictProblem>>(failure);
+
+    // A removal that loses a race with another (the row already gone when saved) is a 409.
+    private static async Task<Results<Ok<CommitteeSecretariesDto>, ForbiddenProblem, NotFoundProblem, ConflictProblem>> RemoveAsync(
+        Guid committeeId, Guid userId, CurrentUser user, CommitteeSecretaryService service, CancellationToken ct) =>
+        (await service.RemoveAsync(user, committeeId, userId, ct)).TryGetValue(out var list, out var failure)
+            ? TypedResults.Ok(list)
+            : ApiResults.Problem<Results<Ok<CommitteeSecretariesDto>, ForbiddenProblem, NotFoundProblem, ConflictProblem>>(failure);
 }

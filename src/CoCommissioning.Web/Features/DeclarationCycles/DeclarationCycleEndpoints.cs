@@ -1,65 +1,79 @@
-using System.Security.Claims;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoCommissioning.Web.Features.DeclarationCycles;
 
-public static class DeclarationCycleEndpoints
+public sealed class DeclarationCycleEndpoints : IApiEndpoints
 {
-    public static void MapDeclarationCycleEndpoints(this IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder api)
     {
         var cycles = api.MapGroup("/declaration-cycles").WithTags("Annual declarations");
 
-        cycles.MapGet("/mine", async (ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
-                await service.MineAsync(CurrentUser.Require(principal), ct) is { } mine ? Results.Ok(mine) : Results.NoContent())
+        cycles.MapGet("/mine", MineAsync)
             .RequireAuthorization(Policies.SignedIn)
-            .Produces<MyCycleDto>()
-            .Produces(StatusCodes.Status204NoContent)
             .WithSummary("Your part in the open declaration cycle (204 when no cycle is open)");
 
-        cycles.MapPost("/{cycleId:guid}/returns", async (Guid cycleId, SubmitReturnRequest request, ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
-                ApiResults.From(await service.SubmitReturnAsync(CurrentUser.Require(principal), cycleId, request, ct), Results.Ok))
+        cycles.MapPost("/{cycleId:guid}/returns", SubmitReturnAsync)
             .RequireAuthorization(Policies.SignedIn)
-            .Produces<MyCycleDto>()
-            .ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Submit your own annual return: DeclarationsConfirmed or NilReturn");
 
         var lead = cycles.MapGroup("").RequireAuthorization(Policies.GovernanceLead);
 
-        lead.MapGet("/", async (ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(CurrentUser.Require(principal), ct)))
+        lead.MapGet("/", ListAsync)
             .WithSummary("Your organisation's declaration cycles, newest first");
 
-        lead.MapGet("/not-declared", async (ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.NotDeclaredAsync(CurrentUser.Require(principal), ct)))
+        lead.MapGet("/not-declared", NotDeclaredAsync)
             .WithSummary("Decision-makers (voting members, decision-making staff) whose return in the current cycle is outstanding after its due date: names and roles only");
 
-        lead.MapGet("/{cycleId:guid}", async (Guid cycleId, ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
-                await service.GetAsync(CurrentUser.Require(principal), cycleId, ct) is { } dashboard ? Results.Ok(dashboard) : ApiResults.NotFoundProblem("The declaration cycle"))
-            .Produces<CycleDashboardDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        lead.MapGet("/{cycleId:guid}", GetAsync)
             .WithSummary("The cycle's dashboard: everyone in scope, submitted or outstanding, and reminders sent");
 
-        lead.MapPost("/", async (OpenCycleRequest request, ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
-                ApiResults.From(await service.OpenAsync(CurrentUser.Require(principal), request, ct), d => Results.Created($"/api/declaration-cycles/{d.Cycle.Id}", d)))
-            .Produces<CycleDashboardDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        lead.MapPost("/", OpenAsync)
             .WithSummary("Open a declaration cycle (one open at a time)");
 
-        lead.MapPost("/{cycleId:guid}/reminders", async (Guid cycleId, HttpRequest http, ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
-                ApiResults.From(await service.SendRemindersAsync(CurrentUser.Require(principal), cycleId, $"{http.Scheme}://{http.Host}/declarations", ct), Results.Ok))
-            .Produces<RemindersSentDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+        lead.MapPost("/{cycleId:guid}/reminders", SendRemindersAsync)
             .WithSummary("Email a reminder to everyone outstanding (recorded on the dashboard)");
 
-        lead.MapPost("/{cycleId:guid}/close", async (Guid cycleId, CloseCycleRequest request, ClaimsPrincipal principal, DeclarationCycleService service, CancellationToken ct) =>
-                ApiResults.From(await service.CloseAsync(CurrentUser.Require(principal), cycleId, request, ct), Results.Ok))
-            .Produces<CycleSummaryDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+        lead.MapPost("/{cycleId:guid}/close", CloseAsync)
             .WithSummary("Close the cycle");
     }
+
+    private static async Task<Results<Ok<MyCycleDto>, NoContent>> MineAsync(CurrentUser user, DeclarationCycleService service, CancellationToken ct) =>
+        await service.MineAsync(user, ct) is { } mine ? TypedResults.Ok(mine) : TypedResults.NoContent();
+
+    // A return for someone else is 403; a closed cycle, a second return or one that contradicts the register is 422.
+    private static async Task<Results<Ok<MyCycleDto>, ForbiddenProblem, NotFoundProblem, RuleProblem>> SubmitReturnAsync(
+        Guid cycleId, SubmitReturnRequest request, CurrentUser user, DeclarationCycleService service, CancellationToken ct) =>
+        (await service.SubmitReturnAsync(user, cycleId, request, ct)).TryGetValue(out var mine, out var failure)
+            ? TypedResults.Ok(mine)
+            : ApiResults.Problem<Results<Ok<MyCycleDto>, ForbiddenProblem, NotFoundProblem, RuleProblem>>(failure);
+
+    private static async Task<Ok<IReadOnlyList<CycleSummaryDto>>> ListAsync(CurrentUser user, DeclarationCycleService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(user, ct));
+
+    private static async Task<Ok<NotDeclaredDto>> NotDeclaredAsync(CurrentUser user, DeclarationCycleService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.NotDeclaredAsync(user, ct));
+
+    private static async Task<Results<Ok<CycleDashboardDto>, NotFoundProblem>> GetAsync(
+        Guid cycleId, CurrentUser user, DeclarationCycleService service, CancellationToken ct) =>
+        await service.GetAsync(user, cycleId, ct) is { } dashboard ? TypedResults.Ok(dashboard) : ApiResults.NotFound("The declaration cycle");
+
+    private static async Task<Results<Created<CycleDashboardDto>, ValidationProblem, RuleProblem>> OpenAsync(
+        OpenCycleRequest request, CurrentUser user, DeclarationCycleService service, CancellationToken ct) =>
+        (await service.OpenAsync(user, request, ct)).TryGetValue(out var dashboard, out var failure)
+            ? TypedResults.Created($"/api/declaration-cycles/{dashboard.Cycle.Id}", dashboard)
+            : ApiResults.Problem<Results<Created<CycleDashboardDto>, ValidationProblem, RuleProblem>>(failure);
+
+    private static async Task<Results<Ok<RemindersSentDto>, NotFoundProblem, RuleProblem>> SendRemindersAsync(
+        Guid cycleId, HttpRequest http, CurrentUser user, DeclarationCycleService service, CancellationToken ct) =>
+        (await service.SendRemindersAsync(user, cycleId, $"{http.Scheme}://{http.Host}/declarations", ct)).TryGetValue(out var sent, out var failure)
+            ? TypedResults.Ok(sent)
+            : ApiResults.Problem<Results<Ok<RemindersSentDto>, NotFoundProblem, RuleProblem>>(failure);
+
+    // Closing a cycle that is already closed is refused by a rule (422).
+    private static async Task<Results<Ok<CycleSummaryDto>, NotFoundProblem, ConflictProblem, RuleProblem>> CloseAsync(
+        Guid cycleId, CloseCycleRequest request, CurrentUser user, DeclarationCycleService service, CancellationToken ct) =>
+        (await service.CloseAsync(user, cycleId, request, ct)).TryGetValue(out var summary, out var failure)
+            ? TypedResults.Ok(summary)
+            : ApiResults.Problem<Results<Ok<CycleSummaryDto>, NotFoundProblem, ConflictProblem, RuleProblem>>(failure);
 }

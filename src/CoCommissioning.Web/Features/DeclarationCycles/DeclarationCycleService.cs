@@ -51,15 +51,15 @@ public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSende
         }
 
         var opened = DeclarationCycle.Open(user.OrganisationId, request.Title, dueOn, Today);
-        if (!opened.Succeeded)
+        if (!opened.TryGetValue(out var cycle, out var failure))
         {
-            return opened.Failure!;
+            return failure;
         }
 
-        db.DeclarationCycles.Add(opened.Value!);
+        db.DeclarationCycles.Add(cycle);
         await db.SaveChangesAsync(ct);
-        logger.LogInformation("Declaration cycle {CycleId} opened by {UserId}", opened.Value!.Id, user.UserId);
-        return CommandResult<CycleDashboardDto>.Success(await DashboardAsync(db, opened.Value, ct));
+        logger.LogInformation("Declaration cycle {CycleId} opened by {UserId}", cycle.Id, user.UserId);
+        return CommandResult<CycleDashboardDto>.Success(await DashboardAsync(db, cycle, ct));
     }
 
     public async Task<CommandResult<CycleSummaryDto>> CloseAsync(CurrentUser user, Guid cycleId, CloseCycleRequest request, CancellationToken ct = default)
@@ -67,9 +67,9 @@ public sealed class DeclarationCycleService(GovernanceDbFactory dbs, IEmailSende
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var cycle = await db.DeclarationCycles.SingleOrDefaultAsync(c => c.Id == cycleId && c.OrganisationId == user.OrganisationId, ct);
         var closed = await VersionedEdit.ApplyAsync(db, cycle, request.Version, "The declaration cycle", "declaration cycle", c => c.Close(Today), ct);
-        if (!closed.Succeeded)
+        if (closed.TryGetFailure(out var failure))
         {
-            return closed.Failure!;
+            return failure;
         }
 
         logger.LogInformation("Declaration cycle {CycleId} closed by {UserId}", cycle!.Id, user.UserId);

@@ -75,9 +75,9 @@ public sealed class LocalRulesService(GovernanceDbFactory dbs, TimeProvider cloc
 
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var changed = await ChangeAsync(db, user.OrganisationId, request.EffectiveFrom ?? Today, rules, request.Version, checkVersion: true, ct);
-        if (!changed.Succeeded)
+        if (changed.TryGetFailure(out var failure))
         {
-            return changed.Failure!;
+            return failure;
         }
 
         if (await Saving.SaveAsync(db, "local rules", ct) is { Failure: { } lost })
@@ -118,12 +118,12 @@ public sealed class LocalRulesService(GovernanceDbFactory dbs, TimeProvider cloc
         }
 
         var added = LocalRulesVersion.From(organisationId, history, effectiveFrom, rules, Today, now);
-        if (!added.Succeeded)
+        if (!added.TryGetValue(out var newVersion, out var failure))
         {
-            return added.Failure!;
+            return failure;
         }
 
-        db.LocalRules.Add(added.Value!);
+        db.LocalRules.Add(newVersion);
         return CommandResult.Success();
     }
 

@@ -1,39 +1,44 @@
-using System.Security.Claims;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoCommissioning.Web.Features.People;
 
-public static class PeopleEndpoints
+public sealed class PeopleEndpoints : IApiEndpoints
 {
-    public static void MapPeopleEndpoints(this IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder api)
     {
         // People carry contact details: secretaries and governance leads keep them, members do not browse them.
         var people = api.MapGroup("/people").WithTags("People").RequireAuthorization(Policies.Secretary);
 
-        people.MapGet("/", async (ClaimsPrincipal principal, PeopleService service, CancellationToken ct) =>
-                TypedResults.Ok(await service.ListAsync(CurrentUser.Require(principal), ct)))
+        people.MapGet("/", ListAsync)
             .WithSummary("The people of your organisation");
 
-        people.MapGet("/{personId:guid}", async (Guid personId, ClaimsPrincipal principal, PeopleService service, CancellationToken ct) =>
-                await service.GetAsync(CurrentUser.Require(principal), personId, ct) is { } person
-                    ? Results.Ok(person)
-                    : ApiResults.NotFoundProblem("The person"))
-            .Produces<PersonDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
+        people.MapGet("/{personId:guid}", GetAsync)
             .WithSummary("One person");
 
-        people.MapPost("/", async (PersonRequest request, ClaimsPrincipal principal, PeopleService service, CancellationToken ct) =>
-                ApiResults.From(await service.CreateAsync(CurrentUser.Require(principal), request, ct), p => Results.Created($"/api/people/{p.Id}", p)))
-            .Produces<PersonDto>(StatusCodes.Status201Created)
-            .ProducesValidationProblem()
+        people.MapPost("/", CreateAsync)
             .WithSummary("Add a person");
 
-        people.MapPut("/{personId:guid}", async (Guid personId, UpdatePersonRequest request, ClaimsPrincipal principal, PeopleService service, CancellationToken ct) =>
-                ApiResults.From(await service.UpdateAsync(CurrentUser.Require(principal), personId, request, ct), Results.Ok))
-            .Produces<PersonDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
+        people.MapPut("/{personId:guid}", UpdateAsync)
             .WithSummary("Change a person's details");
     }
+
+    private static async Task<Ok<IReadOnlyList<PersonDto>>> ListAsync(CurrentUser user, PeopleService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(user, ct));
+
+    private static async Task<Results<Ok<PersonDto>, NotFoundProblem>> GetAsync(Guid personId, CurrentUser user, PeopleService service, CancellationToken ct) =>
+        await service.GetAsync(user, personId, ct) is { } person ? TypedResults.Ok(person) : ApiResults.NotFound("The person");
+
+    // The same person added twice (same name, e-mail and job title) is a 409 naming the one already there.
+    private static async Task<Results<Created<PersonDto>, ValidationProblem, ConflictProblem>> CreateAsync(
+        PersonRequest request, CurrentUser user, PeopleService service, CancellationToken ct) =>
+        (await service.CreateAsync(user, request, ct)).TryGetValue(out var person, out var failure)
+            ? TypedResults.Created($"/api/people/{person.Id}", person)
+            : ApiResults.Problem<Results<Created<PersonDto>, ValidationProblem, ConflictProblem>>(failure);
+
+    private static async Task<Results<Ok<PersonDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAsync(
+        Guid personId, UpdatePersonRequest request, CurrentUser user, PeopleService service, CancellationToken ct) =>
+        (await service.UpdateAsync(user, personId, request, ct)).TryGetValue(out var person, out var failure)
+            ? TypedResults.Ok(person)
+            : ApiResults.Problem<Results<Ok<PersonDto>, ValidationProblem, NotFoundProblem, ConflictProblem>>(failure);
 }

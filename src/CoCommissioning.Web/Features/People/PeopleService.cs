@@ -32,12 +32,11 @@ public sealed class PeopleService(GovernanceDbFactory dbs, ILogger<PeopleService
     public async Task<CommandResult<PersonDto>> CreateAsync(CurrentUser user, PersonRequest request, CancellationToken ct = default)
     {
         var created = Person.Create(user.OrganisationId, request.FullName, request.Email, request.JobTitle, request.IsDecisionMakingStaff);
-        if (!created.Succeeded)
+        if (!created.TryGetValue(out var person, out var failure))
         {
-            return created.Failure!;
+            return failure;
         }
 
-        var person = created.Value!;
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         await using (await DuplicateGuard.LockAsync(db, "person", user.OrganisationId, ct))
         {
@@ -54,8 +53,8 @@ public sealed class PeopleService(GovernanceDbFactory dbs, ILogger<PeopleService
             await db.SaveChangesAsync(ct);
         }
 
-        logger.LogInformation("Person {PersonId} added by {UserId}", created.Value!.Id, user.UserId);
-        return CommandResult<PersonDto>.Success(ToDto(created.Value));
+        logger.LogInformation("Person {PersonId} added by {UserId}", person.Id, user.UserId);
+        return CommandResult<PersonDto>.Success(ToDto(person));
     }
 
     public async Task<CommandResult<PersonDto>> UpdateAsync(CurrentUser user, Guid personId, UpdatePersonRequest request, CancellationToken ct = default)
@@ -73,9 +72,9 @@ public sealed class PeopleService(GovernanceDbFactory dbs, ILogger<PeopleService
         }
 
         var updated = person.Update(request.FullName, request.Email, request.JobTitle, request.IsDecisionMakingStaff);
-        if (!updated.Succeeded)
+        if (updated.TryGetFailure(out var failure))
         {
-            return updated.Failure!;
+            return failure;
         }
 
         if (await Saving.SaveAsync(db, "person", ct) is { Failure: { } lost })

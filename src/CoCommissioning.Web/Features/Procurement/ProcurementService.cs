@@ -113,18 +113,16 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
     {
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var details = await CheckAsync(db, user, request, ct);
-        if (!details.Succeeded)
+        if (!details.TryGetValue(out var checkedDetails, out var failure))
         {
-            return details.Failure!;
+            return failure;
         }
 
-        var recorded = ProcurementDecision.Record(user.OrganisationId, details.Value!, Today, request.Psr);
-        if (!recorded.Succeeded)
+        if (!ProcurementDecision.Record(user.OrganisationId, checkedDetails, Today, request.Psr).TryGetValue(out var decision, out failure))
         {
-            return recorded.Failure!;
+            return failure;
         }
 
-        var decision = recorded.Value!;
         await using (await DuplicateGuard.LockAsync(db, "procurement", user.OrganisationId, ct))
         {
             // The same award recorded again the same day: title, date decided, service and route say which award it is.
@@ -141,15 +139,15 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
             await db.SaveChangesAsync(ct);
         }
 
-        logger.LogInformation("Procurement decision {ProcurementId} recorded by {UserId}", recorded.Value!.Id, user.UserId);
-        return CommandResult<ProcurementDto>.Success(ToDto(recorded.Value, await NamesAsync(db, user.OrganisationId, ct)));
+        logger.LogInformation("Procurement decision {ProcurementId} recorded by {UserId}", decision.Id, user.UserId);
+        return CommandResult<ProcurementDto>.Success(ToDto(decision, await NamesAsync(db, user.OrganisationId, ct)));
     }
 
     public Task<CommandResult<ProcurementDto>> CorrectAsync(CurrentUser user, Guid id, ProcurementRequest request, CancellationToken ct = default) =>
         ChangeAsync(user, id, request.Version ?? Guid.Empty, async (db, p) =>
         {
             var details = await CheckAsync(db, user, request, ct);
-            return details.Succeeded ? p.Correct(details.Value!, Today, request.Psr) : details.Failure!;
+            return details.Match<CommandResult>(d => p.Correct(d, Today, request.Psr), failure => failure);
         }, "corrected", ct);
 
     public Task<CommandResult<ProcurementDto>> LinkDecisionAsync(CurrentUser user, Guid id, LinkDecisionRequest request, CancellationToken ct = default) =>
@@ -169,9 +167,9 @@ public sealed class ProcurementService(GovernanceDbFactory dbs, TimeProvider clo
         await using var db = await dbs.CreateAsync(user.AsAuditActor(), ct);
         var decision = await db.ProcurementDecisions.SingleOrDefaultAsync(p => p.Id == id && p.OrganisationId == user.OrganisationId, ct);
         var applied = await VersionedEdit.ApplyAsync(db, decision, version, "The procurement decision", "procurement decision", d => change(db, d), ct);
-        if (!applied.Succeeded)
+        if (applied.TryGetFailure(out var failure))
         {
-            return applied.Failure!;
+            return failure;
         }
 
         logger.LogInformation("Procurement decision {ProcurementId} {Done} by {UserId}", decision!.Id, done, user.UserId);

@@ -104,9 +104,9 @@ public sealed class RegisterSettingsService(GovernanceDbFactory dbs, LocalRulesS
             request.HospitalityApprovalAbove!.Value,
             request.AggregationMonths!.Value);
         var updated = settings.Update(thresholds, request.GuardianPersonId);
-        if (!updated.Succeeded)
+        if (updated.TryGetFailure(out var updateFailure))
         {
-            return updated.Failure!;
+            return updateFailure;
         }
 
         if (isNew)
@@ -120,9 +120,9 @@ public sealed class RegisterSettingsService(GovernanceDbFactory dbs, LocalRulesS
         if (inForce.Gifts != thresholds)
         {
             var changed = await localRules.ChangeAsync(db, user.OrganisationId, today, inForce with { Gifts = thresholds }, null, checkVersion: false, ct);
-            if (!changed.Succeeded)
+            if (changed.TryGetFailure(out var changeFailure))
             {
-                return changed.Failure!;
+                return changeFailure;
             }
         }
 

@@ -1,44 +1,53 @@
-using System.Security.Claims;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoCommissioning.Web.Features.TermsOfReference;
 
-public static class TermsOfReferenceEndpoints
+public sealed class TermsOfReferenceEndpoints : IApiEndpoints
 {
-    public static void MapTermsOfReferenceEndpoints(this IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder api)
     {
         var tor = api.MapGroup("/committees/{committeeId:guid}/terms-of-reference").WithTags("Terms of reference");
 
-        tor.MapGet("/", async (Guid committeeId, ClaimsPrincipal principal, TermsOfReferenceService service, CancellationToken ct) =>
-                await service.GetAsync(CurrentUser.Require(principal), committeeId, ct) is { } dto ? Results.Ok(dto) : ApiResults.NotFoundProblem("The committee"))
+        tor.MapGet("/", GetAsync)
             .RequireAuthorization(Policies.SignedIn)
-            .Produces<TermsOfReferenceDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("The terms of reference in force today and every version, with the quorum clause in plain English");
 
-        tor.MapPost("/", async (Guid committeeId, AdoptTermsOfReferenceRequest request, ClaimsPrincipal principal, TermsOfReferenceService service, CancellationToken ct) =>
-                ApiResults.From(await service.AdoptAsync(CurrentUser.Require(principal), committeeId, request, ct), Results.Ok))
+        tor.MapPost("/", AdoptAsync)
             .RequireAuthorization(Policies.GovernanceLead)
-            .Produces<TermsOfReferenceDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
             .WithSummary("Adopt a new version from its effective date (versions are never edited). To import, send a document exported here or by another organisation.");
 
-        tor.MapPost("/preview", async (Guid committeeId, TermsOfReferenceDocument document, ClaimsPrincipal principal, TermsOfReferenceService service, CancellationToken ct) =>
-                ApiResults.From(await service.PreviewAsync(CurrentUser.Require(principal), committeeId, document, ct), Results.Ok))
+        tor.MapPost("/preview", PreviewAsync)
             .RequireAuthorization(Policies.GovernanceLead)
-            .Produces<TermsOfReferencePreviewDto>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Read a draft's quorum clause back in plain English and list its problems, saving nothing");
 
-        tor.MapGet("/export", async (Guid committeeId, DateOnly? on, ClaimsPrincipal principal, TermsOfReferenceService service, CancellationToken ct) =>
-                await service.ExportAsync(CurrentUser.Require(principal), committeeId, on, ct) is { } document
-                    ? Results.Json(document, contentType: "application/json", statusCode: 200)
-                    : ApiResults.NotFoundProblem("Terms of reference for that committee and date"))
+        // A JSON result with a set status says nothing to OpenAPI by its type: the document's type is declared here.
+        tor.MapGet("/export", ExportAsync)
             .RequireAuthorization(Policies.SignedIn)
             .Produces<TermsOfReferenceDocument>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("Export the version in force on a date (default today) as a JSON document to share or compare");
     }
+
+    private static async Task<Results<Ok<TermsOfReferenceDto>, NotFoundProblem>> GetAsync(
+        Guid committeeId, CurrentUser user, TermsOfReferenceService service, CancellationToken ct) =>
+        await service.GetAsync(user, committeeId, ct) is { } dto ? TypedResults.Ok(dto) : ApiResults.NotFound("The committee");
+
+    private static async Task<Results<Ok<TermsOfReferenceDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> AdoptAsync(
+        Guid committeeId, AdoptTermsOfReferenceRequest request, CurrentUser user, TermsOfReferenceService service, CancellationToken ct) =>
+        (await service.AdoptAsync(user, committeeId, request, ct)).TryGetValue(out var dto, out var failure)
+            ? TypedResults.Ok(dto)
+            : ApiResults.Problem<Results<Ok<TermsOfReferenceDto>, ValidationProblem, NotFoundProblem, ConflictProblem>>(failure);
+
+    // A draft's problems are the answer, not a failure: only a missing committee is refused.
+    private static async Task<Results<Ok<TermsOfReferencePreviewDto>, NotFoundProblem>> PreviewAsync(
+        Guid committeeId, TermsOfReferenceDocument document, CurrentUser user, TermsOfReferenceService service, CancellationToken ct) =>
+        (await service.PreviewAsync(user, committeeId, document, ct)).TryGetValue(out var preview, out var failure)
+            ? TypedResults.Ok(preview)
+            : ApiResults.Problem<Results<Ok<TermsOfReferencePreviewDto>, NotFoundProblem>>(failure);
+
+    private static async Task<Results<JsonHttpResult<TermsOfReferenceDocument>, NotFoundProblem>> ExportAsync(
+        Guid committeeId, DateOnly? on, CurrentUser user, TermsOfReferenceService service, CancellationToken ct) =>
+        await service.ExportAsync(user, committeeId, on, ct) is { } document
+            ? TypedResults.Json(document, contentType: "application/json", statusCode: 200)
+            : ApiResults.NotFound("Terms of reference for that committee and date");
 }

@@ -41,14 +41,14 @@ public sealed class TermsOfReferenceService(GovernanceDbFactory dbs, TimeProvide
 
         var roles = await RolesAsync(db, user, ct);
         var mapped = ToContent(document, roles);
-        if (!mapped.Succeeded)
+        if (!mapped.TryGetValue(out var content, out var failure))
         {
-            return CommandResult<TermsOfReferencePreviewDto>.Success(new("", mapped.Failure!.FieldErrors));
+            return CommandResult<TermsOfReferencePreviewDto>.Success(new("", failure.FieldErrors));
         }
 
         var seats = await Seats.OnAsync(db, committee, document.EffectiveFrom, ct);
-        var check = TermsOfReferenceCheck.Validate(mapped.Value!, roles, seats);
-        var words = QuorumText.Render(mapped.Value!.Quorum, roles.ToDictionary(r => r.Id, r => r.Name));
+        var check = TermsOfReferenceCheck.Validate(content, roles, seats);
+        var words = QuorumText.Render(content.Quorum, roles.ToDictionary(r => r.Id, r => r.Name));
         return CommandResult<TermsOfReferencePreviewDto>.Success(new(words, check.Failure?.FieldErrors ?? new Dictionary<string, string[]>()));
     }
 
@@ -73,16 +73,16 @@ public sealed class TermsOfReferenceService(GovernanceDbFactory dbs, TimeProvide
 
         var roles = await RolesAsync(db, user, ct);
         var mapped = ToContent(request.Document, roles);
-        if (!mapped.Succeeded)
+        if (!mapped.TryGetValue(out var content, out var failure))
         {
-            return mapped.Failure!;
+            return failure;
         }
 
         var seats = await Seats.OnAsync(db, committee, request.Document.EffectiveFrom, ct);
-        var adopted = committee.AdoptTermsOfReference(mapped.Value!, roles, seats);
-        if (!adopted.Succeeded)
+        var adopted = committee.AdoptTermsOfReference(content, roles, seats);
+        if (adopted.TryGetFailure(out failure))
         {
-            return adopted.Failure!;
+            return failure;
         }
 
         if (await Saving.SaveAsync(db, "committee", ct) is { Failure: { } lost })
