@@ -246,15 +246,7 @@ public static class Startup
         api.MapCommitteeEndpoints();
         api.MapPeopleEndpoints();
         api.MapTermsOfReferenceEndpoints();
-        api.MapQuorumEndpoints();
-        api.MapMeetingEndpoints();
-        api.MapMeetingConsoleEndpoints();
-        api.MapMeetingScheduleEndpoints();
-        api.MapMeetingPaperEndpoints();
         api.MapAgendaTemplateEndpoints();
-        api.MapDecisionsLogEndpoints();
-        api.MapMinutesEndpoints();
-        api.MapMinutesExportEndpoints();
         api.MapAuditEndpoints();
         api.MapAdministrationEndpoints();
         api.MapPublicEndpoints();
@@ -270,10 +262,8 @@ public static class Startup
         api.MapPublicRegisterEndpoints();
         api.MapPublicMeetingsEndpoints();
         api.MapCommitteeSecretaryEndpoints();
-        api.MapMeetingLifecycleEndpoints();
         api.MapHomeEndpoints();
         api.MapNoticeEndpoints();
-        api.MapMeetingPackEndpoints();
         CoCommissioning.Web.Features.PublicSite.PublicSiteEndpoints.MapPublicSiteEndpoints(api);
 
         app.MapSiteEndpointGroups();
@@ -281,7 +271,6 @@ public static class Startup
         app.MapPublicRegisterDownloads();
         app.MapPublicMeetingsDownloads();
         CoCommissioning.Web.Features.OpenData.OpenDataEndpoints.MapOpenDataEndpoints(app);
-        app.MapMeetingPackDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
