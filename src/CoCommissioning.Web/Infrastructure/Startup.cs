@@ -242,19 +242,7 @@ public static class Startup
 
         var api = app.MapGroup("/api").RequireAuthorization(Policies.SignedIn).RefuseUnboundedArguments();
         api.MapApiEndpointGroups();
-        api.MapQuorumEndpoints();
-        api.MapMeetingEndpoints();
-        api.MapMeetingConsoleEndpoints();
-        api.MapMeetingScheduleEndpoints();
-        api.MapMeetingPaperEndpoints();
-        api.MapDecisionsLogEndpoints();
-        api.MapMinutesEndpoints();
-        api.MapMinutesExportEndpoints();
-        api.MapMeetingLifecycleEndpoints();
-        api.MapMeetingPackEndpoints();
-
         app.MapSiteEndpointGroups();
-        app.MapMeetingPackDownloads();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

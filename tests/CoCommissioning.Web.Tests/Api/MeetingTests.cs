@@ -2,6 +2,7 @@ using System.Net;
 using CoCommissioning.Domain.Decisions;
 using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Quorum;
+using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Tests.Infrastructure;
 using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;

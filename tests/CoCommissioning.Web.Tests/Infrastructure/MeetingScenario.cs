@@ -4,6 +4,7 @@ using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Quorum;
 using CoCommissioning.Web.Features.Audit;
 using CoCommissioning.Web.Features.Committees;
+using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.Meetings;
 using FluentAssertions.Equivalency;
 

@@ -31,11 +31,11 @@ public sealed class ActionEndpoints : IApiEndpoints
             .WithSummary("Update an action's status, note and due date (the secretary, or the owner themself; others are refused with 403)");
     }
 
-    private static async Task<Results<Created<ActionDto>, ValidationProblem, NotFoundProblem>> RaiseAsync(
+    private static async Task<Results<Created<ActionDto>, ValidationProblem, NotFoundProblem, ConflictProblem>> RaiseAsync(
         Guid meetingId, RaiseActionRequest request, CurrentUser user, ActionService service, CancellationToken ct) =>
         (await service.RaiseAsync(user, meetingId, request, ct)).TryGetValue(out var action, out var failure)
             ? TypedResults.Created($"/api/actions/{action.Id}", action)
-            : ApiResults.Problem<Results<Created<ActionDto>, ValidationProblem, NotFoundProblem>>(failure);
+            : ApiResults.Problem<Results<Created<ActionDto>, ValidationProblem, NotFoundProblem, ConflictProblem>>(failure);
 
     private static async Task<Results<Ok<IReadOnlyList<ActionDto>>, NotFoundProblem>> CarriedAsync(
         Guid meetingId, CurrentUser user, ActionService service, CancellationToken ct) =>

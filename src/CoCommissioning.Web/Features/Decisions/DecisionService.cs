@@ -20,7 +20,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
     public async Task<CommandResult<ItemStatusDto>> StatusAsync(CurrentUser user, Guid meetingId, Guid itemId, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
-        var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
+        var judged = await ItemDecisions.JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
         if (!judged.Succeeded)
         {
             return judged.Failure!;
@@ -33,7 +33,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
             WhatIfService.ToDto(j.Verdict),
             Voting.Eligibility(j.Seats, j.Terms.Voting),
             j.Presiding.Succeeded ? j.Presiding.Value!.Explanation : j.Presiding.Failure!.Message,
-            j.Verdict.IsQuorate ? [] : InquorateOptions(j.Terms.CoOptionAllowed)));
+            j.Verdict.IsQuorate ? [] : ItemDecisions.InquorateOptions(j.Terms.CoOptionAllowed)));
     }
 
     public async Task<CommandResult<DecisionDto>> RecordVoteAsync(CurrentUser user, Guid meetingId, Guid itemId, RecordVoteRequest request, CancellationToken ct = default)
@@ -80,7 +80,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
                 return Failure.Rule("This item already has a decision or a recorded choice.");
             }
 
-            var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
+            var judged = await ItemDecisions.JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
             if (!judged.Succeeded)
             {
                 return judged.Failure!;
@@ -147,7 +147,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
             .Where(d => d.MeetingId == meetingId && d.OrganisationId == user.OrganisationId)
             .OrderBy(d => d.DecidedAt)
             .ToListAsync(ct);
-        return [.. decisions.Select(ToDto)];
+        return [.. decisions.Select(ItemDecisions.ToDto)];
     }
 
     /// <summary>
@@ -157,7 +157,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
     /// </summary>
     private Task<CommandResult<DecisionDto>> RecordAsync(
         CurrentUser user, Guid meetingId, Guid itemId, Guid? expectedItemVersion, Guid? chosenToPreside,
-        Func<Judged, Presiding, CommandResult<Decision>> decide, CancellationToken ct) =>
+        Func<ItemDecisions.Judged, Presiding, CommandResult<Decision>> decide, CancellationToken ct) =>
         meetings.WriteAsync<DecisionDto>(user, meetingId, MeetingWork.Minute, "recorded a decision", async (db, meeting) =>
         {
             if (MeetingService.ItemOf(meeting, itemId, expectedItemVersion) is { Failure: { } stale })
@@ -172,7 +172,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
                     : Failure.Rule($"Item {closed.Number} is already concluded ({ItemClosures.Describe(closed.ClosedAs)}): no decision can be recorded on it.");
             }
 
-            var judged = await JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside, ct);
+            var judged = await ItemDecisions.JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside, ct);
             if (!judged.Succeeded)
             {
                 return judged.Failure!;
@@ -181,7 +181,7 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
             var j = judged.Value!;
             if (!j.Verdict.IsQuorate)
             {
-                var options = string.Join("; ", InquorateOptions(j.Terms.CoOptionAllowed));
+                var options = string.Join("; ", ItemDecisions.InquorateOptions(j.Terms.CoOptionAllowed));
                 return Failure.Rule($"Nothing was recorded because the item is not quorate. {string.Join(" ", j.Verdict.Lines.Skip(1))} The chair may: {options}.");
             }
 
@@ -213,41 +213,6 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
 
             db.Decisions.Add(d);
             logger.LogInformation("Meeting {MeetingId} item {ItemId}: {UserId} recorded decision {DecisionId} ({Kind}, {Outcome})", meetingId, itemId, user.UserId, d.Id, d.Kind, d.Outcome);
-            return CommandResult<Func<Task<DecisionDto>>>.Success(() => Task.FromResult(ToDto(d)));
+            return CommandResult<Func<Task<DecisionDto>>>.Success(() => Task.FromResult(ItemDecisions.ToDto(d)));
         }, ct);
-
-    internal sealed record Judged(Meeting Meeting, DateTimeOffset Moment, Domain.Committees.TermsOfReference Terms, IReadOnlyList<SeatAtItem> Seats, QuorumVerdict Verdict, CommandResult<Presiding> Presiding);
-
-    internal static async Task<CommandResult<Judged>> JudgeAsync(AppDbContext db, CurrentUser user, Guid meetingId, Guid itemId, DateTimeOffset moment, Guid? chosenToPreside, CancellationToken ct)
-    {
-        var meeting = await MeetingService.LoadAsync(db, user, meetingId, ct);
-        if (meeting is null)
-        {
-            return Failure.NotFound("The meeting");
-        }
-
-        if (meeting.Items.All(i => i.Id != itemId))
-        {
-            return Failure.NotFound("The agenda item");
-        }
-
-        var snapshot = (await CommitteeSnapshot.LoadAsync(db, user.OrganisationId, meeting.CommitteeId, meeting.Date, ct))!;
-        if (snapshot.Terms is not { } terms)
-        {
-            return Failure.Rule("The committee had no terms of reference in force on the meeting date, so quorum cannot be judged.");
-        }
-
-        var atItem = meeting.SeatsAt(itemId, snapshot.Seats, moment, snapshot.DeputyNamesByPerson);
-        var verdict = QuorumEvaluator.Evaluate(terms.Quorum, atItem, snapshot.RoleNames);
-        return CommandResult<Judged>.Success(new Judged(meeting, moment, terms, atItem, verdict, Voting.WhoPresides(atItem, terms.Voting, chosenToPreside)));
-    }
-
-    internal static IReadOnlyList<string> InquorateOptions(bool coOptionAllowed) =>
-        coOptionAllowed
-            ? ["defer the item to a later meeting", "refer it to the governing body or another committee", "co-opt unconflicted members for this item, as the terms of reference allow"]
-            : ["defer the item to a later meeting", "refer it to the governing body or another committee"];
-
-    internal static DecisionDto ToDto(Decision d) =>
-        new(d.Id, d.MeetingId, d.ItemId, d.Kind, d.Resolution, d.Outcome, d.For, d.Against, d.Abstain, d.Eligible, d.CastingVote,
-            d.Explanation, d.QuorumExplanation, d.PresidingExplanation, d.DecidedAt, [.. d.Votes.Select(v => new VoteDto(v.MembershipId, v.Choice))]);
 }

@@ -6,7 +6,6 @@ using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Quorum;
 using CoCommissioning.Web.Components;
 using CoCommissioning.Web.Features.Committees;
-using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.Quorum;
 using CoCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -125,10 +124,10 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
                 Voting.Eligibility(atItem, terms.Voting),
                 presiding.Match<Guid?>(p => p.MembershipId, _ => null),
                 presiding.Match(p => p.Explanation, f => f.Message),
-                verdict.IsQuorate ? [] : DecisionService.InquorateOptions(terms.CoOptionAllowed),
+                verdict.IsQuorate ? [] : ItemDecisions.InquorateOptions(terms.CoOptionAllowed),
                 declarations,
                 confirmed,
-                decision is null ? null : DecisionService.ToDto(decision),
+                decision is null ? null : ItemDecisions.ToDto(decision),
                 await PreFlagService.ForItemAsync(db, meeting, itemId, ct));
         }
 
@@ -323,7 +322,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
             return own;
         }
 
-        var judged = await DecisionService.JudgeAsync(db, user, meeting.Id, itemId, clock.Now(), null, ct);
+        var judged = await ItemDecisions.JudgeAsync(db, user, meeting.Id, itemId, clock.Now(), null, ct);
         if (!judged.TryGetValue(out var judgedValue, out var failure))
         {
             return failure;
@@ -356,7 +355,7 @@ public sealed class MeetingConsoleService(GovernanceDbFactory dbs, MeetingServic
     public Task<CommandResult<MeetingDto>> ConfirmQuorumAsync(CurrentUser user, Guid meetingId, Guid itemId, ConfirmQuorumRequest request, CancellationToken ct = default) =>
         meetings.ChangeItemAsync(user, meetingId, itemId, request.Version, MeetingWork.Participate, "confirmed quorum", async (db, meeting, _) =>
         {
-            var judged = await DecisionService.JudgeAsync(db, user, meetingId, itemId, clock.Now(), null, ct);
+            var judged = await ItemDecisions.JudgeAsync(db, user, meetingId, itemId, clock.Now(), null, ct);
             if (!judged.TryGetValue(out var j, out var failure))
             {
                 return failure;

@@ -1,9 +1,9 @@
 using System.Globalization;
-using System.Security.Claims;
 using System.Text;
 using CoCommissioning.Domain.Minutes;
 using CoCommissioning.Web.Features.Minutes.Export;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoCommissioning.Web.Features.Minutes;
 
@@ -11,7 +11,7 @@ namespace CoCommissioning.Web.Features.Minutes;
 /// One part of one version of the minutes as a PDF or Word file to download: the same document the page shows (a
 /// draft generated from the record now, an approved version as stored at approval).
 /// </summary>
-public static class MinutesExportEndpoints
+public sealed class MinutesExportEndpoints : IApiEndpoints
 {
     public const string PdfType = "application/pdf";
     public const string WordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -20,22 +20,18 @@ public static class MinutesExportEndpoints
     private static readonly MinutesPdfRenderer Pdf = new();
     private static readonly MinutesWordRenderer Word = new();
 
-    public static void MapMinutesExportEndpoints(this IEndpointRouteBuilder api)
+    public void Map(IEndpointRouteBuilder api)
     {
         var minutes = api.MapGroup("/meetings/{meetingId:guid}/minutes/versions/{number:int}").WithTags("Minutes");
 
-        minutes.MapGet("/{part}.pdf", (Guid meetingId, int number, string part, HttpContext http, ClaimsPrincipal principal, MinutesService service, CancellationToken ct) =>
-                ExportAsync(meetingId, number, part, "pdf", PdfType, Pdf.Render, http, principal, service, ct))
+        minutes.MapGet("/{part}.pdf", PdfAsync)
             .RequireAuthorization(Policies.SignedIn)
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: PdfType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One part (public or private) of one version of the minutes as an A4 PDF, as an attachment");
 
-        minutes.MapGet("/{part}.docx", (Guid meetingId, int number, string part, HttpContext http, ClaimsPrincipal principal, MinutesService service, CancellationToken ct) =>
-                ExportAsync(meetingId, number, part, "docx", WordType, Word.Render, http, principal, service, ct))
+        minutes.MapGet("/{part}.docx", WordAsync)
             .RequireAuthorization(Policies.SignedIn)
             .Produces(StatusCodes.Status200OK, responseType: null, contentType: WordType)
-            .ProducesProblem(StatusCodes.Status404NotFound)
             .WithSummary("One part (public or private) of one version of the minutes as a Word document, as an attachment");
     }
 
@@ -66,24 +62,31 @@ public static class MinutesExportEndpoints
         return slug.Length >= 2 ? slug : "committee";
     }
 
-    private static async Task<IResult> ExportAsync(
+    private static Task<Results<FileContentHttpResult, NotFoundProblem>> PdfAsync(
+        Guid meetingId, int number, string part, HttpContext http, CurrentUser user, MinutesService service, CancellationToken ct) =>
+        ExportAsync(meetingId, number, part, "pdf", PdfType, Pdf.Render, http, user, service, ct);
+
+    private static Task<Results<FileContentHttpResult, NotFoundProblem>> WordAsync(
+        Guid meetingId, int number, string part, HttpContext http, CurrentUser user, MinutesService service, CancellationToken ct) =>
+        ExportAsync(meetingId, number, part, "docx", WordType, Word.Render, http, user, service, ct);
+
+    private static async Task<Results<FileContentHttpResult, NotFoundProblem>> ExportAsync(
         Guid meetingId, int number, string part, string extension, string contentType, Func<MinutesDocument, byte[]> render,
-        HttpContext http, ClaimsPrincipal principal, MinutesService service, CancellationToken ct)
+        HttpContext http, CurrentUser user, MinutesService service, CancellationToken ct)
     {
         if (!Enum.TryParse<MinutesPart>(part, ignoreCase: true, out var which) || !Enum.IsDefined(which) || int.TryParse(part, out _))
         {
-            return ApiResults.NotFoundProblem("The part of the minutes (public or private)");
+            return ApiResults.NotFound("The part of the minutes (public or private)");
         }
 
-        var found = await service.GetDocumentAsync(CurrentUser.Require(principal), meetingId, number, which, ct);
-        if (!found.Succeeded)
+        if (!(await service.GetDocumentAsync(user, meetingId, number, which, ct)).TryGetValue(out var found, out var failure))
         {
-            return ApiResults.Problem(found.Failure!);
+            return ApiResults.Problem<Results<FileContentHttpResult, NotFoundProblem>>(failure);
         }
 
-        var document = found.Value!.Document;
+        var document = found.Document;
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.CacheControl = "private, no-store";
-        return Results.File(render(document), contentType, FileName(document, extension));
+        return TypedResults.File(render(document), contentType, FileName(document, extension));
     }
 }

@@ -5,7 +5,6 @@ using CoCommissioning.Domain.Common;
 using CoCommissioning.Domain.Meetings;
 using CoCommissioning.Domain.Minutes;
 using CoCommissioning.Web.Components;
-using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -137,7 +136,7 @@ public sealed class MinutesService(GovernanceDbFactory dbs, TimeProvider clock, 
             return true;
         }
 
-        var judged = await DecisionService.JudgeAsync(db, user, approvingMeetingId, itemId, clock.Now(), null, ct);
+        var judged = await ItemDecisions.JudgeAsync(db, user, approvingMeetingId, itemId, clock.Now(), null, ct);
         if (!judged.TryGetValue(out var j, out _) || !j.Presiding.TryGetValue(out var whoPresides, out _) || whoPresides.MembershipId is not { } presiding)
         {
             return false;

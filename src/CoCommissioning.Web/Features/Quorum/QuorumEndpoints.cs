@@ -1,20 +1,18 @@
-using System.Security.Claims;
 using CoCommissioning.Web.Infrastructure;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CoCommissioning.Web.Features.Quorum;
 
-public static class QuorumEndpoints
+public sealed class QuorumEndpoints : IApiEndpoints
 {
-    public static void MapQuorumEndpoints(this IEndpointRouteBuilder api)
-    {
-        api.MapPost("/committees/{committeeId:guid}/what-if", async (Guid committeeId, WhatIfRequest request, ClaimsPrincipal principal, WhatIfService service, CancellationToken ct) =>
-                ApiResults.From(await service.EvaluateAsync(CurrentUser.Require(principal), committeeId, request, ct), Results.Ok))
+    public void Map(IEndpointRouteBuilder api) =>
+        api.MapGroup("").WithTags("Quorum").MapPost("/committees/{committeeId:guid}/what-if", WhatIfAsync)
             .RequireAuthorization(Policies.Secretary)
-            .WithTags("Quorum")
-            .Produces<WhatIfResultDto>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("What if: the quorum verdict with its explanation, who may vote and who presides, for an attendance you describe (nothing is saved)");
-    }
+
+    private static async Task<Results<Ok<WhatIfResultDto>, ValidationProblem, NotFoundProblem, RuleProblem>> WhatIfAsync(
+        Guid committeeId, WhatIfRequest request, CurrentUser user, WhatIfService service, CancellationToken ct) =>
+        (await service.EvaluateAsync(user, committeeId, request, ct)).TryGetValue(out var result, out var failure)
+            ? TypedResults.Ok(result)
+            : ApiResults.Problem<Results<Ok<WhatIfResultDto>, ValidationProblem, NotFoundProblem, RuleProblem>>(failure);
 }

@@ -46,17 +46,6 @@ public static class ApiResults
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure.Kind, null),
     };
 
-    // Kept while endpoints move to typed results; removed once none uses them.
-    public static IResult From<T>(CommandResult<T> result, Func<T, IResult> onSuccess) =>
-        result.TryGetValue(out var value, out var failure) ? onSuccess(value) : ProblemFor(failure);
-
-    public static IResult From(CommandResult result, Func<IResult> onSuccess) =>
-        result.TryGetFailure(out var failure) ? ProblemFor(failure) : onSuccess();
-
-    public static IResult NotFoundProblem(string what) => NotFound(what);
-
-    public static IResult Problem(Failure failure) => ProblemFor(failure);
-
     // Field names match the JSON property names a client sent.
     private static string ToCamelCase(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name[1..];
 

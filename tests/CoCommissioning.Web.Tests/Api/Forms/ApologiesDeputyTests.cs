@@ -1,4 +1,5 @@
 using System.Net;
+using CoCommissioning.Web.Features.Decisions;
 using CoCommissioning.Web.Features.Meetings;
 using CoCommissioning.Web.Tests.Infrastructure;
 using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;
