@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CoCommissioning.Data;
 using CoCommissioning.Domain.Common;
 
 namespace CoCommissioning.Web.Infrastructure;
@@ -8,8 +9,10 @@ namespace CoCommissioning.Web.Infrastructure;
 /// The API's date reading: the format System.Text.Json reads, but only years <see cref="Dates"/> allows. Every date of
 /// every request body at once (meetings, arrivals, actions, terms, registers), so "0001-01-01" or "9999-12-31" is a 400
 /// naming the field (through <see cref="ApiExceptionHandler"/>) instead of a stored date or an overflow in date sums.
+/// An instant is also cut to the precision both databases store (<see cref="StoredTime"/>), so the record an answer
+/// shows is the record a later read returns.
 /// </summary>
-public sealed class SaneDateConverter<T>(Func<T, int> year) : JsonConverter<T>
+public sealed class SaneDateConverter<T>(Func<T, int> year, Func<T, T>? stored = null) : JsonConverter<T>
     where T : struct
 {
     private readonly JsonConverter<T> inner = (JsonConverter<T>)JsonSerializerOptions.Default.GetConverter(typeof(T));
@@ -18,7 +21,7 @@ public sealed class SaneDateConverter<T>(Func<T, int> year) : JsonConverter<T>
     {
         var value = inner.Read(ref reader, typeToConvert, options);
         return year(value) is >= Dates.MinYear and <= Dates.MaxYear
-            ? value
+            ? stored is null ? value : stored(value)
             : throw new JsonException($"The date must be between {Dates.MinYear} and {Dates.MaxYear}: check the year.");
     }
 
@@ -31,7 +34,7 @@ public static class SaneDateConverters
     {
         converters.Add(new SaneDateConverter<DateOnly>(d => d.Year));
         converters.Add(new SaneDateConverter<DateTime>(d => d.Year));
-        converters.Add(new SaneDateConverter<DateTimeOffset>(d => d.Year));
+        converters.Add(new SaneDateConverter<DateTimeOffset>(d => d.Year, d => d.AddTicks(-(d.Ticks % StoredTime.StoredTicks))));
     }
 
     /// <summary>The same bounds for a date bound from the query string or route; null if the value is not a date.</summary>

@@ -9,11 +9,11 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>The action log (issue 5) through HTTP on PostgreSQL.</summary>
-public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class ActionLogTests(AppFixture app)
 {
     private static DateOnly Today => ApiScenario.Today;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Raise_Returns201AndIsInTheCommitteesLogWithItsMeeting()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -38,7 +38,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
             .Should().NotContain(a => a.Id == action.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task List_OpenAndInProgressFirst()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -54,7 +54,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
             .Should().OnlyContain(a => a.Status == ActionStatus.Done || a.Status == ActionStatus.Dropped);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Carried_ToALaterMeeting_UntilTheOwnerMarksItDone()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -88,7 +88,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
         audit.Should().Contain(e => e.Action == AuditAction.Update && e.ActorName == MeetingScenario.Chair);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Update_OpenAgain_ClearsClosedOn()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -102,7 +102,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
         reopened.Status.Should().Be(ActionStatus.InProgress);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Update_ByAMemberWhoIsNotTheOwner_Returns403AndChangesNothing()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -116,7 +116,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
         (await member.GetJsonAsync<ActionDto>($"/api/actions/{action.Id}")).Status.Should().Be(ActionStatus.Open);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherOrganisationsSecretary_Gets404Everywhere()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -141,7 +141,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
         (await scenario.Secretary.GetJsonAsync<ActionDto>($"/api/actions/{action.Id}")).Status.Should().Be(ActionStatus.Open);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Update_StaleVersion_Returns409()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -155,7 +155,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
         (await scenario.Secretary.GetJsonAsync<ActionDto>($"/api/actions/{action.Id}")).Status.Should().Be(ActionStatus.InProgress);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Raise_ByAMember_Returns403()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -167,7 +167,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("noDescription", "description")]
     [InlineData("longDescription", "description")]
     [InlineData("noOwner", "ownerPersonId")]
@@ -205,7 +205,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor(field).Should().NotBeEmpty();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("noStatus", "status")]
     [InlineData("longNote", "statusNote")]
     [InlineData("dueBeforeTheMeeting", "dueOn")]
@@ -246,3 +246,7 @@ public sealed class ActionLogTests(PostgresAppFixture app) : IClassFixture<Postg
         return await response.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
     }
 }
+
+public sealed class PostgresActionLogTests(PostgresAppFixture app) : ActionLogTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteActionLogTests(SqliteAppFixture app) : ActionLogTests(app), IClassFixture<SqliteAppFixture>;

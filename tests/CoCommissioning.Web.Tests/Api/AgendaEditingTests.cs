@@ -19,7 +19,7 @@ public abstract class AgendaEditingTests(AppFixture app)
 {
     private static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
-    [Fact]
+    [DatabaseFact]
     public async Task Schedule_AddsTheRuleBooksStandingItems_AndNewItemsGoBeforeTheClosingOnes()
     {
         using var meeting = await MeetingScenario.StartAsync(app, Later, standingItems: true);
@@ -29,7 +29,7 @@ public abstract class AgendaEditingTests(AppFixture app)
             "5 Merger of Riverside and Northgate", "6 Any other business", "7 Date of next meeting");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EditMoveRemove_BeforePublication_RenumbersFreely()
     {
         using var meeting = await MeetingScenario.StartAsync(app, Later, standingItems: true);
@@ -46,7 +46,7 @@ public abstract class AgendaEditingTests(AppFixture app)
         meeting.Meeting.Items.Single(i => i.Id == finance).Presenter.Should().Be("Mark Benson");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AfterPublication_ChangesNeedAReason_AndThePublicPageShowsNumbersLateItemsAndWithdrawals()
     {
         using var meeting = await MeetingScenario.StartAsync(app, Later, standingItems: true);
@@ -73,7 +73,7 @@ public abstract class AgendaEditingTests(AppFixture app)
         html.Should().Contain("Withdrawn").And.Contain("Supplementary agenda").And.Contain("The lease offer expires before the next meeting");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RemoveItem_WithARecord_Is422SayingWhy()
     {
         // A meeting under way today: declarations are recorded as the meeting runs.
@@ -86,7 +86,7 @@ public abstract class AgendaEditingTests(AppFixture app)
             .Should().Be("Item 5 cannot be removed: it has declarations of interest recorded, which is part of the meeting's record.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Changes_StaleVersion_Is409_MemberIs403_OtherOrganisationIs404()
     {
         using var meeting = await MeetingScenario.StartAsync(app, Later, standingItems: true);
@@ -109,7 +109,7 @@ public abstract class AgendaEditingTests(AppFixture app)
         (await meeting.Secretary.GetJsonAsync<MeetingDto>(meeting.Url)).Items.Single(i => i.Id == meeting.ItemId).Title.Should().Be("Merger of Riverside and Northgate");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Papers_ReplaceMoveVisibilityRemove_WithVersionsKept()
     {
         using var meeting = await MeetingScenario.StartAsync(app, Later, standingItems: true);
@@ -145,7 +145,7 @@ public abstract class AgendaEditingTests(AppFixture app)
         meeting.Meeting.Papers.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Template_SecretaryEditsIt_NextMeetingGetsIt_MemberIs403_OtherOrganisationIs404()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);

@@ -10,9 +10,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>Every governance change leaves one audit entry naming who made it; failed changes leave none.</summary>
-public sealed class AuditTrailTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class AuditTrailTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task CreateCommittee_WritesInsertEntryNamingTheActor()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -38,7 +38,7 @@ public sealed class AuditTrailTests(PostgresAppFixture app) : IClassFixture<Post
         changes.RootElement.TryGetProperty("Version", out _).Should().BeFalse("the concurrency token is not worth recording");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpdateCommittee_WritesUpdateEntryWithOldAndNewValues()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -56,7 +56,7 @@ public sealed class AuditTrailTests(PostgresAppFixture app) : IClassFixture<Post
         changes.RootElement.GetProperty("Purpose").GetProperty("new").GetString().Should().Be("A new purpose");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FailedChanges_ValidationOrStaleVersion_WriteNoEntry()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -78,7 +78,7 @@ public sealed class AuditTrailTests(PostgresAppFixture app) : IClassFixture<Post
         (await governance.GetJsonAsync<AuditPageDto>("/api/audit?pageSize=1")).Total.Should().Be(totalBefore);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MembershipChanges_AppearUnderTheCommitteesRecordId()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -111,7 +111,7 @@ public sealed class AuditTrailTests(PostgresAppFixture app) : IClassFixture<Post
     }
 
     /// <summary>Auditors read the changes: an office is "Chair", as the database stores it, not its enum number.</summary>
-    [Fact]
+    [DatabaseFact]
     public async Task MembershipOfficeChange_RecordsTheOfficeByName()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -133,7 +133,7 @@ public sealed class AuditTrailTests(PostgresAppFixture app) : IClassFixture<Post
         office.GetProperty("new").ToString().Should().Be("ViceChair");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AuditFilters_ByUserAndRecordType_ReturnOnlyMatchingEntries()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -148,7 +148,7 @@ public sealed class AuditTrailTests(PostgresAppFixture app) : IClassFixture<Post
         actors.Should().Contain(new AuditActorDto(me.UserId, DemoUsers.SecretaryName));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Seed_IsAuditedAsTheSystem()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -158,7 +158,7 @@ public sealed class AuditTrailTests(PostgresAppFixture app) : IClassFixture<Post
         seeded.Entries.Should().Contain(e => e.Action == AuditAction.Insert && e.UserId == null && e.ActorName == "System (demo seed)");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetAudit_PageFarBeyondTheEnd_Returns200WithNoEntries()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -170,3 +170,7 @@ public sealed class AuditTrailTests(PostgresAppFixture app) : IClassFixture<Post
         page.Total.Should().BePositive();
     }
 }
+
+public sealed class PostgresAuditTrailTests(PostgresAppFixture app) : AuditTrailTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteAuditTrailTests(SqliteAppFixture app) : AuditTrailTests(app), IClassFixture<SqliteAppFixture>;

@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>Who may open what: anonymous visitors, members and the roles above them, on pages and the API.</summary>
-public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class AuthorisationTests(AppFixture app)
 {
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/committees")]
     [InlineData("/people")]
     [InlineData("/audit")]
@@ -28,7 +28,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         Uri.UnescapeDataString(target).Should().Contain("ReturnUrl=" + path);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/api/committees")]
     [InlineData("/api/me")]
     [InlineData("/api/audit")]
@@ -45,7 +45,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         response.Headers.Location.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PostCommittee_Anonymous_Returns401()
     {
         using var client = app.CreateAnonymousClient();
@@ -55,7 +55,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/health")]
     [InlineData("/openapi/v1.json")]
     [InlineData("/api/public/organisations")]
@@ -71,7 +71,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         response.StatusCode.Should().Be(expected, await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetApi_UnknownBearerToken_Returns401()
     {
         using var client = app.CreateBearerClient("coco_not-a-real-token");
@@ -82,7 +82,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         response.Headers.WwwAuthenticate.Should().Contain(h => h.Scheme == "Bearer");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("GET", "/api/admin/users")]
     [InlineData("GET", "/api/audit")]
     [InlineData("GET", "/api/audit/actors")]
@@ -100,7 +100,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(DemoUsers.Member, "/api/committees")]
     [InlineData(DemoUsers.Member, "/api/me")]
     [InlineData(DemoUsers.Member, "/api/member-roles")]
@@ -117,7 +117,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         response.StatusCode.Should().Be(HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetAdminPage_SignedInMember_RedirectsToAccessDeniedWhichAnswers403()
     {
         using var browser = await app.CreateSignedInBrowserAsync(DemoUsers.Member);
@@ -130,7 +130,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         (await denied.Content.ReadAsStringAsync()).Should().Contain("You do not have permission to open that page");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(DemoUsers.Member, "/committees")]
     [InlineData(DemoUsers.Member, "/account/tokens")]
     [InlineData(DemoUsers.Secretary, "/people")]
@@ -145,7 +145,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetApi_SignedInWithCookie_IsTheSameUser()
     {
         using var browser = await app.CreateSignedInBrowserAsync(DemoUsers.Governance);
@@ -156,7 +156,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
         me.Roles.Should().Contain(CoCommissioning.Data.Identity.AppRole.GovernanceLead);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignIn_WrongPassword_StaysOnTheFormWithoutACookie()
     {
         using var client = app.CreateAnonymousClient();
@@ -178,7 +178,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
     }
 
     /// <summary>There is no fallback policy (see Policies.cs), so every endpoint must state one or allow anonymous.</summary>
-    [Fact]
+    [DatabaseFact]
     public void Endpoints_All_StateAPolicyOrAllowAnonymous()
     {
         var endpoints = app.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>();
@@ -202,3 +202,7 @@ public sealed class AuthorisationTests(PostgresAppFixture app) : IClassFixture<P
             || endpoint.DisplayName == "Fallback {**path:file}";
     }
 }
+
+public sealed class PostgresAuthorisationTests(PostgresAppFixture app) : AuthorisationTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteAuthorisationTests(SqliteAppFixture app) : AuthorisationTests(app), IClassFixture<SqliteAppFixture>;

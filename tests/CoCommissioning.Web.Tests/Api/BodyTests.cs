@@ -6,9 +6,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>The organisation's list of practices, PCNs, federations, suppliers and other bodies.</summary>
-public sealed class BodyTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class BodyTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Member_AddsABody_AndEveryoneOfTheOrganisationListsIt_ButNotAnotherOrganisation()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -26,7 +26,7 @@ public sealed class BodyTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         await theirs.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddBody_DuplicateKindAndName_Returns400OnName_ButAnotherKindIsFine()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -41,7 +41,7 @@ public sealed class BodyTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         otherKind.StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddBody_NoNameOrBadCode_ReportsTheFields()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -53,7 +53,7 @@ public sealed class BodyTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         problem.ErrorsFor("code").Should().ContainSingle();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EditBody_SecretaryOnly_WithVersion_StaleIs409()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -73,3 +73,7 @@ public sealed class BodyTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         await stale.ReadProblemAsync(HttpStatusCode.Conflict);
     }
 }
+
+public sealed class PostgresBodyTests(PostgresAppFixture app) : BodyTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteBodyTests(SqliteAppFixture app) : BodyTests(app), IClassFixture<SqliteAppFixture>;

@@ -12,11 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>The breaches register through HTTP on PostgreSQL.</summary>
-public sealed class BreachTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class BreachTests(AppFixture app)
 {
     private static DateOnly Today => ApiScenario.Today;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Record_WithPerson_Returns201AndIsListed()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -33,7 +33,7 @@ public sealed class BreachTests(PostgresAppFixture app) : IClassFixture<Postgres
         (await governance.GetJsonAsync<BreachDto>($"/api/breaches/{breach.Id}")).Description.Should().Be(breach.Description);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("Helen Carter voted on a contract with her practice.")]
     [InlineData("A member (Carter) voted on a contract.")]
     public async Task Record_SummaryNamesThePerson_Returns400PublicSummaryAndSavesNothing(string summary)
@@ -48,7 +48,7 @@ public sealed class BreachTests(PostgresAppFixture app) : IClassFixture<Postgres
         (await governance.GetJsonAsync<List<BreachDto>>("/api/breaches")).Should().HaveCount(before);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("noDate", "identifiedOn")]
     [InlineData("future", "identifiedOn")]
     [InlineData("occurredAfterIdentified", "occurredOn")]
@@ -72,7 +72,7 @@ public sealed class BreachTests(PostgresAppFixture app) : IClassFixture<Postgres
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor(field).Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Record_PersonOfAnotherOrganisation_Returns400PersonId()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -84,7 +84,7 @@ public sealed class BreachTests(PostgresAppFixture app) : IClassFixture<Postgres
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("personId").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OtherOrganisationsBreach_Returns404AndIsNotListed()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -104,7 +104,7 @@ public sealed class BreachTests(PostgresAppFixture app) : IClassFixture<Postgres
         (await governance.GetJsonAsync<List<BreachDto>>("/api/breaches")).Should().NotContain(b => b.Id == theirs.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_ReadsOrRecords_Returns403()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -119,3 +119,7 @@ public sealed class BreachTests(PostgresAppFixture app) : IClassFixture<Postgres
     private static BreachRequest Request(string summary) =>
         new(Today.AddDays(-2), Today.AddDays(-10), $"Dr X did not declare an interest before the vote on item 4 ({summary})", null, summary, "The decision was reviewed and the member retrained.");
 }
+
+public sealed class PostgresBreachTests(PostgresAppFixture app) : BreachTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteBreachTests(SqliteAppFixture app) : BreachTests(app), IClassFixture<SqliteAppFixture>;

@@ -22,7 +22,7 @@ public abstract class ConsoleRefreshTests(AppFixture app)
 
     private MeetingConsoleService Console => app.Factory.Services.GetRequiredService<MeetingConsoleService>();
 
-    [Fact]
+    [DatabaseFact]
     public async Task Refresh_EightViewsOfFourUsersAfterOneChange_OneSharedReadAndEachUsersOwnView()
     {
         using var meeting = await RiversideItemTakenAsync();
@@ -62,7 +62,7 @@ public abstract class ConsoleRefreshTests(AppFixture app)
         MeetingConsoleDto View(string email) => views.First(v => v.Email == email).View;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Refresh_AnotherChangeWhileTheLastReadIsKept_ReadsAgainAndShowsIt()
     {
         using var meeting = await RiversideItemTakenAsync();
@@ -80,7 +80,7 @@ public abstract class ConsoleRefreshTests(AppFixture app)
         second.Seats.Single(s => s.MembershipId == meeting.Id(ViceChair)).Presence.Should().Be(SeatPresence.Left);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Refresh_AnotherOrganisationsUserWhileAReadIsShared_GetsNothing()
     {
         using var meeting = await RiversideItemTakenAsync();

@@ -13,14 +13,14 @@ namespace CoCommissioning.Web.Tests.Api;
 /// eligible voters, and a refusal says why and saves nothing (no decision, no vote row, no audit entry). Each test
 /// schedules its own meeting of the seeded PCCC (see <see cref="MeetingScenario"/> for its terms of reference).
 /// </summary>
-public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class DecisionServiceTests(AppFixture app)
 {
     private const string InquorateOptions =
         "The chair may: defer the item to a later meeting; refer it to the governing body or another committee; co-opt unconflicted members for this item, as the terms of reference allow.";
 
     // --- refusals: 422 (or 400) with the reason, and nothing saved ---------------------------------------------
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(ConflictRuling.DiscussesNoVote, "takes part in discussion but does not vote")]
     [InlineData(ConflictRuling.LeavesRoom, "leaves the room for the item")]
     public async Task RecordVote_MemberRuledOutOfTheVote_Returns422AndSavesNothing(ConflictRuling ruling, string described)
@@ -38,7 +38,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         await AssertNothingRecordedAsync(meeting, before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_ItemInquorate_Returns422ListingTheChairsOptionsAndSavesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -57,7 +57,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         await AssertNothingRecordedAsync(meeting, before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_MemberHasLeft_Returns422AbsentForThisItemAndSavesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -73,7 +73,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         await AssertNothingRecordedAsync(meeting, before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_TieWithoutCastingVote_Returns400NamingCastingVoteAndSavesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -87,7 +87,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         await AssertNothingRecordedAsync(meeting, before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_SameMemberTwice_Returns400NamingVotesAndSavesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -101,7 +101,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         await AssertNothingRecordedAsync(meeting, before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordConsensus_ItemInquorate_Returns422AndSavesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -118,7 +118,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         await AssertNothingRecordedAsync(meeting, before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_ItemAlreadyDecided_Returns422AndKeepsTheFirstDecision()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -142,7 +142,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
 
     // --- decisions recorded ----------------------------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_QuorumRestoredWhenTheDeputyArrives_Returns201WithTallyQuorumAndPresiding()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -176,7 +176,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         (await DecisionAuditCount.ReadAsync(app)).Should().Be(new DecisionAuditCount(before.Decisions + 1, before.Votes + 4));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_ChairConflicted_ViceChairPresides()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -191,7 +191,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         decision.Eligible.Should().Be(4, "the chair is in the room but ruled out of the vote");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_TieWithCastingVoteFor_CarriedOnCastingVote()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -209,7 +209,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         (await meeting.DecisionsAsync()).Should().ContainSingle().Which.Votes.Should().HaveCount(4);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordConsensus_Quorate_Returns201CountingTheEligible()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -228,7 +228,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         (await DecisionAuditCount.ReadAsync(app)).Should().Be(before with { Decisions = before.Decisions + 1 });
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetStatus_MixedAttendance_ExplainsEachSeatsEligibility()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -266,7 +266,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
     /// first's decision, or both pass the check and the unique index refuses the second), exactly one is recorded
     /// with its own votes, and the other is told why. Several items make a true overlap likely at least once.
     /// </summary>
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_TwoConcurrentPostsForOneItem_OneRecordedOneRefused()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -332,3 +332,7 @@ public sealed class DecisionServiceTests(PostgresAppFixture app) : IClassFixture
         (await governance.AuditOfAsync(meeting.MeetingId)).Entries.Should().NotContain(e => e.RecordType == nameof(Decision) || e.RecordType == nameof(VoteRecord));
     }
 }
+
+public sealed class PostgresDecisionServiceTests(PostgresAppFixture app) : DecisionServiceTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteDecisionServiceTests(SqliteAppFixture app) : DecisionServiceTests(app), IClassFixture<SqliteAppFixture>;

@@ -19,11 +19,11 @@ namespace CoCommissioning.Web.Tests.Api;
 /// Decisions are recorded through the decision service (see <see cref="MeetingScenario"/>); every test searches
 /// for its own unique words, as the tests of this class share one database.
 /// </summary>
-public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class DecisionsLogTests(AppFixture app)
 {
     private static DateOnly Today => ApiScenario.Today;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_AfterAVote_ShowsTheDecisionWithItsEvidence()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -72,7 +72,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         one.Should().BeEquivalentTo(entry, o => o.ToTheMicrosecond());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_Filters_ByCommitteeDateBodyAndText()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -103,7 +103,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         (await SearchAsync(meeting.Secretary, "?q=" + Guid.NewGuid().ToString("N"))).Total.Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_WithoutText_IsNewestFirstAndPagedInSql()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -124,7 +124,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         log.Entries.Select(e => e.ItemId).Should().Equal(second, first);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_AMemberReadsIt_AndPrivateItemsAreMarked()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -142,7 +142,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         entry.IsPrivate.Should().BeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_AnotherOrganisation_SeesNoneOfIt()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -162,7 +162,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         await one.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_FromAfterTo_Returns400NamingTheField()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -172,7 +172,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("to").Should().Equal("The end date cannot be before the start date.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_UnknownDecision_Returns404()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -180,7 +180,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Log_ALinkedProcurementDecision_IsShownWithTheRegisters()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -217,7 +217,7 @@ public sealed class DecisionsLogTests(PostgresAppFixture app) : IClassFixture<Po
 /// <summary>The embedded provider translates the log's SQL filters too: dates (stored as integers) and the body list (JSON).</summary>
 public sealed class DecisionsLogOnSqliteTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Log_OnSqlite_FiltersByCommitteeDateAndBody()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -241,3 +241,7 @@ public sealed class DecisionsLogOnSqliteTests(SqliteAppFixture app) : IClassFixt
         elsewhere.Total.Should().Be(0);
     }
 }
+
+public sealed class PostgresDecisionsLogTests(PostgresAppFixture app) : DecisionsLogTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteDecisionsLogTests(SqliteAppFixture app) : DecisionsLogTests(app), IClassFixture<SqliteAppFixture>;

@@ -6,9 +6,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>The annual declaration cycle through HTTP on PostgreSQL: open, remind by email, returns, close.</summary>
-public sealed class DeclarationCycleTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class DeclarationCycleTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Cycle_OpenRemindSubmitClose_DashboardFollowsEachStep()
     {
         var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -64,7 +64,7 @@ public sealed class DeclarationCycleTests(PostgresAppFixture app) : IClassFixtur
         (await late.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().Be("This declaration cycle is closed.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Cycle_MemberActsAsGovernanceLeadOrForSomeoneElse_Refused()
     {
         var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -79,7 +79,7 @@ public sealed class DeclarationCycleTests(PostgresAppFixture app) : IClassFixtur
         (await forOther.ReadProblemAsync(HttpStatusCode.Forbidden)).GetProperty("detail").GetString().Should().Be("You can submit a return only for yourself.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OpenCycle_DueDatePast_FieldMessage()
     {
         var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -89,3 +89,7 @@ public sealed class DeclarationCycleTests(PostgresAppFixture app) : IClassFixtur
         (await past.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("dueOn").Should().Equal("The due date cannot be in the past.");
     }
 }
+
+public sealed class PostgresDeclarationCycleTests(PostgresAppFixture app) : DeclarationCycleTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteDeclarationCycleTests(SqliteAppFixture app) : DeclarationCycleTests(app), IClassFixture<SqliteAppFixture>;

@@ -16,13 +16,13 @@ namespace CoCommissioning.Web.Tests.Api;
 /// The register of interests through the API: members declare for themselves only, governance leads review, bad
 /// input names its field, corrections keep every version, stale changes are refused.
 /// </summary>
-public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class DeclarationTests(AppFixture app)
 {
     private static readonly string[] MemberRoleOnly = ["Member"];
 
     private static DateOnly Today => ApiScenario.Today;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_ForYourself_IsListedAsYoursAwaitingReviewWithOneVersion()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -38,7 +38,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         mine.Should().ContainSingle(d => d.Id == declared.Id).Which.Versions.Should().ContainSingle().Which.Details!.Nature.Should().Be(nature);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_ForSomeoneElse_Returns403AndSavesNothing()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -56,7 +56,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         register.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_NamingYourOwnPersonId_IsAccepted()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -68,7 +68,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         declared.PersonId.Should().Be(self.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_WithAnAccountLinkedToNoPerson_Returns422WithAMessage()
     {
         using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);
@@ -85,7 +85,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         await mine.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("GET", "/api/declarations")]
     [InlineData("POST", "/api/declarations/{id}/accept")]
     [InlineData("POST", "/api/declarations/{id}/request-changes")]
@@ -109,7 +109,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         (await member.GetJsonAsync<DeclarationDto>($"/api/declarations/{declared.Id}")).Status.Should().Be(ReviewStatus.Submitted);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OtherOrganisation_GetsNotFound_ForReadingOrChangingADeclaration()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -125,7 +125,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         await end.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherMember_CannotReadOrCorrectYourDeclaration_Returns404()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -139,7 +139,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         await put.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_ToBeforeFrom_FromFarInFuture_NatureMissing_ReportsEveryFieldAndSavesNothing()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -159,7 +159,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         (await member.GetJsonAsync<List<DeclarationDto>>("/api/declarations/mine")).Should().HaveCount(before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_BodyOfAnotherOrganisation_ReportsConcernsBodyId()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -172,7 +172,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("concernsBodyId").Should().ContainSingle();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_MarkupInText_IsStoredAndReturnedVerbatim()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -187,7 +187,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         read.Details.Mitigation.Should().Be(markup);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MyDeclarationsPage_ShowsMarkupAsEscapedText()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -201,7 +201,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         html.Should().Contain($"&lt;script&gt;alert(&#x27;{marker}&#x27;)&lt;/script&gt;").And.NotContain(markup);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Correct_KeepsBothVersions_AndTheRegisterShowsTheNewOne()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -221,7 +221,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         row.Nature.Should().Be("Shareholding sold down to 1%");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task End_SetsTheEndDateAsANewVersion()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -236,7 +236,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         (await beforeStart.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("lastDay").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task StaleVersion_Returns409_ForACorrectionAndForAReview()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -253,7 +253,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         (await member.GetJsonAsync<DeclarationDto>($"/api/declarations/{declared.Id}")).Versions.Should().HaveCount(2);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(29, true)]
     [InlineData(28, false)]
     [InlineData(0, false)]
@@ -269,7 +269,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         lateOnes.Any(e => e.Id == declared.Id).Should().Be(late);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Review_AcceptWithMitigation_RequestChangesWithComment_ShownToTheMember()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -292,7 +292,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         mine.AgreedMitigation.Should().Be("Leaves the room for items about the practice.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Register_ShowsPersonPositionsAndBody_AndFiltersByStatusAndSearch()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -311,7 +311,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         accepted.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WithholdAndPublish_WithTheGuardiansApproval_NeedsAReasonKeptInternal()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -336,7 +336,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         (await publish.ReadJsonAsync<DeclarationDto>(HttpStatusCode.OK)).Withheld.Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_AddingAnOrganisationWithNoName_FieldMessageAndNothingSaved()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -348,7 +348,7 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
         (await member.GetJsonAsync<List<DeclarationDto>>("/api/declarations/mine")).Should().NotContain(d => d.Details != null && d.Details.Nature == nature);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NilReturn_IsADeclarationWithNoDetails()
     {
         // The secretary has no interests in the register (the member has: a nil return would contradict them).
@@ -387,9 +387,9 @@ public sealed class DeclarationTests(PostgresAppFixture app) : IClassFixture<Pos
 /// Withholding where the organisation names a Conflicts of Interest Guardian: a class (and database) of its own,
 /// because naming a guardian changes what withholding needs for every other test.
 /// </summary>
-public sealed class DeclarationGuardianTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class DeclarationGuardianTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Withhold_WhenAGuardianIsNamed_NeedsTheirApproval()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -434,3 +434,11 @@ internal static class DeclarationSteps
         return await response.ReadJsonAsync<DeclarationDto>(HttpStatusCode.Created);
     }
 }
+
+public sealed class PostgresDeclarationTests(PostgresAppFixture app) : DeclarationTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteDeclarationTests(SqliteAppFixture app) : DeclarationTests(app), IClassFixture<SqliteAppFixture>;
+
+public sealed class PostgresDeclarationGuardianTests(PostgresAppFixture app) : DeclarationGuardianTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteDeclarationGuardianTests(SqliteAppFixture app) : DeclarationGuardianTests(app), IClassFixture<SqliteAppFixture>;

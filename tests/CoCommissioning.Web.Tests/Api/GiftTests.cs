@@ -10,11 +10,11 @@ namespace CoCommissioning.Web.Tests.Api;
 /// and gifts from one source adding up), bad input, and who may declare and review. Each test names its own
 /// offeror, so no test's gifts add up with another's.
 /// </summary>
-public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class GiftTests(AppFixture app)
 {
     private static DateOnly Today => ApiScenario.Today;
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("24.99", OfferAdvice.MayAcceptWithoutDeclaring)]
     [InlineData("25", OfferAdvice.MayAcceptAndDeclare)]
     [InlineData("75", OfferAdvice.MayAcceptAndDeclare)]
@@ -34,7 +34,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         gift.Status.Should().Be(ReviewStatus.Submitted);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("6", OfferAdvice.MayAcceptWithoutDeclaring)]
     [InlineData("6.01", OfferAdvice.Decline)]
     public async Task SupplierBrandedItem_EachSideOfSixPounds_Advice(string value, OfferAdvice expected)
@@ -46,7 +46,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         (await DeclareAsync(member, offer)).Advice.Should().Be(expected);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TwoGiftsFromOneSource_WithinTwelveMonths_AddUpToMustDeclare()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -66,7 +66,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         declared.ValueCounted.Should().Be(60m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TwoGiftsFromOneSource_ThirteenMonthsApart_DoNotAddUp()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -79,7 +79,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         declared.ValueCounted.Should().Be(30m);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GiftsFromOneSource_AnotherPersonsGifts_DoNotAddUp()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -90,7 +90,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         (await AdviceAsync(member, Offer(source, 30m))).Advice.Should().Be(OfferAdvice.MayAcceptWithoutDeclaring);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("negative", "estimatedValue")]
     [InlineData("future", "offeredOn")]
     [InlineData("receivedBeforeOffered", "receivedOn")]
@@ -118,7 +118,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         (await member.GetJsonAsync<List<GiftDto>>("/api/gifts/mine")).Should().HaveCount(before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_SeveralMistakes_ReportsEveryFieldAtOnce()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -132,7 +132,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         problem.GetProperty("errors").TryGetProperty("receivedOn", out _).Should().BeFalse("the date received is not wrong, only the outcome is missing");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Advice_NegativeValue_Returns400NotA500()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -142,7 +142,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("estimatedValue").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_AcceptedOverApprovalThresholdWithoutApprover_Returns400ApprovedBy()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -152,7 +152,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("approvedBy").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_TextWithMarkup_IsStoredAndReturnedAsText()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -164,7 +164,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         mine.Single(g => g.Id == gift.Id).Description.Should().Be(markup);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_DeclaresOrAsksAdviceForSomeoneElse_Returns403AndSavesNothing()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -181,7 +181,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         (await member.GetJsonAsync<List<GiftDto>>("/api/gifts/mine")).Should().HaveCount(before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_NamesThemselves_IsAccepted()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -194,7 +194,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         gift.PersonName.Should().Be("Dr Aisha Rahman");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("accept")]
     [InlineData("request-changes")]
     [InlineData("withhold")]
@@ -211,7 +211,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         (await member.GetJsonAsync<GiftDto>($"/api/gifts/{gift.Id}")).Status.Should().Be(ReviewStatus.Submitted);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GovernanceLead_ReviewsFromTheRegister_AcceptsRequestsChangesAndWithholds()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -244,7 +244,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         withheld.WithheldReason.Should().Be("Risk of harm");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Review_StaleVersion_Returns409AndChangesNothing()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -261,7 +261,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         (await governance.GetJsonAsync<GiftDto>($"/api/gifts/{gift.Id}")).Status.Should().Be(ReviewStatus.ChangesRequested);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OtherOrganisation_CannotSeeOrReview_Returns404()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -281,7 +281,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         (await northfield.GetJsonAsync<GiftDto>($"/api/gifts/{northfieldGift.Id}")).Status.Should().Be(ReviewStatus.Submitted);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_CannotSeeSomeoneElsesEntry_Returns404()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -293,7 +293,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Thresholds_AnySignedInUser_GetsTheGuidanceDefaults()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -303,7 +303,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         thresholds.Should().Be(Features.RegisterSettings.ThresholdsDto.From(GiftThresholds.Guidance2017));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Pages_RenderTheEntriesWithMarkupAsText()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -356,3 +356,7 @@ public sealed class GiftTests(PostgresAppFixture app) : IClassFixture<PostgresAp
         return await response.ReadJsonAsync<GiftDto>(HttpStatusCode.Created);
     }
 }
+
+public sealed class PostgresGiftTests(PostgresAppFixture app) : GiftTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteGiftTests(SqliteAppFixture app) : GiftTests(app), IClassFixture<SqliteAppFixture>;

@@ -9,9 +9,9 @@ using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>The chair's choice for an inquorate item, and the quorum forecast from apologies, through HTTP on PostgreSQL.</summary>
-public sealed class InquorateAndForecastTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class InquorateAndForecastTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task ResolveInquorate_ItemInquorate_RecordsTheChoiceOnce()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -28,7 +28,7 @@ public sealed class InquorateAndForecastTests(PostgresAppFixture app) : IClassFi
             .Should().Be("This item already has a decision or a recorded choice.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ResolveInquorate_ItemQuorate_Refused()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -40,7 +40,7 @@ public sealed class InquorateAndForecastTests(PostgresAppFixture app) : IClassFi
             .Should().Be("The item is quorate: record the decision instead of deferring, referring or co-opting.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ResolveInquorate_NoDetail_NamesField()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -50,7 +50,7 @@ public sealed class InquorateAndForecastTests(PostgresAppFixture app) : IClassFi
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("detail", out _).Should().BeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Forecast_Apologies_DeputyExpectedAndShortfallExplained()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -73,7 +73,7 @@ public sealed class InquorateAndForecastTests(PostgresAppFixture app) : IClassFi
         item.Verdict.Explanation.Should().Contain("none present and unconflicted (Helen Carter is absent; David Okafor is absent;");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Forecast_OtherOrganisation_Returns404()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -84,7 +84,7 @@ public sealed class InquorateAndForecastTests(PostgresAppFixture app) : IClassFi
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ResolveInquorate_Member_Returns403()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -95,3 +95,7 @@ public sealed class InquorateAndForecastTests(PostgresAppFixture app) : IClassFi
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 }
+
+public sealed class PostgresInquorateAndForecastTests(PostgresAppFixture app) : InquorateAndForecastTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteInquorateAndForecastTests(SqliteAppFixture app) : InquorateAndForecastTests(app), IClassFixture<SqliteAppFixture>;

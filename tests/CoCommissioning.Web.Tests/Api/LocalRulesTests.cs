@@ -18,7 +18,7 @@ public abstract class LocalRulesTests(AppFixture app)
 {
     private static DateOnly Today => ApiScenario.Today;
 
-    [Fact]
+    [DatabaseFact]
     public async Task RuleChange_DatedToday_PastRecordsKeepTheOldRuleAndNewOnesFollowTheNew()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -93,7 +93,7 @@ public abstract class LocalRulesTests(AppFixture app)
         northfieldRules.StatusCode.Should().Be(HttpStatusCode.Forbidden, "a committee secretary is not a governance lead");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_InThePast_Returns400EffectiveFromAndSavesNothing()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -106,7 +106,7 @@ public abstract class LocalRulesTests(AppFixture app)
         problem.ErrorsFor("cycleWindowDays").Should().NotBeEmpty();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("GET", "/api/local-rules")]
     [InlineData("GET", "/api/local-rules/history")]
     [InlineData("GET", "/api/local-rules/on/2026-01-01")]

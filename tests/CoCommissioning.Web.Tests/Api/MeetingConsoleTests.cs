@@ -23,7 +23,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
 
     // --- rulings ------------------------------------------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_ByAMemberWhoIsNotPresiding_Returns403AndChangesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -37,7 +37,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await ExpectUnchangedAsync(meeting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_ChairOnTheirOwnConflict_Returns403NamingTheViceChair()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -52,7 +52,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await ExpectUnchangedAsync(meeting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_SecretaryNamesSomeoneNotPresiding_Returns422AndChangesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -65,7 +65,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await ExpectUnchangedAsync(meeting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_ByTheChairInTheirView_IsAttributedToTheChair()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -78,7 +78,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         stored.Rulings.Should().ContainSingle().Which.RuledByMembershipId.Should().Be(meeting.Id(Chair));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_BySecretaryOnBehalf_IsAttributedToThePresidingPerson()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -91,7 +91,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
 
     // --- quorum confirmation ------------------------------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task ConfirmQuorum_ByThePresidingChair_IsRecordedWithTimeAndExplanation()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -109,7 +109,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         confirmation.Explanation.Should().StartWith("Quorate");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(DemoUsers.Secretary)]
     [InlineData(DemoUsers.Member)]
     public async Task ConfirmQuorum_BySomeoneNotPresiding_Returns403AndChangesNothing(string user)
@@ -125,7 +125,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await ExpectUnchangedAsync(meeting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ConfirmQuorum_ItemInquorate_Returns422WithTheExplanation()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -141,7 +141,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
 
     // --- declarations -------------------------------------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_MemberForThemselves_IsRecordedWithoutTheirNeedingTheLatestVersion()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -156,7 +156,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         declaration.ItemId.Should().Be(meeting.ItemId);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_MemberForSomeoneElse_Returns403AndChangesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -168,7 +168,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await ExpectUnchangedAsync(meeting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_RaisedBySomeoneElse_KeepsWhoRaisedIt()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -178,7 +178,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         meeting.Meeting.Declarations.Should().ContainSingle().Which.RaisedBy.Should().Be(Nurse);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_EmptyInterest_Returns400NamingTheField()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -191,7 +191,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
 
     // --- the console's view -------------------------------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task Console_RulingLeavesTheRoom_TurnsTheCurrentItemNotQuorateWithTheExplanation()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -212,7 +212,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         view.IKeepTheRecord.Should().BeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Console_AsTheChair_SaysTheyPreside()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -228,7 +228,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         view.Seats.Single(s => s.Name == Chair).Presence.Should().Be(SeatPresence.Present);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Console_AnotherOrganisationsMeeting_Returns404()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -241,7 +241,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
 
     // --- the private part, notice and outcomes ----------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task TakeItem_PrivateBeforeTheResolution_Returns422ThenAllowedAfterItWithTheActsWords()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -259,7 +259,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         meeting.Meeting.Exclusion!.Wording.Should().Contain("Public Bodies (Admission to Meetings) Act 1960").And.Contain("confidential nature of the business");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublishAgenda_ShortNotice_Returns400AskingForAReasonThenPublishesWithIt()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(1));
@@ -275,7 +275,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         meeting.Meeting.ShortNoticeReason.Should().Be("Urgent contract decision agreed with the chair");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordOutcome_NotedOnADecisionItem_Returns422_DeferredIsRecorded()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -290,7 +290,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         meeting.Meeting.Items[0].Outcome.Should().Be(ItemOutcomeKind.Deferred);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordArrival_AsGovernanceLead_Returns403BecauseTheSecretaryKeepsTheRecord()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -302,7 +302,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await ExpectUnchangedAsync(meeting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublishAgenda_Twice_Returns422AndKeepsTheFirstPublication()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(10));
@@ -314,7 +314,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await ExpectUnchangedAsync(meeting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublishAgenda_AfterTheMeetingStarted_Returns422()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddMinutes(-1));
@@ -324,7 +324,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().Contain("already started");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_AfterTheItemIsDecided_Returns422SoTheDecisionsEvidenceStands()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -343,7 +343,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await ExpectUnchangedAsync(meeting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordConsensus_WhileADeclarationAwaitsARuling_Returns422NamingTheMember()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -357,7 +357,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         (await meeting.DecisionsAsync()).Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ConfirmQuorum_WhileADeclarationAwaitsARuling_Returns422()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -370,7 +370,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         (await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString().Should().StartWith("Rule on the declarations");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Apologies_FromAMemberWhoIsPresent_Returns422()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -382,7 +382,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         await ExpectUnchangedAsync(meeting);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declare_ByADeputyStandingIn_IsNamedAsTheDeputy()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -393,7 +393,7 @@ public abstract class MeetingConsoleTestsBase(AppFixture app)
         meeting.Meeting.Declarations.Should().ContainSingle().Which.Name.Should().Be($"{Deputy} (deputy for {ChiefFinanceOfficer})");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Items_PublicAddedAfterAPrivateOne_AreListedInThePublicPart()
     {
         using var meeting = await MeetingScenario.StartAsync(app);

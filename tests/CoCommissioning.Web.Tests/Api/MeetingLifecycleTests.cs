@@ -22,7 +22,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
 
     protected AppFixture App { get; } = app;
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChangeVenue_IsAuditedAndFollowedByTheCalendarAndPublicPage()
     {
         using var secretary = await App.CreateApiClientAsync(DemoUsers.Secretary);
@@ -56,7 +56,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
         audit.Entries.Should().Contain(e => e.Action == CoCommissioning.Data.Audit.AuditAction.Update && e.Changes.Contains("Board Room, Civic Centre", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Details_BadLink_Is400NamingTheField()
     {
         using var secretary = await App.CreateApiClientAsync(DemoUsers.Secretary);
@@ -67,7 +67,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("joiningLink").Should().ContainSingle();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Cancel_ShownPublicly_CannotBeRun_ThenRescheduled()
     {
         using var secretary = await App.CreateApiClientAsync(DemoUsers.Secretary);
@@ -107,7 +107,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
             .And.AllSatisfy(n => n.GetProperty("body").GetString().Should().Contain("It now starts on"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MoveAfterPublication_WithShortNotice_NeedsAndKeepsAReason()
     {
         using var secretary = await App.CreateApiClientAsync(DemoUsers.Secretary);
@@ -127,7 +127,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
         moved.Arrangements.RescheduledAt.Should().NotBeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Close_RecordsTheTime_RefusesEveryRecording_MinutesCanBeDrafted()
     {
         using var meeting = await StartAsync(App);
@@ -156,7 +156,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
         minutes.StatusCode.Should().Be(HttpStatusCode.OK, await minutes.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Close_ByAMember_Is403()
     {
         using var meeting = await StartAsync(App);
@@ -167,7 +167,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherCommitteesSecretary_CannotRunOrChange_ButCanRead_UntilAssigned()
     {
         using var meeting = await StartAsync(App);
@@ -222,7 +222,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
         refusedAgain.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Secretaries_OfAnotherOrganisation_AreNotFound()
     {
         using var secretary = await App.CreateApiClientAsync(DemoUsers.Secretary);
@@ -238,7 +238,7 @@ public abstract class MeetingLifecycleTests(AppFixture app)
         list.ICanAssign.Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Home_TodaysMeeting_LinksEachRoleToItsView()
     {
         using var meeting = await StartAsync(App);

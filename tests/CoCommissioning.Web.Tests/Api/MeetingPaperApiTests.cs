@@ -7,11 +7,11 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>Papers for agenda items through HTTP on PostgreSQL: upload as multipart form, download as an attachment.</summary>
-public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class MeetingPaperApiTests(AppFixture app)
 {
     private static readonly byte[] SmallPdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"u8.ToArray();
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_PdfThenDownload_ReturnsTheSameBytesAsAnAttachment()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -35,7 +35,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         download.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_TitleLeftBlank_TakesTheFileName()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -45,7 +45,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         (await uploaded.ReadJsonAsync<PaperDto>(HttpStatusCode.Created)).Title.Should().Be("Finance report Q3");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_Executable_RefusedWithAMessageOnTheFileField()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -57,7 +57,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         (await meeting.Secretary.GetJsonAsync<MeetingDto>(meeting.Url)).Papers.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_ExecutableRenamedPdf_RefusedOnTheFileField()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -70,7 +70,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         (await meeting.Secretary.GetJsonAsync<MeetingDto>(meeting.Url)).Papers.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_PdfLargerThanTheBytesChecked_KeptWhole()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -85,7 +85,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         (await download.Content.ReadAsByteArrayAsync()).Should().Equal(pdf);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_OneByteOverTwentyMegabytes_RefusedWithTheSize()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -97,7 +97,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         (await meeting.Secretary.GetJsonAsync<MeetingDto>(meeting.Url)).Papers.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_BeyondTheRequestLimit_RefusedWhileReading()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -108,7 +108,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         problem.ErrorsFor("file").Should().ContainSingle().Which.Should().Be("The file is too large; papers must be 20 MB or smaller.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_PublicPaperOnAPrivateItem_Refused()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -120,7 +120,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         problem.ErrorsFor("isPublic").Should().Equal("This item is in the private part, so its papers are private.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_ByAMember_Forbidden()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -132,7 +132,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         (await meeting.Secretary.GetJsonAsync<MeetingDto>(meeting.Url)).Papers.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_UnknownItem_Returns404()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -142,7 +142,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Upload_SignedInWithTheCookieButNoAntiforgeryToken_Refused()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -154,7 +154,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         (await meeting.Secretary.GetJsonAsync<MeetingDto>(meeting.Url)).Papers.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Download_AnotherOrganisationsSecretary_Gets404()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -192,3 +192,7 @@ public sealed class MeetingPaperApiTests(PostgresAppFixture app) : IClassFixture
         return await client.PostAsync($"{meeting.Url}/items/{itemId ?? meeting.ItemId}/papers", form);
     }
 }
+
+public sealed class PostgresMeetingPaperApiTests(PostgresAppFixture app) : MeetingPaperApiTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteMeetingPaperApiTests(SqliteAppFixture app) : MeetingPaperApiTests(app), IClassFixture<SqliteAppFixture>;

@@ -10,11 +10,11 @@ namespace CoCommissioning.Web.Tests.Api;
 /// reference's minimum (the seeded PCCC's is 6, and the demo schedules 4 in the current year), the 31 March /
 /// 1 April line, and who may read it. Tests of this class share one database, so each counts what it added.
 /// </summary>
-public sealed class MeetingScheduleApiTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class MeetingScheduleApiTests(AppFixture app)
 {
     private static readonly FinancialYear ThisYear = FinancialYear.Containing(ApiScenario.Today);
 
-    [Fact]
+    [DatabaseFact]
     public async Task Schedule_SeededCommitteeShortOfItsMinimum_ListsTheYearsMeetingsWithTheWarning()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -39,7 +39,7 @@ public sealed class MeetingScheduleApiTests(PostgresAppFixture app) : IClassFixt
             .Should().BeEquivalentTo(schedule);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Schedule_EnoughMeetingsInTheYear_HasNoWarning()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -58,7 +58,7 @@ public sealed class MeetingScheduleApiTests(PostgresAppFixture app) : IClassFixt
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Schedule_AtTheYearBoundary_CountsThe31MarchAnd1AprilMeetingsInTheirOwnYears()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -76,7 +76,7 @@ public sealed class MeetingScheduleApiTests(PostgresAppFixture app) : IClassFixt
         (current.MinimumMeetingsPerYear, current.Warning, next.MinimumMeetingsPerYear, next.Warning).Should().Be(((int?)null, (string?)null, (int?)null, (string?)null));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Schedule_ReadByAMember_IsAllowed()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -88,7 +88,7 @@ public sealed class MeetingScheduleApiTests(PostgresAppFixture app) : IClassFixt
         schedule.Warning.Should().NotBeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Schedule_OtherOrganisationsCommittee_Returns404Problem()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -102,7 +102,7 @@ public sealed class MeetingScheduleApiTests(PostgresAppFixture app) : IClassFixt
         (await unknown.ReadProblemAsync(HttpStatusCode.NotFound)).GetProperty("detail").GetString().Should().Be("The committee was not found.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Schedule_Anonymous_Returns401()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -114,7 +114,7 @@ public sealed class MeetingScheduleApiTests(PostgresAppFixture app) : IClassFixt
         response.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("1999")]
     [InlineData("2101")]
     public async Task Schedule_YearOutOfRange_Returns400NamingTheYear(string year)
@@ -137,3 +137,7 @@ public sealed class MeetingScheduleApiTests(PostgresAppFixture app) : IClassFixt
         return await response.ReadJsonAsync<MeetingDto>(HttpStatusCode.Created);
     }
 }
+
+public sealed class PostgresMeetingScheduleApiTests(PostgresAppFixture app) : MeetingScheduleApiTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteMeetingScheduleApiTests(SqliteAppFixture app) : MeetingScheduleApiTests(app), IClassFixture<SqliteAppFixture>;

@@ -10,9 +10,9 @@ using static CoCommissioning.Web.Tests.Infrastructure.MeetingScenario;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>The meeting record through HTTP on PostgreSQL: who may change it, stale versions, and rulings.</summary>
-public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class MeetingTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_MemberRulesOnTheirOwnConflict_Returns422AndChangesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -39,7 +39,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
     /// The ruling names who made it; a membership of no committee (or of another) must not be stored as the
     /// person ruling. Fails today: MeetingService.RuleAsync checks only the conflicted member (see the report).
     /// </summary>
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_RuledBySomeoneNotOnTheCommittee_Returns400AndChangesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -60,7 +60,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         stored.Items[0].Version.Should().Be(version);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_ChangedByTheChair_KeepsOneRulingPerMemberAndItem()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -78,7 +78,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         ruling.RuledByMembershipId.Should().Be(meeting.Id(ViceChair));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordArrival_StaleVersion_Returns409AndChangesNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -95,7 +95,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         stored.Attendance.Should().ContainSingle().Which.MembershipId.Should().Be(meeting.Id(Chair));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordArrival_DeputyForMemberWithoutOne_Returns400NamingDeputy()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -106,7 +106,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
             .Should().Equal("This member has no named deputy to attend in their place.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordArrivalAndDeparture_DeputyInPlace_ShownUnderTheMembersSeat()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -124,7 +124,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
     // Rulings are not here: the person presiding makes them (MeetingConsoleTests).
     public static TheoryData<string> SecretaryOnlyChanges => ["arrivals", "departures", "apologies", "items", "votes", "consensus"];
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(SecretaryOnlyChanges))]
     public async Task RecordChange_AsMember_Returns403AndChangesNothing(string change)
     {
@@ -145,7 +145,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         (await meeting.DecisionsAsync()).Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ReadMeeting_AsMember_Returns200WithStatusAndDecisions()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -162,7 +162,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         (await member.GetJsonAsync<List<DecisionDto>>($"{meeting.Url}/decisions")).Should().ContainSingle().Which.Outcome.Should().Be(VoteOutcome.Carried);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(SecretaryOnlyChanges))]
     public async Task RecordChange_OtherOrganisationsSecretary_Returns404AndChangesNothing(string change)
     {
@@ -177,7 +177,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         (await meeting.DecisionsAsync()).Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ReadMeeting_OtherOrganisationsSecretary_Returns404AndSeesNoDecisions()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -203,7 +203,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         decisions.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("GET", "")]
     [InlineData("GET", "/decisions")]
     [InlineData("GET", "/items/{item}/status")]
@@ -240,3 +240,7 @@ public sealed class MeetingTests(PostgresAppFixture app) : IClassFixture<Postgre
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
     };
 }
+
+public sealed class PostgresMeetingTests(PostgresAppFixture app) : MeetingTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteMeetingTests(SqliteAppFixture app) : MeetingTests(app), IClassFixture<SqliteAppFixture>;

@@ -17,7 +17,7 @@ public abstract class MeetingUpdatesTests(AppFixture app)
 {
     private static readonly TimeSpan Soon = TimeSpan.FromSeconds(5);
 
-    [Fact]
+    [DatabaseFact]
     public async Task Subscribe_ArrivalRulingAndVote_EachNotifiesTheMeetingsViewsOnly()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -40,7 +40,7 @@ public abstract class MeetingUpdatesTests(AppFixture app)
         otherHeard.Should().BeEmpty("a change to one meeting is not news to another's views");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Dispose_StopsTheNotices()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -60,7 +60,7 @@ public abstract class MeetingUpdatesTests(AppFixture app)
         Volatile.Read(ref heard).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Publish_AViewThatThrows_DoesNotStopTheOthers()
     {
         var updates = app.Factory.Services.GetRequiredService<IMeetingUpdates>();
@@ -77,7 +77,7 @@ public abstract class MeetingUpdatesTests(AppFixture app)
     /// <summary>PostgreSQL carries updates between instances (ADR-0014); SQLite, one instance, keeps them in-process.</summary>
     protected abstract Registration Expected { get; }
 
-    [Fact]
+    [DatabaseFact]
     public void Registered_TheProvidersUpdates()
     {
         var services = app.Factory.Services;
@@ -86,7 +86,7 @@ public abstract class MeetingUpdatesTests(AppFixture app)
         services.GetServices<IHostedService>().Any(s => s is PostgresNotificationChannel).Should().Be(Expected.Listens);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Publish_HereWithAViewHere_TheViewHearsItExactlyOnce()
     {
         // On PostgreSQL the notice also goes out to the other instances and comes back to this one: it must not

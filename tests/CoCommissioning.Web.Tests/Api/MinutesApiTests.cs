@@ -30,7 +30,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
 {
     private const string Interest = "Spouse is a partner at Riverside Surgery";
 
-    [Fact]
+    [DatabaseFact]
     public async Task Draft_MatchesTheRecord_AttendanceRulingWithEvidenceQuorumAndTally()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -81,7 +81,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         draft.StoredHash.Should().BeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublicAndPrivateParts_ExportSeparately()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -104,7 +104,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         privatePart.ExclusionAfterItems.Should().Be(0, "the resolution is passed before the first private item");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_AtTheNextMeetingsMinutesItem_StoresAHashThatReReadingGivesAgain()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -129,7 +129,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         (await DocumentAsync(meeting, 1, MinutesPart.Private)).Hash.Should().Be(approved.ContentHash);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_ByTheChairPresidingAtTheApprovingItem_Returns200()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -147,7 +147,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         approved.ApprovedBy.Should().Be(Chair);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Approve_ByAMemberNotPresiding_Returns403AndNothingChanges()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -167,7 +167,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         unchanged.Versions.Should().ContainSingle().Which.Status.Should().Be(MinutesStatus.Draft);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("Finance report", 1, "Minutes are approved at the agenda item \"Minutes of the previous meeting\"; \"Finance report\" is not that item.")]
     [InlineData("Minutes of the previous meeting", -5, "Minutes are approved at a later meeting of the same committee: choose that meeting's \"Minutes of the previous meeting\" item.")]
     public async Task Approve_NotAtALaterMeetingsMinutesItem_Returns422AndStaysADraft(string title, int hoursAfter, string message)
@@ -182,7 +182,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         (await meeting.Secretary.GetJsonAsync<MinutesDto>(Url(meeting))).Versions.Single().Status.Should().Be(MinutesStatus.Draft);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EditNarrative_ApprovedVersion_Returns422AndTheApprovedTextIsUnchanged()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -198,7 +198,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         after.Hash.Should().Be(before.Hash);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ApprovedVersion_ChangedOrDeletedInTheDatabase_IsRefusedByTheDatabase()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -216,7 +216,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         (await DocumentAsync(meeting, 1, MinutesPart.Public)).Hash.Should().Be(before.Hash);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EditApproveAndCorrect_AreInTheAuditTrailWithTheSecretaryAndTheOldAndNewText()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -243,7 +243,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         trail.Entries.Should().Contain(e => e.RecordType == nameof(MinutesVersion) && e.Changes.Contains("As approved.") && e.Changes.Contains("As corrected."));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EditNarrative_StaleVersion_Returns409AndKeepsTheOtherEdit()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -257,7 +257,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         (await DocumentAsync(meeting, 1, MinutesPart.Public)).Document.Items[0].Narrative.Should().Be("First secretary's text.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Correct_ApprovedVersion_CreatesVersion2WithTheReasonAndVersion1IsUnchanged()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -277,7 +277,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         (await DocumentAsync(meeting, 2, MinutesPart.Public)).Document.Items[0].Narrative.Should().Be("Corrected text.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Correct_WithoutAReason_Returns400NamingReason()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -288,7 +288,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("reason").Should().Equal("Enter the reason.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_ReadsButCannotEdit_403()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -303,7 +303,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         (await member.GetJsonAsync<MinutesDocumentDto>($"{Url(meeting)}/versions/1/public")).Document.Items[0].Narrative.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherOrganisation_Gets404()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -322,7 +322,7 @@ public abstract class MinutesApiTestsBase(AppFixture app)
         (await DocumentAsync(meeting, 1, MinutesPart.Public)).Document.Items[0].Narrative.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Narrative_WithAScript_IsStoredAsTypedAndRenderedSanitised()
     {
         using var meeting = await MeetingScenario.StartAsync(app);

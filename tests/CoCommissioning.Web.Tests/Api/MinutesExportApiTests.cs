@@ -9,9 +9,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>Minutes downloaded as PDF and Word (issue 6), through HTTP on PostgreSQL.</summary>
-public sealed class MinutesExportApiTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class MinutesExportApiTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Pdf_OfTheDraftsPublicPart_IsAPdfAttachmentNamedAfterCommitteeDateAndVersion()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -28,7 +28,7 @@ public sealed class MinutesExportApiTests(PostgresAppFixture app) : IClassFixtur
         Encoding.ASCII.GetString(bytes, 0, 5).Should().Be("%PDF-");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Docx_OfThePrivatePart_IsAWordPackageWithItsDocument()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -44,7 +44,7 @@ public sealed class MinutesExportApiTests(PostgresAppFixture app) : IClassFixtur
         zip.GetEntry("word/document.xml").Should().NotBeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ApprovedVersion_ServesTheStoredDocumentMarkedApproved()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(-3));
@@ -76,7 +76,7 @@ public sealed class MinutesExportApiTests(PostgresAppFixture app) : IClassFixtur
         xml.Should().Contain("Approved");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("public.pdf")]
     [InlineData("private.docx")]
     public async Task AnotherOrganisation_Gets404(string file)
@@ -91,7 +91,7 @@ public sealed class MinutesExportApiTests(PostgresAppFixture app) : IClassFixtur
         response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Anonymous_Gets401()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -104,7 +104,7 @@ public sealed class MinutesExportApiTests(PostgresAppFixture app) : IClassFixtur
         response.Headers.Location.Should().BeNull();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("versions/2/public.pdf")]
     [InlineData("versions/1/secret.pdf")]
     public async Task UnknownVersionOrPart_Gets404(string path)
@@ -117,7 +117,7 @@ public sealed class MinutesExportApiTests(PostgresAppFixture app) : IClassFixtur
         response.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_CanDownload()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -137,3 +137,7 @@ public sealed class MinutesExportApiTests(PostgresAppFixture app) : IClassFixtur
         return await response.ReadJsonAsync<MinutesDto>(HttpStatusCode.OK);
     }
 }
+
+public sealed class PostgresMinutesExportApiTests(PostgresAppFixture app) : MinutesExportApiTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteMinutesExportApiTests(SqliteAppFixture app) : MinutesExportApiTests(app), IClassFixture<SqliteAppFixture>;

@@ -14,7 +14,7 @@ public abstract class NotDeclaredTests(AppFixture app)
 {
     private const string PublicPath = "/api/public/organisations/example-ccg/registers/interests/not-declared";
 
-    [Fact]
+    [DatabaseFact]
     public async Task CycleOverdue_ListsDecisionMakersWithoutAReturn_NamesAndRolesOnly()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -68,7 +68,7 @@ public abstract class NotDeclaredTests(AppFixture app)
         (await anonymous.GetJsonAsync<NotDeclaredDto>(PublicPath)).People.Should().BeEmpty("a closed cycle is not the current one");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Access_MemberGets403_UnknownOrganisation404()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);

@@ -33,7 +33,7 @@ public abstract class OpenDataTests(AppFixture app)
     private const string Slug = DemoSeeder.ExampleSlug;
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryDataset_ValidatesAgainstItsSchema_AndHoldsThePublicRecordOnly()
     {
         var seeded = await SeedAsync();
@@ -111,7 +111,7 @@ public abstract class OpenDataTests(AppFixture app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Paging_NextLinks_WalkEveryRecordOnce_AndBadParametersAre400()
     {
         using var anonymous = app.CreateAnonymousClient();
@@ -147,7 +147,7 @@ public abstract class OpenDataTests(AppFixture app)
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpdatedSince_ReturnsOnlyRecordsChangedAtOrAfterIt()
     {
         using var anonymous = app.CreateAnonymousClient();
@@ -172,7 +172,7 @@ public abstract class OpenDataTests(AppFixture app)
         dateOnly["total"]!.GetValue<int>().Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherOrganisationsRecords_NeverAppear()
     {
         var (example, northfield) = await OrganisationsAsync();
@@ -195,7 +195,7 @@ public abstract class OpenDataTests(AppFixture app)
         (await anonymous.GetStringAsync($"/public/{DemoSeeder.NorthfieldSlug}/data/breaches")).Should().Contain($"Summary {canary}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DataPage_DescribesEveryDataset_AndIsLinkedFromTheOrganisationPage()
     {
         using var anonymous = app.CreateAnonymousClient();

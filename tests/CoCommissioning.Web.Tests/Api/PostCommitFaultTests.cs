@@ -16,9 +16,9 @@ namespace CoCommissioning.Web.Tests.Api;
 /// fails here on purpose, before every other observer, and the answer is still the saved change, the record is whole,
 /// and the live notice still reaches an open view.
 /// </summary>
-public sealed class PostCommitFaultTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class PostCommitFaultTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_ObserverFailsAfterTheCommit_AnswersCreatedTheRecordIsWholeAndTheLiveNoticeGoesOut()
     {
         var token = await app.CreateTokenAsync(DemoUsers.Secretary);
@@ -64,3 +64,7 @@ public sealed class PostCommitFaultTests(PostgresAppFixture app) : IClassFixture
         }
     }
 }
+
+public sealed class PostgresPostCommitFaultTests(PostgresAppFixture app) : PostCommitFaultTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqlitePostCommitFaultTests(SqliteAppFixture app) : PostCommitFaultTests(app), IClassFixture<SqliteAppFixture>;

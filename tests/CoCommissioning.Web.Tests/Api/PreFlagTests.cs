@@ -14,12 +14,12 @@ namespace CoCommissioning.Web.Tests.Api;
 /// Digital Health (indirect) and the GP federation (ended three months ago); Dr James Morton a withheld interest in
 /// Riverside Surgery; Priya Shah an unreviewed one in Riverside Carers' Trust.
 /// </summary>
-public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class PreFlagTests(AppFixture app)
 {
     private const string Rahman = "Dr Aisha Rahman";
     private const string Gallagher = "Dr Tom Gallagher";
 
-    [Fact]
+    [DatabaseFact]
     public async Task Pack_ItemAffectingRiversideSurgery_FlagsRahmanNotGallagher()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -50,7 +50,7 @@ public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<Postgre
         flags.Should().NotContain(f => f.ItemId == meeting.ItemId, "the scenario's first item names no body");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Pack_InterestEndedThreeMonthsAgo_DoesNotFlag_ButCurrentOnesDo()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -66,7 +66,7 @@ public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<Postgre
         indirect.Category.Should().Be(InterestCategory.Indirect);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Pack_UnreviewedInterest_FlaggedAsNotYetReviewed()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -81,7 +81,7 @@ public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<Postgre
         flag.NotYetReviewed.Should().BeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Mine_Member_SeesOnlyHerOwn_ConfirmsThenChangesHerAnswer()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -105,7 +105,7 @@ public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<Postgre
         pack.Where(f => f.DeclarationId != own.DeclarationId).Should().OnlyContain(f => f.Response == null);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Respond_ForAnotherMembersFlag_Returns403AndRecordsNothing()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -120,7 +120,7 @@ public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<Postgre
         (await meeting.Secretary.GetJsonAsync<List<PreFlagDto>>($"{meeting.Url}/pre-flags")).Should().OnlyContain(f => f.Response == null);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Respond_WithoutAnAnswer_Returns400OnResponse_AndUnflaggedDeclarationIs404()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -136,7 +136,7 @@ public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<Postgre
         await notFlagged.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OtherOrganisation_GetsNotFound_AndMemberCannotReadThePack()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -165,7 +165,7 @@ public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<Postgre
         memberPack.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AffectedBodies_BodyOfAnotherOrganisation_IsAFieldMessage()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -185,7 +185,7 @@ public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<Postgre
         stored.Items.Should().ContainSingle().Which.AffectedBodyIds.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AffectedBodies_Changed_ReflagsTheItem_AndAStaleVersionIs409()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -206,3 +206,7 @@ public sealed class PreFlagTests(PostgresAppFixture app) : IClassFixture<Postgre
     private static async Task<Dictionary<string, Guid>> BodiesAsync(HttpClient client) =>
         (await client.GetJsonAsync<List<BodyDto>>("/api/bodies")).ToDictionary(b => b.Name, b => b.Id);
 }
+
+public sealed class PostgresPreFlagTests(PostgresAppFixture app) : PreFlagTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqlitePreFlagTests(SqliteAppFixture app) : PreFlagTests(app), IClassFixture<SqliteAppFixture>;

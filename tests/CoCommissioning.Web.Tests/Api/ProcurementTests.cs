@@ -12,11 +12,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>The procurement decisions register through HTTP on PostgreSQL.</summary>
-public sealed class ProcurementTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class ProcurementTests(AppFixture app)
 {
     private static DateOnly Today => ApiScenario.Today;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Record_WithCommitteeAndTypedSupplier_Returns201AndIsListed()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -33,7 +33,7 @@ public sealed class ProcurementTests(PostgresAppFixture app) : IClassFixture<Pos
             .Which.Title.Should().Be(title);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("noTitle", "title")]
     [InlineData("noDate", "decidedOn")]
     [InlineData("future", "decidedOn")]
@@ -65,7 +65,7 @@ public sealed class ProcurementTests(PostgresAppFixture app) : IClassFixture<Pos
         (await governance.GetJsonAsync<List<ProcurementDto>>("/api/procurement-decisions")).Should().HaveCount(before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Record_OtherOrganisationsCommittee_Returns400CommitteeId()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -77,7 +77,7 @@ public sealed class ProcurementTests(PostgresAppFixture app) : IClassFixture<Pos
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("committeeId").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Correct_CurrentThenStaleVersion_SavesOnceAndRefusesTheStale()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -93,7 +93,7 @@ public sealed class ProcurementTests(PostgresAppFixture app) : IClassFixture<Pos
         (await governance.GetJsonAsync<ProcurementDto>($"/api/procurement-decisions/{recorded.Id}")).Title.Should().Be("Corrected title");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LinkDecision_TheCommitteesDecision_IsLinked()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -121,7 +121,7 @@ public sealed class ProcurementTests(PostgresAppFixture app) : IClassFixture<Pos
         await stale.ReadProblemAsync(HttpStatusCode.Conflict);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OtherOrganisationsDecision_Returns404AndIsNotListed()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -135,7 +135,7 @@ public sealed class ProcurementTests(PostgresAppFixture app) : IClassFixture<Pos
         (await governance.GetJsonAsync<List<ProcurementDto>>("/api/procurement-decisions")).Should().NotContain(p => p.Id == theirs.Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_ReadsOrRecords_Returns403()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -167,3 +167,7 @@ public sealed class ProcurementTests(PostgresAppFixture app) : IClassFixture<Pos
         return await response.ReadJsonAsync<ProcurementDto>(HttpStatusCode.Created);
     }
 }
+
+public sealed class PostgresProcurementTests(PostgresAppFixture app) : ProcurementTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteProcurementTests(SqliteAppFixture app) : ProcurementTests(app), IClassFixture<SqliteAppFixture>;

@@ -33,7 +33,7 @@ public abstract class PsrRecordTests(AppFixture app)
     private static ProcurementRequest Request(string title, ProcurementRoute route = ProcurementRoute.DirectAwardC, PsrDetails? psr = null) =>
         new(title, Today.AddDays(-20), "Extended access", route, 300_000m, null, null, null, null, "Riverside GP Federation", Today, Today.AddYears(3)) { Psr = psr ?? Complete() };
 
-    [Fact]
+    [DatabaseFact]
     public async Task Record_DirectAwardC_Returns201WithThePsrFields()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -45,7 +45,7 @@ public abstract class PsrRecordTests(AppFixture app)
         recorded.Psr.Should().BeEquivalentTo(Complete());
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("badCpv", "cpvCode")]
     [InlineData("awardBeforeStandstill", "awardedOn")]
     [InlineData("standstillBeforeDecision", "standstillEndsOn")]
@@ -74,7 +74,7 @@ public abstract class PsrRecordTests(AppFixture app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Correct_StaleVersion_Returns409()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -89,7 +89,7 @@ public abstract class PsrRecordTests(AppFixture app)
         await stale.ReadProblemAsync(HttpStatusCode.Conflict);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NoticeOfIntention_DirectAwardC_DraftsFromTheRecord_AndDirectAwardAIs422()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -107,7 +107,7 @@ public abstract class PsrRecordTests(AppFixture app)
         await refused.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnnualSummary_CountsContractsValueAndRepresentations_AndNeedsAYear()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -125,7 +125,7 @@ public abstract class PsrRecordTests(AppFixture app)
         (await noYear.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("year").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_Gets403_AnotherOrganisation_Gets404_Anonymous_Gets401()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -144,7 +144,7 @@ public abstract class PsrRecordTests(AppFixture app)
         await otherNotice.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LinkedToAMeetingItem_CarriesTheItemsDeclarationsAndRulings_AndStaysWithTheClosedItem()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);

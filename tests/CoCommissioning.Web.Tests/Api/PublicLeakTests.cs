@@ -33,7 +33,7 @@ namespace CoCommissioning.Web.Tests.Api;
 /// JSON, for every canary's own words), and no canary may appear in any body or header. The short-notice reason is
 /// public since ADR-0024 (it is shown with the agenda): the crawl checks that it is there.
 /// </summary>
-public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputHelper output) : IClassFixture<PostgresAppFixture>
+public abstract partial class PublicLeakTests(AppFixture app, ITestOutputHelper output)
 {
     private const string Slug = DemoSeeder.ExampleSlug;
     private const int MaxUrls = 500;
@@ -49,7 +49,7 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         "unreviewed-declaration", "withheld-gift", "gift-withholding-reason", "unreviewed-gift",
     ];
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnonymousCrawl_OfEverythingPublic_FindsNoCanary()
     {
         var run = Guid.NewGuid().ToString("N");
@@ -437,3 +437,7 @@ public sealed partial class PublicLeakTests(PostgresAppFixture app, ITestOutputH
         }
     }
 }
+
+public sealed class PostgresPublicLeakTests(PostgresAppFixture app, ITestOutputHelper output) : PublicLeakTests(app, output), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqlitePublicLeakTests(SqliteAppFixture app, ITestOutputHelper output) : PublicLeakTests(app, output), IClassFixture<SqliteAppFixture>;

@@ -13,11 +13,11 @@ namespace CoCommissioning.Web.Tests.Api;
 /// read without signing in, on PostgreSQL: only the public items of a published agenda and their public papers ever
 /// show; private items, private papers, unpublished agendas and other organisations' meetings never do.
 /// </summary>
-public sealed class PublicMeetingsTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class PublicMeetingsTests(AppFixture app)
 {
     private const string Slug = DemoSeeder.ExampleSlug;
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublishedAgenda_Anonymous_SeesThePublicItemAndPaperButNoPrivateItemOrPaper()
     {
         var published = await PublishedMeetingAsync(app);
@@ -42,7 +42,7 @@ public sealed class PublicMeetingsTests(PostgresAppFixture app) : IClassFixture<
         paper.Headers.GetValues("X-Content-Type-Options").Should().Equal("nosniff");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PrivatePapers_Anonymous_Get404()
     {
         var published = await PublishedMeetingAsync(app);
@@ -58,7 +58,7 @@ public sealed class PublicMeetingsTests(PostgresAppFixture app) : IClassFixture<
         otherSlug.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnpublishedAgenda_Anonymous_SeesTheMeetingButNoneOfItsItemsOrPapers()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(10));
@@ -77,7 +77,7 @@ public sealed class PublicMeetingsTests(PostgresAppFixture app) : IClassFixture<
         download.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AnotherOrganisationsMeeting_Anonymous_Gets404()
     {
         var published = await PublishedMeetingAsync(app);
@@ -95,7 +95,7 @@ public sealed class PublicMeetingsTests(PostgresAppFixture app) : IClassFixture<
         calendar.Meetings.Should().NotContain(m => m.Id == meeting.MeetingId);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CalendarFeedAndPage_ListTheMeetingWithoutPrivateItemTitles()
     {
         var published = await PublishedMeetingAsync(app);
@@ -121,7 +121,7 @@ public sealed class PublicMeetingsTests(PostgresAppFixture app) : IClassFixture<
         json.Meetings.Should().ContainSingle(m => m.Id == meeting.MeetingId).Which.AgendaPublished.Should().BeTrue();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Decisions_OnPublicItemsOnly_WithConflictsSummarisedWithoutNames()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddSeconds(4));
@@ -159,7 +159,7 @@ public sealed class PublicMeetingsTests(PostgresAppFixture app) : IClassFixture<
         meetingJson.Decisions.Should().ContainSingle().Which.Resolution.Should().Be(publicResolution);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CommitteePages_ShowTheTermsOfReferenceInWords()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(10));
@@ -180,7 +180,7 @@ public sealed class PublicMeetingsTests(PostgresAppFixture app) : IClassFixture<
         northfield.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OpenApiDocument_DescribesThePublicMeetingEndpoints()
     {
         using var anonymous = app.CreateAnonymousClient();
@@ -233,7 +233,7 @@ public sealed class PublicMeetingsTests(PostgresAppFixture app) : IClassFixture<
 /// <summary>The embedded provider applies the same rule: a published agenda's public part only.</summary>
 public sealed class PublicMeetingsOnSqliteTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task PublishedAgenda_OnSqlite_ShowsThePublicPartOnly()
     {
         var published = await PublicMeetingsTests.PublishedMeetingAsync(app);
@@ -254,3 +254,7 @@ public sealed class PublicMeetingsOnSqliteTests(SqliteAppFixture app) : IClassFi
         publicPaper.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 }
+
+public sealed class PostgresPublicMeetingsTests(PostgresAppFixture app) : PublicMeetingsTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqlitePublicMeetingsTests(SqliteAppFixture app) : PublicMeetingsTests(app), IClassFixture<SqliteAppFixture>;

@@ -12,11 +12,11 @@ namespace CoCommissioning.Web.Tests.Api;
 /// Approved public minutes, read anonymously on PostgreSQL: a draft is never public; once approved, the page, the
 /// JSON and the PDF hold the public part of the approved version only, never a private item.
 /// </summary>
-public sealed class PublicMinutesTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class PublicMinutesTests(AppFixture app)
 {
     private const string Slug = DemoSeeder.ExampleSlug;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Draft_IsNotPublic_ApprovedPublicPartIs_WithoutThePrivateItem()
     {
         // Far enough ahead that the agenda can still be published on a loaded machine; the test then waits for the start.
@@ -72,7 +72,7 @@ public sealed class PublicMinutesTests(PostgresAppFixture app) : IClassFixture<P
         drawn.Should().Contain("Merger of Riverside and Northgate").And.NotContain(privateTitle).And.NotContain($"Private narrative {run}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnknownMeetingOrOtherOrganisation_Gets404()
     {
         using var anonymous = app.CreateAnonymousClient();
@@ -144,3 +144,7 @@ internal static class PublicMinutes
         return string.Join("\n", drawn.Select(d => d.Text));
     }
 }
+
+public sealed class PostgresPublicMinutesTests(PostgresAppFixture app) : PublicMinutesTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqlitePublicMinutesTests(SqliteAppFixture app) : PublicMinutesTests(app), IClassFixture<SqliteAppFixture>;

@@ -32,7 +32,7 @@ public abstract class PublicRegisterTests(AppFixture app)
     private static string Cell(string column, string valuePattern, bool escapeColumn = true) =>
         $@"<td class=""nhsuk-table__cell""><span class=""nhsuk-table__heading"" aria-hidden=""true"">{(escapeColumn ? Regex.Escape(column) : column)}</span><span>{valuePattern}</span></td>";
 
-    [Fact]
+    [DatabaseFact]
     public async Task Interests_SeededEdgeCases_OnlyPublishedEntriesAppearInPageCsvAndJson()
     {
         var run = Token();
@@ -57,7 +57,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         csv.Should().StartWith("person,positions,category,direct_or_indirect,relationship,organisation,nature,from,to,proposed_mitigation,agreed_mitigation,declared_on,reviewed_on,reviewed_by");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Interests_MitigationProposedAndAnotherAgreed_AreSeparateFieldsInPageCsvAndJson()
     {
         var run = Token();
@@ -99,7 +99,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         page.Should().MatchRegex($@"{Cell("Mitigation proposed by the member", $"Only proposed {run}")}\s*{Cell("Mitigation agreed by the governance lead", "None agreed")}", "an empty agreed mitigation is said in words");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Downloads_EnumColumns_AreTheWordsOfTheStaffPagesWithTheCodeBesideInJson()
     {
         var run = Token();
@@ -150,7 +150,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Interests_NatureWithMarkup_IsShownAsTextAndEscapedInCsv()
     {
         var run = Token();
@@ -166,7 +166,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         csv.Should().NotContain("\"=HYPERLINK(").And.NotContain(",=HYPERLINK(");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Interests_OtherOrganisationsRegister_ShowsItsOwnEntriesOnly()
     {
         var run = Token();
@@ -179,7 +179,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         northfield.Should().NotContain(seeded.Accepted);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Breaches_PublicViews_NeverExposeTheDescription()
     {
         var run = Token();
@@ -197,7 +197,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Gifts_AcceptedShownWithheldAndUnreviewedNot()
     {
         var run = Token();
@@ -230,7 +230,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         (await GetOkAsync(anonymous, $"/public/example-ccg/registers/gifts.csv?q={run}")).Should().Contain(",40.00,", "amounts are pounds with two decimals");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Page_Cached_UntilASaveChangesTheRegister()
     {
         var run = Token();
@@ -252,7 +252,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         (await GetOkAsync(anonymous, url)).Should().Contain($"Arrived later {run}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Withhold_ThroughTheApi_LeavesThePublicPageAtOnce()
     {
         var run = Token();
@@ -272,7 +272,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         (await GetOkAsync(anonymous, url)).Should().NotContain($"Soon withheld {run}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CorrectedOrEnded_AwaitingReview_ThePublicKeepsSeeingTheAcceptedEntry()
     {
         var run = Token();
@@ -296,7 +296,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         (await GetOkAsync(anonymous, $"{Interests}?q={run}")).Should().Contain($"Pending wording {run}").And.NotContain($"Accepted wording {run}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Downloads_BadFilter_GetFieldMessagesAndUnknownOrganisation404()
     {
         using var anonymous = app.CreateAnonymousClient();
@@ -312,7 +312,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         page.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Interests_CommitteeMemberNotMarkedAsStaff_IsADecisionMakerWithTheSeatAsPosition()
     {
         var run = Token();
@@ -342,7 +342,7 @@ public abstract class PublicRegisterTests(AppFixture app)
         csv.Should().NotContain($"Former member interest {run}", "someone whose membership has ended no longer makes decisions");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OpenApi_DescribesTheRegisterEndpoints()
     {
         using var anonymous = app.CreateAnonymousClient();
@@ -356,7 +356,7 @@ public abstract class PublicRegisterTests(AppFixture app)
     }
 
     /// <summary>The SQL filters agree with the domain's IsPublicOn across month ends, leap days and review dates.</summary>
-    [Fact]
+    [DatabaseFact]
     public async Task Filters_EdgeCaseDates_AgreeWithTheDomain()
     {
         var run = Token();

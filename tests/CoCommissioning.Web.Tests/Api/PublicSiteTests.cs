@@ -17,7 +17,7 @@ public abstract partial class PublicSiteTests(AppFixture app)
 {
     private const string Slug = DemoSeeder.ExampleSlug;
 
-    [Fact]
+    [DatabaseFact]
     public async Task EveryPublicPage_UsesThePublicLayout_WithoutStaffChrome()
     {
         var published = await PublicMeetingsTests.PublishedMeetingAsync(app);
@@ -53,7 +53,7 @@ public abstract partial class PublicSiteTests(AppFixture app)
         icon.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OrganisationHome_ShowsCommitteesNextMeetingsLatestDecisionsAndEveryRegister()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(1));
@@ -69,7 +69,7 @@ public abstract partial class PublicSiteTests(AppFixture app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CommitteePage_ListsCurrentMembers_WithRolesOfficeAndVoting_AndTheNextMeeting()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(3));
@@ -88,7 +88,7 @@ public abstract partial class PublicSiteTests(AppFixture app)
         html.Should().Contain("data-testid=\"public-next-meeting\"").And.Contain(PublicMeetingsService.MeetingUrl(Slug, meeting.MeetingId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ShortNoticeReason_IsShownWithThePublishedAgenda()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddHours(2));
@@ -103,7 +103,7 @@ public abstract partial class PublicSiteTests(AppFixture app)
         html.Should().Contain("data-testid=\"public-short-notice\"").And.Contain("Published at short notice").And.Contain(reason);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Meetings_WithoutAPublishedAgenda_SayTruthfullyWhetherOneIsStillToCome()
     {
         using var past = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(-2));
@@ -119,7 +119,7 @@ public abstract partial class PublicSiteTests(AppFixture app)
         list.Should().Contain("No agenda published here").And.Contain("Agenda not yet published");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Search_FindsPublishedItemsAndDecisions_NeverAPrivateItemOrAnUnpublishedAgenda()
     {
         var published = await PublicMeetingsTests.PublishedMeetingAsync(app);

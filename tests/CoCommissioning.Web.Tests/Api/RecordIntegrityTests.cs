@@ -30,7 +30,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
 
     // --- a register pre-flag meets a vote -------------------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_PreFlaggedMembersPresent_RefusedNamingThemUntilDeclaredOrDismissed_ThenEveryAccountAgrees()
     {
         using var meeting = await MeetingScenario.StartAsync(app, DateTimeOffset.UtcNow.AddDays(5));
@@ -123,7 +123,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         minutes.Present.Single(p => p.Name == Gp).Times.Should().ContainEquivalentOf($"left at {left}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LikelyConflicts_AbsentMembersFlags_DoNotBlockTheDecision()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -136,7 +136,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         await vote.ReadJsonAsync<DecisionDto>(HttpStatusCode.Created);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DismissFlag_ByAMemberNotPresiding_Returns403()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -152,7 +152,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         (await meeting.LikelyConflictsAsync(itemId)).Single(f => f.PersonName == Gp).AtMeeting.Should().Be(PreFlagStatus.Open);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LikelyConflicts_MemberDeclaringAnothersFlag403_OtherOrganisation404_NothingRecorded()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -178,7 +178,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         (await meeting.LikelyConflictsAsync(itemId)).Should().OnlyContain(f => f.AtMeeting == PreFlagStatus.Open);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Console_AsAMemberNotPresiding_ShowsOnlyTheirOwnLikelyConflicts_TheChairSeesAll()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -200,7 +200,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
 
     // --- a ruling meets attendance ------------------------------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_LeavesTheRoom_RecordsTheDepartureAndOffersTheReturnWhenTheNextItemIsTaken()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -230,7 +230,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         view.Seats.Single(s => s.MembershipId == meeting.Id(ChiefFinanceOfficer)).Presence.Should().Be(SeatPresence.DeputyPresent);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordRuling_ChangedFromLeavesTheRoom_RecordsTheReturn()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -250,7 +250,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
 
     // --- a closed item meets a late change --------------------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task ClosedItem_RefusesDeclarationsRulingsQuorumOutcomesAndAnotherDecision()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -287,7 +287,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
 
     // --- a version token meets a concurrent write --------------------------------------------------------------------
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_ThirtyConcurrentVotesOnThirtyItems_AllRecorded()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -314,7 +314,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_FiftyConcurrentVotesOnOneItem_OneRecordedTheRest409()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -339,7 +339,7 @@ public abstract class RecordIntegrityTestsBase(AppFixture app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_RacingAnArrival_BothRecorded()
     {
         using var meeting = await MeetingScenario.StartAsync(app);

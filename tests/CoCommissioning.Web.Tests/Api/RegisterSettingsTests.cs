@@ -17,9 +17,9 @@ namespace CoCommissioning.Web.Tests.Api;
 /// Register settings through HTTP on PostgreSQL. Example CCG's demo data saves settings (naming a Guardian);
 /// Northfield's has none. Only two tests save (one per organisation); the rest fail before saving.
 /// </summary>
-public sealed class RegisterSettingsTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class RegisterSettingsTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Settings_Change_AdviceFollowsTheThresholdsAndStaleSavesAreRefused()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -57,7 +57,7 @@ public sealed class RegisterSettingsTests(PostgresAppFixture app) : IClassFixtur
     /// Northfield has saved no settings (and has no governance lead in the demo), so its defaults are read and first
     /// saved through the service the endpoints call, as its secretary.
     /// </summary>
-    [Fact]
+    [DatabaseFact]
     public async Task Settings_NeverSaved_ReadAsTheGuidanceFiguresWithoutWritingThenCreatedOnFirstSave()
     {
         using var northfield = await app.CreateApiClientAsync(DemoUsers.NorthfieldSecretary);
@@ -86,7 +86,7 @@ public sealed class RegisterSettingsTests(PostgresAppFixture app) : IClassFixtur
         (await service.SaveAsync(user, Request(version: null))).Failure!.Kind.Should().Be(FailureKind.Conflict);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Save_GuardianOfAnotherOrganisation_Returns400GuardianPersonId()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -99,7 +99,7 @@ public sealed class RegisterSettingsTests(PostgresAppFixture app) : IClassFixtur
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("guardianPersonId").Should().NotBeEmpty();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("approvalBelowDeclaration", "hospitalityApprovalAbove")]
     [InlineData("negative", "brandedItemLimit")]
     [InlineData("months", "aggregationMonths")]
@@ -121,7 +121,7 @@ public sealed class RegisterSettingsTests(PostgresAppFixture app) : IClassFixtur
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor(field).Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_ReadsThresholdsButNotSettings()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -144,3 +144,7 @@ public sealed class RegisterSettingsTests(PostgresAppFixture app) : IClassFixtur
     private static RegisterSettingsRequest Request(decimal hospitalityFrom = 25m, Guid? guardian = null, Guid? version = null) =>
         new(6m, 50m, hospitalityFrom, 75m, 12, guardian, version);
 }
+
+public sealed class PostgresRegisterSettingsTests(PostgresAppFixture app) : RegisterSettingsTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteRegisterSettingsTests(SqliteAppFixture app) : RegisterSettingsTests(app), IClassFixture<SqliteAppFixture>;

@@ -19,7 +19,7 @@ public sealed class RetentionOnSqliteTests(SqliteAppFixture app) : RetentionTest
 /// </summary>
 public abstract class RetentionTestsBase(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Run_FourAtOnce_AllSucceedAndTheEntryIsPurgedOnce()
     {
         var today = ApiScenario.Today;
@@ -53,7 +53,7 @@ public abstract class RetentionTestsBase(AppFixture app)
         runs.Sum(r => r.Declarations).Should().BeGreaterThanOrEqualTo(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Run_EntryEndedOverSixYearsAgo_PurgedWithAnAuditEntryThatKeepsNoContents()
     {
         var today = ApiScenario.Today;

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>Every kind of response carries the hardening headers; cookies are Secure and SameSite.</summary>
-public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class SecurityHeadersTests(AppFixture app)
 {
     public static TheoryData<string, string, HttpStatusCode> Responses => new()
     {
@@ -27,7 +27,7 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
         { "health", "/health", HttpStatusCode.OK },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(Responses))]
     public async Task EveryResponse_CarriesTheSecurityHeaders(string kind, string path, HttpStatusCode expected)
     {
@@ -39,7 +39,7 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
         AssertHeaders(response, kind);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ErrorResponse_FromTheExceptionHandler_CarriesTheSecurityHeaders()
     {
         using var client = app.CreateAnonymousClient();
@@ -52,7 +52,7 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
         AssertHeaders(response, "error");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ErrorPage_CarriesTheSecurityHeaders()
     {
         using var client = app.CreateAnonymousClient();
@@ -62,7 +62,7 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
         AssertHeaders(response, "error page");
     }
 
-    [Fact]
+    [DatabaseFact]
     public void ContentSecurityPolicy_AllowsNoInlineScriptAndNoFraming()
     {
         var policy = SecurityHeaders.ContentSecurityPolicy.Split(';', StringSplitOptions.TrimEntries);
@@ -71,7 +71,7 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
         policy.Single(d => d.StartsWith("script-src", StringComparison.Ordinal)).Should().NotContain("unsafe");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OverHttps_HstsIsSent_AndTheSignInCookieIsSecureAndStrict()
     {
         using var client = app.Factory.CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://coco.example.org/"), AllowAutoRedirect = false });
@@ -91,7 +91,7 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
         cookie.Should().Contain("secure").And.Contain("samesite=strict").And.Contain("httponly");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OutsideDevelopmentAndTesting_TheSignInCookieIsAlwaysSecure_AndFormsStillWorkOverPlainHttp()
     {
         using var production = app.Factory.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
@@ -124,3 +124,7 @@ public sealed class SecurityHeadersTests(PostgresAppFixture app) : IClassFixture
         Header("X-Frame-Options").Should().Be("DENY");
     }
 }
+
+public sealed class PostgresSecurityHeadersTests(PostgresAppFixture app) : SecurityHeadersTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteSecurityHeadersTests(SqliteAppFixture app) : SecurityHeadersTests(app), IClassFixture<SqliteAppFixture>;

@@ -10,7 +10,7 @@ namespace CoCommissioning.Web.Tests.Api;
 /// The per-address limit on password attempts, on a second host of the same app with a limit of three (the
 /// fixture's own host has a limit no test reaches). Addresses are documentation ranges, one set per test.
 /// </summary>
-public sealed class SignInRateLimitTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>, IDisposable
+public abstract class SignInRateLimitTests(AppFixture app) : IDisposable
 {
     private const int Limit = 3;
     private static readonly IPAddress KnownProxy = IPAddress.Parse("192.0.2.1");
@@ -22,9 +22,13 @@ public sealed class SignInRateLimitTests(PostgresAppFixture app) : IClassFixture
         builder.UseSetting("ForwardedHeaders:KnownProxies:0", KnownProxy.ToString());
     });
 
-    public void Dispose() => limited.Dispose();
+    public void Dispose()
+    {
+        limited.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TokenExchange_PastTheLimit_Returns429ProblemWithRetryAfter_ForThatAddressOnly()
     {
         using var attacker = ClientFrom("203.0.113.10");
@@ -48,7 +52,7 @@ public sealed class SignInRateLimitTests(PostgresAppFixture app) : IClassFixture
         other.StatusCode.Should().Be(HttpStatusCode.Created, "another address has its own allowance");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignInForm_PastTheLimit_Returns429ReadablePage_AndOtherRequestsAreNotLimited()
     {
         using var client = ClientFrom("203.0.113.20");
@@ -71,7 +75,7 @@ public sealed class SignInRateLimitTests(PostgresAppFixture app) : IClassFixture
         page.StatusCode.Should().Be(HttpStatusCode.OK, "reading the sign-in page is not a password attempt");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ForwardedFor_IsTrustedOnlyFromAKnownProxy()
     {
         // Behind the known proxy, each client has its own allowance.
@@ -106,3 +110,7 @@ public sealed class SignInRateLimitTests(PostgresAppFixture app) : IClassFixture
         return client;
     }
 }
+
+public sealed class PostgresSignInRateLimitTests(PostgresAppFixture app) : SignInRateLimitTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteSignInRateLimitTests(SqliteAppFixture app) : SignInRateLimitTests(app), IClassFixture<SqliteAppFixture>;

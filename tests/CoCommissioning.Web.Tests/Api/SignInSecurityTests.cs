@@ -28,7 +28,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
 {
     private const string Password = "Security-Test-Password-1";
 
-    [Fact]
+    [DatabaseFact]
     public void SecurityStamp_IsRevalidatedWithinAMinute()
     {
         var options = app.Factory.Services.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
@@ -37,7 +37,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         Startup.SecurityStampInterval.Should().BeLessThanOrEqualTo(TimeSpan.FromMinutes(1), "the Blazor circuit revalidates on the same interval");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DemotedAdministrator_CannotCreateAnAdministrator_WithCookieOrToken()
     {
         using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);
@@ -60,7 +60,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         me.Roles.Should().Equal(AppRole.Member);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DemotedAdministrator_CookieSession_EndsOnceAMinuteHasPassed()
     {
         // The security stamp validator reads its own clock: moving it a minute on is what a minute of waiting does.
@@ -93,7 +93,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         me.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WrongPasswords_NeverLockTheAccount_AndEarlierTokensKeepWorking()
     {
         using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);
@@ -117,7 +117,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         (await admin.GetJsonAsync<List<UserDto>>("/api/admin/users")).Single(u => u.Id == userId).IsLockedOut.Should().BeFalse();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdministratorLock_StopsSignInAndTokensAtOnce_AndUnlockRestoresThem()
     {
         using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);
@@ -141,7 +141,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         (await token.GetAsync("/api/me")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdministratorLock_OfOwnAccount_IsRefused()
     {
         using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);
@@ -152,7 +152,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         await response.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnknownAndKnownEmail_TakeComparableTime_AndGetTheSameAnswer()
     {
         using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);
@@ -190,7 +190,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         (unknownMedian / knownMedian).Should().BeInRange(0.5, 2.0, "known {0:F1} ms against unknown {1:F1} ms: the time must not tell who has an account", knownMedian, unknownMedian);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Token_WithoutExpiry_ExpiresIn90Days_FromTheApiAndThePasswordExchange()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -205,7 +205,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         ApiTokenService.DefaultExpiryDays.Should().Be(90);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Logout_ByGetOrWithoutAntiforgery_DoesNotSignOut_ButTheFormDoes()
     {
         using var browser = await app.CreateSignedInBrowserAsync(DemoUsers.Member);
@@ -229,7 +229,7 @@ public abstract class SignInSecurityTestsBase(AppFixture app)
         afterSignOut.StatusCode.Should().Be(HttpStatusCode.Unauthorized);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AccountEvents_AreInTheAuditTrail_ByTheUsersId_WithoutPasswordsOrTokens()
     {
         using var admin = await app.CreateApiClientAsync(DemoUsers.Admin);

@@ -9,7 +9,7 @@ namespace CoCommissioning.Web.Tests.Api;
 /// <summary>The embedded configuration: the same app starts, migrates and seeds on a SQLite file and works end to end.</summary>
 public sealed class SqliteAppTests(SqliteAppFixture app) : IClassFixture<SqliteAppFixture>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Startup_OnSqlite_MigratesSeedsAndIsHealthy()
     {
         using var anonymous = app.CreateAnonymousClient();
@@ -25,7 +25,7 @@ public sealed class SqliteAppTests(SqliteAppFixture app) : IClassFixture<SqliteA
         committee.CurrentMembers.Should().Be(13);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateAndChangeCommittee_OnSqlite_SavesAndAudits()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -43,7 +43,7 @@ public sealed class SqliteAppTests(SqliteAppFixture app) : IClassFixture<SqliteA
         audit.Entries.Select(e => (e.RecordType, e.Action)).Should().BeEquivalentTo([(nameof(CoCommissioning.Domain.Committees.Committee), AuditAction.Insert), (nameof(CoCommissioning.Domain.Committees.CommitteeSecretary), AuditAction.Insert), (nameof(CoCommissioning.Domain.Committees.Membership), AuditAction.Insert)]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignIn_OnSqlite_OpensTheCommitteesPage()
     {
         using var browser = await app.CreateSignedInBrowserAsync(DemoUsers.Secretary);

@@ -8,9 +8,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>Organisations are kept apart: Northfield's secretary can neither see nor change Example CCG's records.</summary>
-public sealed class TenancyTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class TenancyTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task GetCommittee_OtherOrganisation_Returns404()
     {
         using var example = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -22,7 +22,7 @@ public sealed class TenancyTests(PostgresAppFixture app) : IClassFixture<Postgre
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PutCommittee_OtherOrganisationWithCurrentVersion_Returns404AndChangesNothing()
     {
         using var example = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -44,7 +44,7 @@ public sealed class TenancyTests(PostgresAppFixture app) : IClassFixture<Postgre
         after.Version.Should().Be(committee.Version);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChangeMemberships_OtherOrganisation_Returns404AndChangesNothing()
     {
         using var example = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -72,7 +72,7 @@ public sealed class TenancyTests(PostgresAppFixture app) : IClassFixture<Postgre
         after.Memberships.Should().BeEquivalentTo(committee.Memberships);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetAndPutPerson_OtherOrganisation_Returns404AndChangesNothing()
     {
         using var example = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -95,7 +95,7 @@ public sealed class TenancyTests(PostgresAppFixture app) : IClassFixture<Postgre
         after.Should().Be(person);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembership_PersonAndRoleOfOtherOrganisation_Returns400()
     {
         using var example = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -119,7 +119,7 @@ public sealed class TenancyTests(PostgresAppFixture app) : IClassFixture<Postgre
         (await northfield.GetJsonAsync<CommitteeDto>($"/api/committees/{committee.Id}")).Memberships.Should().BeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Lists_EachOrganisation_ShowOnlyItsOwnRecords()
     {
         using var example = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -146,7 +146,7 @@ public sealed class TenancyTests(PostgresAppFixture app) : IClassFixture<Postgre
         exampleAudit.Entries.Should().NotContain(e => northfieldIds.Contains(e.RecordId));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GetCommitteePage_OtherOrganisation_Returns404()
     {
         using var example = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -164,3 +164,7 @@ public sealed class TenancyTests(PostgresAppFixture app) : IClassFixture<Postgre
         (await mine.Content.ReadAsStringAsync()).Should().Contain("Primary Care Commissioning Committee");
     }
 }
+
+public sealed class PostgresTenancyTests(PostgresAppFixture app) : TenancyTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteTenancyTests(SqliteAppFixture app) : TenancyTests(app), IClassFixture<SqliteAppFixture>;

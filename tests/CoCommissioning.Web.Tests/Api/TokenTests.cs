@@ -7,9 +7,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>API tokens: created, listed, used and revoked; and the password exchange (lockout and limits: SignInSecurityTests).</summary>
-public sealed class TokenTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class TokenTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task Token_CreateListUseRevoke_Returns401AfterRevoke()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -48,7 +48,7 @@ public sealed class TokenTests(PostgresAppFixture app) : IClassFixture<PostgresA
         gone.RevokedAt.Should().NotBeNull();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RevokeToken_OfAnotherUser_Returns404AndTokenStillWorks()
     {
         var governanceToken = await app.CreateTokenAsync(DemoUsers.Governance, tokenName: "someone else's");
@@ -63,7 +63,7 @@ public sealed class TokenTests(PostgresAppFixture app) : IClassFixture<PostgresA
         (await secretary.GetJsonAsync<List<ApiTokenDto>>("/api/tokens")).Should().NotContain(t => t.Id == id);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("", null)]
     [InlineData("Too long", 367)]
     [InlineData("Zero days", 0)]
@@ -77,7 +77,7 @@ public sealed class TokenTests(PostgresAppFixture app) : IClassFixture<PostgresA
         problem.ErrorsFor(name.Length == 0 ? "name" : "expiresInDays").Should().NotBeEmpty();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(DemoUsers.Chair, "wrong password")]
     [InlineData("nobody@example-ccg.nhs.uk", DemoUsers.Password)]
     [InlineData("", "")]
@@ -91,3 +91,7 @@ public sealed class TokenTests(PostgresAppFixture app) : IClassFixture<PostgresA
         problem.GetProperty("detail").GetString().Should().Be("The email address or password is not right.");
     }
 }
+
+public sealed class PostgresTokenTests(PostgresAppFixture app) : TokenTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteTokenTests(SqliteAppFixture app) : TokenTests(app), IClassFixture<SqliteAppFixture>;

@@ -28,7 +28,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture two, ITestOutputHelper o
 
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    [Fact]
+    [DatabaseFact]
     public async Task MeetingChange_SavedThroughA_ReachesAViewOnBOnce()
     {
         using var meeting = await MeetingScenario.StartAsync(two.A);
@@ -51,7 +51,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture two, ITestOutputHelper o
         onA.Count.Should().Be(1, "A's views hear their own instance's change once, not again through the notice");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SignInCookieAndFormToken_IssuedByA_AreAcceptedByB()
     {
         using var a = Client(two.A.Factory);
@@ -89,7 +89,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture two, ITestOutputHelper o
         keysOfB.Should().BeEquivalentTo(stored);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Withhold_ThroughA_LeavesBsCachedPublicPageAtOnce()
     {
         var run = $"t{Guid.NewGuid():N}"[..13];
@@ -123,7 +123,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture two, ITestOutputHelper o
         output.WriteLine($"withhold answered by A after {saved.TotalMilliseconds:F0} ms; gone from B's page after {clock.Elapsed.TotalMilliseconds:F0} ms");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ListeningConnection_Dropped_ReconnectsAndRefreshesTheViewsItServes()
     {
         using var meeting = await MeetingScenario.StartAsync(two.A);
@@ -152,7 +152,7 @@ public sealed class TwoInstanceTests(TwoInstanceFixture two, ITestOutputHelper o
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public void BothInstances_ListenOnTheChannel_AsDifferentInstances()
     {
         var a = two.A.Factory.Services.GetRequiredService<PostgresNotificationChannel>();
@@ -203,8 +203,10 @@ public sealed class TwoInstanceTests(TwoInstanceFixture two, ITestOutputHelper o
 /// Instance A is the usual fixture's app; instance B a second host of the same app on the same database, started
 /// after A has migrated and seeded it.
 /// </summary>
-public sealed class TwoInstanceFixture : IAsyncLifetime
+public sealed class TwoInstanceFixture : IAsyncLifetime, IDatabaseFixture
 {
+    public DatabaseProvider Provider => DatabaseProvider.Postgres;
+
     private WebApplicationFactory<Program>? b;
 
     public PostgresAppFixture A { get; } = new();

@@ -8,9 +8,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api;
 
 /// <summary>Bad input gets a 400 naming the field, a stale version a 409, and neither saves anything.</summary>
-public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class ValidationTests(AppFixture app)
 {
-    [Theory]
+    [DatabaseTheory]
     [InlineData("")]
     [InlineData("   ")]
     [InlineData(null)]
@@ -27,7 +27,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         (await CommitteeStateAsync(secretary)).Should().Be(before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateCommittee_NameTooLong_Returns400WithNameError()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -37,7 +37,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("name").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateCommittee_DuplicateName_Returns400WithNameError()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -50,7 +50,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         (await CommitteeStateAsync(secretary)).Should().Be(before);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("""{"name":"Bad type","type":"NotAType","level":"Joint"}""")]
     [InlineData("""{"name":"Bad level","type":"Audit","level":"Sideways"}""")]
     [InlineData("""{"name":"Object for an enum","type":"Audit","level":{}}""")]
@@ -66,7 +66,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
     }
 
     /// <summary>ApiExceptionHandler promises a 400 that names the unreadable field, so a client can show it.</summary>
-    [Theory]
+    [DatabaseTheory]
     [InlineData("""{"name":"Bad type","type":"NotAType","level":"Joint"}""", "type")]
     [InlineData("""{"name":"Bad level","type":"Audit","level":"Sideways"}""", "level")]
     public async Task CreateCommittee_InvalidEnum_ErrorNamesTheField(string json, string field)
@@ -79,7 +79,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
             .Which.Should().StartWith($"The value of \"{field}\" is not valid");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateCommittee_MalformedJson_Returns400()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -88,7 +88,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         await response.ReadProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpdateCommittee_StaleVersion_Returns409AndKeepsTheFirstChange()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -109,7 +109,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         audit.WithoutSecretaryAssignments().Select(e => e.Action).Should().BeEquivalentTo([AuditAction.Insert, AuditAction.Update]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpdateCommittee_EmptyName_Returns400AndChangesNothing()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -122,7 +122,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         (await secretary.GetJsonAsync<CommitteeDto>(url)).Should().BeEquivalentTo(committee);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UpdateCommittee_UnknownId_Returns404()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -132,7 +132,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembership_EndBeforeStart_Returns400WithTermEndAndSavesNothing()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -158,7 +158,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         audit.WithoutSecretaryAssignments().Should().ContainSingle().Which.Action.Should().Be(AuditAction.Insert);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembership_NoRolesAndNoStart_Returns400NamingBothFields()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -178,7 +178,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         problem.ErrorsFor("termStart").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembership_BadDate_Returns400ProblemNotA500()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -190,7 +190,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         (await secretary.GetJsonAsync<CommitteeDto>($"/api/committees/{committee.Id}")).Should().BeEquivalentTo(committee);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembership_BadDate_ErrorNamesTheField()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -201,7 +201,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("termStart").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddMembership_StaleVersion_Returns409AndSavesNothing()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -242,3 +242,7 @@ public sealed class ValidationTests(PostgresAppFixture app) : IClassFixture<Post
         return await client.PostAsync(url, content);
     }
 }
+
+public sealed class PostgresValidationTests(PostgresAppFixture app) : ValidationTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteValidationTests(SqliteAppFixture app) : ValidationTests(app), IClassFixture<SqliteAppFixture>;

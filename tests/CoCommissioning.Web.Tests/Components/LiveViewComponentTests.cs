@@ -22,7 +22,7 @@ public abstract class LiveViewComponentTests(AppFixture app) : IAsyncLifetime
     private readonly BunitContext bunit = new();
     private readonly List<IServiceScope> scopes = [];
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChairsView_BeforeTheFirstItem_ShowsTheAgendaAttendanceAndQuorum_AndFollowsAnArrival()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -40,7 +40,7 @@ public abstract class LiveViewComponentTests(AppFixture app) : IAsyncLifetime
         view.Find("[data-testid=agenda-overview-quorum-now]").TextContent.Should().Contain("Not quorate", "two members are not a quorum, and it says so in words");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Console_AttendanceAndQuorum_FollowChangesMadeElsewhere_InWordsNotColourAlone()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -60,7 +60,7 @@ public abstract class LiveViewComponentTests(AppFixture app) : IAsyncLifetime
         console.Find("[data-testid=quorum-explanation]").Children.Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ChairsView_ForAMemberWhoDoesNotPreside_SaysSoAndOffersNoRulings()
     {
         using var meeting = await MeetingScenario.StartAsync(app);

@@ -20,7 +20,7 @@ namespace CoCommissioning.Web.Tests.Infrastructure;
 /// databases, so no class can see another's data either.
 /// </para>
 /// </summary>
-public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLifetime, IAsyncDisposable
+public abstract partial class AppFixture(DatabaseProvider provider) : IAsyncLifetime, IAsyncDisposable, IDatabaseFixture
 {
     private readonly ConcurrentDictionary<string, Task<string>> tokens = new(StringComparer.OrdinalIgnoreCase);
     private ITestDatabase? database;

@@ -77,7 +77,7 @@ public abstract class MeetingPackApiTests(AppFixture app)
         return bytes;
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_DownloadsBothParts_EachHoldingItsOwnItemsAndPapersInOrder()
     {
         using var scenario = await MeetingAsync(publish: true);
@@ -102,7 +102,7 @@ public abstract class MeetingPackApiTests(AppFixture app)
             ($"Item 2: {scenario.PrivateItemTitle}", 4), ($"  {scenario.PrivateItemPaper}", 4));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublicDownload_404BeforePublication_ThenThePublicPartOnly()
     {
         using var scenario = await MeetingAsync(publish: false);
@@ -122,7 +122,7 @@ public abstract class MeetingPackApiTests(AppFixture app)
         PageCount(pack).Should().Be(5);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Anonymous_CannotGetEitherPartThroughTheApi_NorAnotherOrganisationsPack()
     {
         using var scenario = await MeetingAsync(publish: true);
@@ -144,7 +144,7 @@ public abstract class MeetingPackApiTests(AppFixture app)
         unknown.StatusCode.Should().Be(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task UnchangedAgenda_ServesTheStoredPack_AndANewPaperMakesANewOne()
     {
         using var scenario = await MeetingAsync(publish: true);

@@ -14,21 +14,16 @@ public sealed class ConcurrentStartupTests
 {
     private const int Rounds = 3;
 
-    [Fact]
-    public async Task TwoInstances_StartTogetherOnAnEmptyPostgresDatabase_BothServeMigratedAndSeededOnce()
+    [ProviderTheory]
+    public async Task TwoInstances_StartTogetherOnAnEmptyDatabase_BothServeMigratedAndSeededOnce(DatabaseProvider provider)
     {
-        for (var round = 1; round <= Rounds; round++)
+        // PostgreSQL three times: the race this guards against showed there, between two processes' migrations.
+        var rounds = provider == DatabaseProvider.Postgres ? Rounds : 1;
+        for (var round = 1; round <= rounds; round++)
         {
-            await using var database = await PostgresDatabase.CreateAsync();
+            await using var database = await TestDatabases.CreateAsync(provider);
             await StartTwoAndCheckAsync(database, round);
         }
-    }
-
-    [Fact]
-    public async Task TwoInstances_StartTogetherOnAnEmptySqliteFile_BothServeMigratedAndSeededOnce()
-    {
-        await using var database = SqliteDatabase.Create();
-        await StartTwoAndCheckAsync(database, round: 1);
     }
 
     private static async Task StartTwoAndCheckAsync(ITestDatabase database, int round)

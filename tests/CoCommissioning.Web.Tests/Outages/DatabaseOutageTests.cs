@@ -1,3 +1,4 @@
+using CoCommissioning.Data;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
@@ -99,10 +100,10 @@ public sealed class DatabaseOutageTests
             .And.Contain(DatabaseStartup.TimeoutSetting);
     }
 
-    [Fact]
-    public async Task Health_DatabaseUp_LiveAndReadyAndTheOldAddressAnswerHealthy()
+    [ProviderTheory]
+    public async Task Health_DatabaseUp_LiveAndReadyAndTheOldAddressAnswerHealthy(DatabaseProvider provider)
     {
-        await using var database = await PostgresDatabase.CreateAsync();
+        await using var database = await TestDatabases.CreateAsync(provider);
         await using var factory = new CoWebFactory(database);
         using var anonymous = factory.AnonymousClient();
 

@@ -15,7 +15,7 @@ namespace CoCommissioning.Web.Tests.Persistence;
 /// one provider that the real migrations build. One database per test class; each test seeds an organisation of
 /// its own, so tests do not see one another's rows.
 /// </summary>
-public abstract class PersistenceFixture(DatabaseProvider provider) : IAsyncLifetime, IAsyncDisposable
+public abstract class PersistenceFixture(DatabaseProvider provider) : IAsyncLifetime, IAsyncDisposable, IDatabaseFixture
 {
     private ServiceProvider? services;
     private ITestDatabase? database;

@@ -11,7 +11,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
 {
     private static readonly DateOnly Start = new(2026, 4, 1);
 
-    [Fact]
+    [DatabaseFact]
     public async Task Migrate_Applied_LeavesNoPendingMigrationsOrModelChanges()
     {
         await using var db = await fixture.Dbs.CreateForReadingAsync();
@@ -21,7 +21,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
         db.Database.HasPendingModelChanges().Should().BeFalse("the {0} migrations must match the model: add a migration", fixture.Provider);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Committee_SaveAndReload_KeepsMembershipsWithRolesOfficeAndDeputy()
     {
         var org = await fixture.SeedOrganisationAsync();
@@ -59,7 +59,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
         loaded.OfficeHolder(CommitteeOffice.Chair, Start.AddDays(10))!.PersonId.Should().Be(org.People[0].Id);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Committee_ChangedInTwoContexts_SecondSaveThrowsConcurrencyExceptionAndIsNotAudited()
     {
         var org = await fixture.SeedOrganisationAsync();
@@ -83,7 +83,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
         audit.Select(a => (a.Action, a.ActorName)).Should().BeEquivalentTo([(AuditAction.Insert, "Test Actor"), (AuditAction.Update, "First editor")]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveChanges_GovernanceChange_WritesItsAuditEntryInTheSameSave()
     {
         var org = await fixture.SeedOrganisationAsync();
@@ -107,7 +107,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
         entries[0].OccurredAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveChanges_RefusedByTheDatabase_LeavesNeitherTheChangeNorAnAuditEntry()
     {
         var org = await fixture.SeedOrganisationAsync();
@@ -127,7 +127,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
         (await reader.Committees.CountAsync(c => c.OrganisationId == org.Id)).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task OfficeIndex_TwoChairs_RefusedByTheDatabase()
     {
         var org = await fixture.SeedOrganisationAsync();
@@ -154,7 +154,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
         (await reader.Memberships.CountAsync(m => m.CommitteeId == committee.Id && m.Office == CommitteeOffice.None)).Should().Be(2, "the index ignores members without an office");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("""UPDATE "AuditEntries" SET "ActorName" = 'Someone else' WHERE "OrganisationId" = {0}""")]
     [InlineData("""DELETE FROM "AuditEntries" WHERE "OrganisationId" = {0}""")]
     public async Task AuditEntries_RawSqlUpdateOrDelete_RefusedByTheDatabase(string sql)
@@ -171,7 +171,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
         after.Should().BeEquivalentTo(before);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AuditEntries_BulkUpdateOrDelete_RefusedByTheDatabase()
     {
         var org = await fixture.SeedOrganisationAsync();
@@ -186,7 +186,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
         (await entries.CountAsync(a => a.ActorName == "System (test seed)")).Should().Be(6);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AuditEntries_ChangedThroughTheContext_RefusedByTheApp()
     {
         var org = await fixture.SeedOrganisationAsync();
@@ -202,7 +202,7 @@ public abstract class PersistenceTests(PersistenceFixture fixture)
         await delete.Should().ThrowAsync<InvalidOperationException>().WithMessage("*append-only*");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task SaveChanges_GovernanceChangeWithoutAnActor_Throws()
     {
         var org = await fixture.SeedOrganisationAsync();

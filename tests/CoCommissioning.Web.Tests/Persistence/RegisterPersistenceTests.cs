@@ -12,7 +12,7 @@ public abstract class RegisterPersistenceTests(PersistenceFixture fixture)
 {
     private static readonly DateOnly Today = new(2026, 11, 26);
 
-    [Fact]
+    [DatabaseFact]
     public async Task Declaration_CorrectedAndReloaded_KeepsEveryVersionAndTheCurrentDetails()
     {
         var org = await fixture.SeedOrganisationAsync();
@@ -56,7 +56,7 @@ public abstract class RegisterPersistenceTests(PersistenceFixture fixture)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task GiftEntryAndSettings_SavedAndReloaded_KeepTheirValues()
     {
         var org = await fixture.SeedOrganisationAsync();
@@ -80,7 +80,7 @@ public abstract class RegisterPersistenceTests(PersistenceFixture fixture)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CycleReturn_SecondForTheSamePerson_RefusedByTheDatabase()
     {
         var org = await fixture.SeedOrganisationAsync();

@@ -16,7 +16,7 @@ public abstract class VoteConstraintTests(PersistenceFixture fixture)
 {
     private static readonly DateOnly Start = new(2026, 4, 1);
 
-    [Fact]
+    [DatabaseFact]
     public async Task Decision_WithVotes_SavesAndReloadsWithItsAuditTrail()
     {
         var setup = await SetUpAsync();
@@ -41,7 +41,7 @@ public abstract class VoteConstraintTests(PersistenceFixture fixture)
         ]);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Votes_SameMemberTwiceOnOneItem_RefusedByTheDatabase()
     {
         var setup = await SetUpAsync();
@@ -69,7 +69,7 @@ public abstract class VoteConstraintTests(PersistenceFixture fixture)
         (await reader.AuditEntries.CountAsync(a => a.RecordId == stray.Id.ToString() || a.AggregateId == stray.Id.ToString())).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Decisions_SecondForTheSameItem_RefusedByTheDatabase()
     {
         var setup = await SetUpAsync();
@@ -91,7 +91,7 @@ public abstract class VoteConstraintTests(PersistenceFixture fixture)
         (await reader.AuditEntries.CountAsync(a => a.RecordId == second.Id.ToString())).Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Decisions_OnDifferentItemsBySameMembers_AreBothKept()
     {
         var setup = await SetUpAsync();

@@ -14,7 +14,7 @@ public abstract class ApologiesDeputyTests(AppFixture app)
 {
     protected AppFixture App { get; } = app;
 
-    [Fact]
+    [DatabaseFact]
     public async Task Apologies_ForAMemberWithADeputy_NeedTheChoice()
     {
         using var meeting = await MeetingScenario.StartAsync(App);
@@ -25,7 +25,7 @@ public abstract class ApologiesDeputyTests(AppFixture app)
             .Which.Should().Be("Say whether the member's deputy attends: choose the deputy or no deputy.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Apologies_WithSomeoneWhoIsNotTheNamedDeputy_Is400()
     {
         using var meeting = await MeetingScenario.StartAsync(App);
@@ -36,7 +36,7 @@ public abstract class ApologiesDeputyTests(AppFixture app)
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("deputyPersonId").Should().ContainSingle();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Apologies_DeputyAttends_CountsForTheSeat_NoDeputy_LeavesItEmpty()
     {
         using var meeting = await MeetingScenario.StartAsync(App);
@@ -60,7 +60,7 @@ public abstract class ApologiesDeputyTests(AppFixture app)
         withoutLucy.Counted.Should().Be(withLucy.Counted - 1, "the deputy counts for the seat only when the apologies say she attends");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Apologies_ForAMemberWithoutADeputy_NeedNoChoice_AndAMemberCannotRecordThem()
     {
         using var meeting = await MeetingScenario.StartAsync(App);

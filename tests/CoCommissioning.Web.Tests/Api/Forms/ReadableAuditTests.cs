@@ -49,7 +49,7 @@ public abstract class ReadableAuditTests(AppFixture app, ITestOutputHelper outpu
         return new Story(committee, membership, governance, secretary);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Entries_ReadInWords_WithNamesNotIds()
     {
         using var story = await StoryAsync();
@@ -69,7 +69,7 @@ public abstract class ReadableAuditTests(AppFixture app, ITestOutputHelper outpu
         page.Entries.Single(e => e.RecordType == "Committee").Summary.Should().Be($"{DemoUsers.SecretaryName} added the committee {story.Committee.Name}");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Filters_WhoseRecordKindDatesAndText_NarrowInTheDatabase()
     {
         using var story = await StoryAsync();
@@ -93,7 +93,7 @@ public abstract class ReadableAuditTests(AppFixture app, ITestOutputHelper outpu
         byPersonName.Entries.Should().HaveCount(2).And.OnlyContain(e => e.RecordType == "Membership");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Paging_IsStableAndCountsTheWholeSet()
     {
         using var story = await StoryAsync();
@@ -110,7 +110,7 @@ public abstract class ReadableAuditTests(AppFixture app, ITestOutputHelper outpu
         pages.Select(p => p.Entries[0].OccurredAt).Should().BeInDescendingOrder();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Csv_HoldsTheFilteredSetInWords()
     {
         using var story = await StoryAsync();
@@ -125,7 +125,7 @@ public abstract class ReadableAuditTests(AppFixture app, ITestOutputHelper outpu
         lines.Should().Contain(l => l.Contains("term end from — to 31 March 2027", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Member_IsRefused_AndAnotherOrganisationSeesNone()
     {
         using var story = await StoryAsync();
@@ -146,7 +146,7 @@ public abstract class ReadableAuditTests(AppFixture app, ITestOutputHelper outpu
         seen.Total.Should().Be(0);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DateRangeBackwards_Is400NamingTo()
     {
         using var governance = await App.CreateApiClientAsync(DemoUsers.Governance);
@@ -157,7 +157,7 @@ public abstract class ReadableAuditTests(AppFixture app, ITestOutputHelper outpu
     }
 
     /// <summary>40,000 entries in one organisation: a filtered page and its count come from the database, quickly.</summary>
-    [Fact]
+    [DatabaseFact]
     public async Task ManyEntries_APageIsReadInTheDatabase()
     {
         var organisationId = Guid.NewGuid();

@@ -11,9 +11,9 @@ namespace CoCommissioning.Web.Tests.Api.Input;
 /// (and the query strings of the reads), replayed on PostgreSQL as an administrator of the demo organisation so they
 /// reach the handlers. A 5xx anywhere is a bug at its cause; the failure lists each one.
 /// </summary>
-public sealed class BadInputSuiteTests(PostgresAppFixture app, ITestOutputHelper output) : IClassFixture<PostgresAppFixture>
+public abstract class BadInputSuiteTests(AppFixture app, ITestOutputHelper output)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task MalformedWrites_AcrossEveryWriteEndpoint_NeverAnswer5xx()
     {
         var (requests, client) = await PrepareAsync();
@@ -32,7 +32,7 @@ public sealed class BadInputSuiteTests(PostgresAppFixture app, ITestOutputHelper
         outcome.ServerErrors.Should().BeEmpty("no malformed request may answer 5xx:\n{0}", string.Join("\n", outcome.ServerErrors));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MalformedQueryStrings_AcrossEveryRead_NeverAnswer5xx()
     {
         var (requests, client) = await PrepareAsync();
@@ -44,7 +44,7 @@ public sealed class BadInputSuiteTests(PostgresAppFixture app, ITestOutputHelper
         outcome.ServerErrors.Should().BeEmpty("no malformed query may answer 5xx:\n{0}", string.Join("\n", outcome.ServerErrors));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/api/declarations?status=99", "status")]
     [InlineData("/api/gifts?status=99", "status")]
     [InlineData("/api/declarations?status=-1", "status")]
@@ -212,3 +212,7 @@ public sealed class BadInputSuiteTests(PostgresAppFixture app, ITestOutputHelper
         }
     }
 }
+
+public sealed class PostgresBadInputSuiteTests(PostgresAppFixture app, ITestOutputHelper output) : BadInputSuiteTests(app, output), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteBadInputSuiteTests(SqliteAppFixture app, ITestOutputHelper output) : BadInputSuiteTests(app, output), IClassFixture<SqliteAppFixture>;

@@ -18,7 +18,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
 
     protected AppFixture App { get; } = app;
 
-    [Fact]
+    [DatabaseFact]
     public async Task ScheduleMeeting_SameBodyTwice_SecondIs409NamingTheFirst()
     {
         using var secretary = await App.CreateApiClientAsync(DemoUsers.Secretary);
@@ -32,7 +32,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ScheduleMeeting_SameTitleAnotherTime_IsAnotherMeeting()
     {
         using var secretary = await App.CreateApiClientAsync(DemoUsers.Secretary);
@@ -46,7 +46,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         april.StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeclareGift_SameOfferTwice_SecondIs409NamingTheFirst()
     {
         using var member = await App.CreateApiClientAsync(DemoUsers.Member);
@@ -59,7 +59,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RaiseAction_SameActionTwice_SecondIs409NamingTheFirst()
     {
         using var scenario = await MeetingScenario.StartAsync(App);
@@ -73,7 +73,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeclareInterest_SameInterestWithANewOrganisationTwice_SecondIs409_AndTheOrganisationIsAddedOnce()
     {
         using var member = await App.CreateApiClientAsync(DemoUsers.Member);
@@ -89,7 +89,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         bodies.EnumerateArray().Count(b => b.GetProperty("name").GetString() == bodyName).Should().Be(1);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeclareInterest_SameNatureFromAnotherDate_IsAnotherDeclaration()
     {
         using var member = await App.CreateApiClientAsync(DemoUsers.Member);
@@ -102,7 +102,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         second.StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task NilReturn_Twice_SecondIs409NamingTheFirst()
     {
         // A person of their own: a nil return needs someone with no interests in the register.
@@ -122,7 +122,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddPerson_SameNameEmailAndJobTitleTwice_SecondIs409_ButTheSameNameElsewhereIsAnotherPerson()
     {
         using var governance = await App.CreateApiClientAsync(DemoUsers.Governance);
@@ -138,7 +138,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         namesake.StatusCode.Should().Be(HttpStatusCode.Created);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordBreach_SameBreachTwice_SecondIs409NamingTheFirst()
     {
         using var governance = await App.CreateApiClientAsync(DemoUsers.Governance);
@@ -151,7 +151,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordProcurementDecision_SameAwardTwice_SecondIs409NamingTheFirst()
     {
         using var governance = await App.CreateApiClientAsync(DemoUsers.Governance);
@@ -165,7 +165,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
         await ShouldNameAsync(second, created.GetProperty("id").GetGuid());
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AddAgendaItem_SameVersionTwice_SecondIsAConflict()
     {
         // Already caught by the meeting's version: the first add changes it, so the second is a lost race.
@@ -190,7 +190,7 @@ public abstract class DuplicateCreateTests(AppFixture app)
 
 public sealed class PostgresDuplicateCreateTests(PostgresAppFixture app) : DuplicateCreateTests(app), IClassFixture<PostgresAppFixture>
 {
-    [Fact]
+    [DatabaseFact]
     public async Task ScheduleMeeting_SameBodyAtOnceOnTwoAppInstances_MakesOneMeeting()
     {
         // A second app on the same database: the only state the two share is PostgreSQL, as in a scaled-out deployment.

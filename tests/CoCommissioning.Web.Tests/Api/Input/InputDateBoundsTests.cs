@@ -5,9 +5,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api.Input;
 
 /// <summary>Issue 12: dates outside 1900–2200 in any body or query (not only gifts) are a 400 naming the field, never stored.</summary>
-public sealed class InputDateBoundsTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class InputDateBoundsTests(AppFixture app)
 {
-    [Theory]
+    [DatabaseTheory]
     [InlineData("0001-01-01T10:00:00Z")]
     [InlineData("9999-12-31T10:00:00Z")]
     public async Task ScheduleMeeting_StartsAtOutOfBounds_Returns400NamingStartsAt(string startsAt)
@@ -20,7 +20,7 @@ public sealed class InputDateBoundsTests(PostgresAppFixture app) : IClassFixture
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("startsAt").Should().ContainSingle().Which.Should().Contain("1900");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordArrival_AtYear9999_Returns400NamingAt()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -31,7 +31,7 @@ public sealed class InputDateBoundsTests(PostgresAppFixture app) : IClassFixture
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("at").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RaiseAction_DueOnYearOne_Returns400NamingDueOn()
     {
         using var scenario = await MeetingScenario.StartAsync(app);
@@ -41,7 +41,7 @@ public sealed class InputDateBoundsTests(PostgresAppFixture app) : IClassFixture
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("dueOn").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task TermsOfReferenceExport_OnYearOne_Returns400NamingOn()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -52,7 +52,7 @@ public sealed class InputDateBoundsTests(PostgresAppFixture app) : IClassFixture
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("on").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ScheduleMeeting_OrdinaryDate_IsStillAccepted()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -66,3 +66,7 @@ public sealed class InputDateBoundsTests(PostgresAppFixture app) : IClassFixture
     private static Task<HttpResponseMessage> PostRawAsync(HttpClient client, string url, string json) =>
         client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
 }
+
+public sealed class PostgresInputDateBoundsTests(PostgresAppFixture app) : InputDateBoundsTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteInputDateBoundsTests(SqliteAppFixture app) : InputDateBoundsTests(app), IClassFixture<SqliteAppFixture>;

@@ -4,9 +4,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api.Input;
 
 /// <summary>Issue 12 probe: dates far outside any governance record get a 400 naming the field, never a 500.</summary>
-public sealed class InputDateTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class InputDateTests(AppFixture app)
 {
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/api/gifts/advice")]
     [InlineData("/api/gifts")]
     public async Task Gift_OfferedOnYearOne_Returns400NamingOfferedOn(string url)
@@ -19,7 +19,7 @@ public sealed class InputDateTests(PostgresAppFixture app) : IClassFixture<Postg
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("offeredOn").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task Gift_ReceivedOnLastDay_Returns400NamingReceivedOn()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -30,7 +30,7 @@ public sealed class InputDateTests(PostgresAppFixture app) : IClassFixture<Postg
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("receivedOn").Should().NotBeEmpty();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("to=9999-12-31", "to")]
     [InlineData("from=0001-01-01", "from")]
     public async Task DecisionsLog_DateOutOfRange_Returns400NamingTheField(string query, string field)
@@ -43,3 +43,7 @@ public sealed class InputDateTests(PostgresAppFixture app) : IClassFixture<Postg
             .Which.Should().Contain("1900");
     }
 }
+
+public sealed class PostgresInputDateTests(PostgresAppFixture app) : InputDateTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteInputDateTests(SqliteAppFixture app) : InputDateTests(app), IClassFixture<SqliteAppFixture>;

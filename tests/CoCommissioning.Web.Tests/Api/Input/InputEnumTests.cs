@@ -5,9 +5,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api.Input;
 
 /// <summary>Issue 12 probe: an enum number with no name ("kind":99) is a 400 naming the field, not stored and published.</summary>
-public sealed class InputEnumTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class InputEnumTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task DeclareGift_UndefinedKind_Returns400NamingKind()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -19,7 +19,7 @@ public sealed class InputEnumTests(PostgresAppFixture app) : IClassFixture<Postg
             .Which.Should().StartWith("The value of \"kind\" is not valid");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("99")]
     [InlineData("\"99\"")]
     public async Task CreateCommittee_UndefinedType_Returns400NamingType(string type)
@@ -32,7 +32,7 @@ public sealed class InputEnumTests(PostgresAppFixture app) : IClassFixture<Postg
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("type").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateCommittee_DefinedNumber_IsStillAccepted()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -43,3 +43,7 @@ public sealed class InputEnumTests(PostgresAppFixture app) : IClassFixture<Postg
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class PostgresInputEnumTests(PostgresAppFixture app) : InputEnumTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteInputEnumTests(SqliteAppFixture app) : InputEnumTests(app), IClassFixture<SqliteAppFixture>;

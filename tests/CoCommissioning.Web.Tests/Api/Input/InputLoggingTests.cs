@@ -12,11 +12,11 @@ namespace CoCommissioning.Web.Tests.Api.Input;
 /// Issue 12 "Logs": a caller's mistake (malformed JSON) and an expected lost race (409) are not errors in the log. The
 /// app's own Serilog configuration writes compact JSON to a file here, so the test reads what an operator would.
 /// </summary>
-public sealed class InputLoggingTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>, IDisposable
+public abstract class InputLoggingTests(AppFixture app) : IDisposable
 {
     private readonly string logFile = Path.Combine(Path.GetTempPath(), $"coco-log-{Guid.NewGuid():N}.json");
 
-    [Fact]
+    [DatabaseFact]
     public async Task MalformedJson_IsLoggedAsWarningWithoutException_NotAsError()
     {
         await using var logged = LoggingApp();
@@ -32,7 +32,7 @@ public sealed class InputLoggingTests(PostgresAppFixture app) : IClassFixture<Po
         events.Should().Contain(e => Level(e) == "Information" && StatusOf(e) == 400, "the request log states the status the caller got: {0}", Dump(events));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task LostRace409_IsNotLoggedAsError()
     {
         await using var logged = LoggingApp();
@@ -54,6 +54,7 @@ public sealed class InputLoggingTests(PostgresAppFixture app) : IClassFixture<Po
 
     public void Dispose()
     {
+        GC.SuppressFinalize(this);
         if (File.Exists(logFile))
         {
             File.Delete(logFile);
@@ -103,3 +104,7 @@ public sealed class InputLoggingTests(PostgresAppFixture app) : IClassFixture<Po
 
     private static string Dump(List<JsonElement> events) => string.Join("\n", events.Select(e => e.GetRawText()));
 }
+
+public sealed class PostgresInputLoggingTests(PostgresAppFixture app) : InputLoggingTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteInputLoggingTests(SqliteAppFixture app) : InputLoggingTests(app), IClassFixture<SqliteAppFixture>;

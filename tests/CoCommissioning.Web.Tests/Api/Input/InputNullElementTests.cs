@@ -6,9 +6,9 @@ using static CoCommissioning.Web.Tests.Api.TermsOfReference.RuleBookDocuments;
 namespace CoCommissioning.Web.Tests.Api.Input;
 
 /// <summary>Issue 12 probe: a null in a list of the request is a 400 naming the list, never a 500.</summary>
-public sealed class InputNullElementTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class InputNullElementTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_NullAttendee_Returns400NamingAttendance()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -19,7 +19,7 @@ public sealed class InputNullElementTests(PostgresAppFixture app) : IClassFixtur
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("attendance").Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task RecordVote_NullVote_Returns400NamingVotes()
     {
         using var meeting = await MeetingScenario.StartAsync(app);
@@ -30,7 +30,7 @@ public sealed class InputNullElementTests(PostgresAppFixture app) : IClassFixtur
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("votes").Should().NotBeEmpty();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/preview")]
     [InlineData("")]
     public async Task TermsOfReference_NullRequirement_Returns400NamingTheRequirement(string suffix)
@@ -59,3 +59,7 @@ public sealed class InputNullElementTests(PostgresAppFixture app) : IClassFixtur
     private static Task<HttpResponseMessage> PostRawAsync(HttpClient client, string url, string json) =>
         client.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"));
 }
+
+public sealed class PostgresInputNullElementTests(PostgresAppFixture app) : InputNullElementTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteInputNullElementTests(SqliteAppFixture app) : InputNullElementTests(app), IClassFixture<SqliteAppFixture>;

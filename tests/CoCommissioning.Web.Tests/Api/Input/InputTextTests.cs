@@ -5,9 +5,9 @@ using CoCommissioning.Web.Tests.Infrastructure;
 namespace CoCommissioning.Web.Tests.Api.Input;
 
 /// <summary>Issue 12 probe: PostgreSQL text cannot hold NUL, so control characters are a 400 naming the field, never a 500.</summary>
-public sealed class InputTextTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class InputTextTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task CreateCommittee_NulInName_Returns400NamingName()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -18,7 +18,7 @@ public sealed class InputTextTests(PostgresAppFixture app) : IClassFixture<Postg
             .Which.Should().Be("The name contains a character that cannot be stored.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DeclareGift_NulInDescription_Returns400NamingDescription()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -29,7 +29,7 @@ public sealed class InputTextTests(PostgresAppFixture app) : IClassFixture<Postg
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor("description").Should().NotBeEmpty();
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("/api/decisions-log?q=a%00b", "q")]
     [InlineData("/api/gifts?q=a%00b", "q")]
     public async Task Search_NulInQuery_Returns400NamingTheParameter(string url, string field)
@@ -41,7 +41,7 @@ public sealed class InputTextTests(PostgresAppFixture app) : IClassFixture<Postg
         (await response.ReadProblemAsync(HttpStatusCode.BadRequest)).ErrorsFor(field).Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task CreateCommittee_TabAndNewlineInPurpose_AreStillAllowed()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -51,3 +51,7 @@ public sealed class InputTextTests(PostgresAppFixture app) : IClassFixture<Postg
         response.StatusCode.Should().Be(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 }
+
+public sealed class PostgresInputTextTests(PostgresAppFixture app) : InputTextTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteInputTextTests(SqliteAppFixture app) : InputTextTests(app), IClassFixture<SqliteAppFixture>;

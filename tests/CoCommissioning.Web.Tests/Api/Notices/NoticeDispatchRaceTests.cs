@@ -13,9 +13,9 @@ namespace CoCommissioning.Web.Tests.Api.Notices;
 /// Two instances of the app on one PostgreSQL database dispatch at the same moment: each notice is claimed by one of
 /// them (FOR UPDATE SKIP LOCKED) and sent once (ADR-0021).
 /// </summary>
-public sealed class NoticeDispatchRaceTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class NoticeDispatchRaceTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task TwoInstancesDispatchingAtOnce_SendEachNoticeOnce()
     {
         var sent = new ConcurrentBag<EmailMessage>();
@@ -59,3 +59,7 @@ public sealed class NoticeDispatchRaceTests(PostgresAppFixture app) : IClassFixt
         }
     }
 }
+
+public sealed class PostgresNoticeDispatchRaceTests(PostgresAppFixture app) : NoticeDispatchRaceTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteNoticeDispatchRaceTests(SqliteAppFixture app) : NoticeDispatchRaceTests(app), IClassFixture<SqliteAppFixture>;

@@ -23,7 +23,7 @@ public abstract class NoticeTests(AppFixture app)
 
     private NoticeDispatcher Dispatcher => App.Factory.Services.GetRequiredService<NoticeDispatcher>();
 
-    [Fact]
+    [DatabaseFact]
     public async Task PublishAgenda_QueuesOneNoticePerMember_WithTheInvitationAndThePackLink_ThenTheDispatcherSendsThem()
     {
         using var scenario = await MeetingScenario.StartAsync(App, DateTimeOffset.UtcNow.AddDays(10));
@@ -53,7 +53,7 @@ public abstract class NoticeTests(AppFixture app)
         emails.Should().AllSatisfy(e => e.Should().Contain("text/calendar").And.Contain("meeting.ics"));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PersonWhoTurnedTheKindOff_GetsNone_AndAllOffStopsEveryKind()
     {
         using var member = await App.CreateApiClientAsync(DemoUsers.Member);
@@ -90,7 +90,7 @@ public abstract class NoticeTests(AppFixture app)
         }
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task MeetingChangedAndCancelled_GoToTheMembers_WithWhatChangedAndTheReason()
     {
         using var scenario = await MeetingScenario.StartAsync(App, DateTimeOffset.UtcNow.AddDays(10));
@@ -110,7 +110,7 @@ public abstract class NoticeTests(AppFixture app)
             .And.AllSatisfy(n => n.Body.Should().Contain("Reason: The chair is unwell."));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task FailingSender_LeavesTheNoticeFailedAndRetried_WithoutFailingThePublication_ThenAResendSendsIt()
     {
         var token = await App.CreateTokenAsync(DemoUsers.Secretary);
@@ -161,7 +161,7 @@ public abstract class NoticeTests(AppFixture app)
         await again.ReadProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ActionRaised_TellsItsOwner_AndTheDueSoonJobRunTwice_RemindsOnce()
     {
         using var scenario = await MeetingScenario.StartAsync(App);
@@ -184,7 +184,7 @@ public abstract class NoticeTests(AppFixture app)
             .Which.Should().Match<NoticeDto>(n => n.Status == NoticeStatus.Sent && n.RecipientName == MeetingScenario.Nurse);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task DraftMinutesReady_TellsTheChair_AndOnlyASecretaryMaySendIt()
     {
         using var scenario = await MeetingScenario.StartAsync(App);
@@ -210,7 +210,7 @@ public abstract class NoticeTests(AppFixture app)
         await unknown.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task EachPersonSeesTheirOwn_OnlyTheLeadSeesAll_AndAnotherOrganisationSeesNone()
     {
         using var scenario = await MeetingScenario.StartAsync(App, DateTimeOffset.UtcNow.AddDays(10));

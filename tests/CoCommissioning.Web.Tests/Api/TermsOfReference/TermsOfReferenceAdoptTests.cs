@@ -10,7 +10,7 @@ namespace CoCommissioning.Web.Tests.Api.TermsOfReference;
 /// Every version adopted here takes effect in the future on a date no other test uses, so the version in force today
 /// (the seeded site-4 one) stays the same whatever order the tests run in.
 /// </summary>
-public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class TermsOfReferenceAdoptTests(AppFixture app)
 {
     private static DateOnly InDays(int days) => ApiScenario.Today.AddDays(days);
 
@@ -32,7 +32,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(AdoptableExamples))]
     public async Task AdoptDocumentedExample_OnDemoCommittee_IsSavedAsNewVersion(string example, int daysAhead)
     {
@@ -52,7 +52,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
         after.CommitteeVersion.Should().NotBe(before.CommitteeVersion);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdoptSite1Example_ReadsBackAsTheDocSays()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -66,7 +66,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
             + "Delivery and Quality. Each place is filled by a different person.");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdoptSite2Example_OrganisationLacksChiefOperatingOfficer_Returns400NamingTheRole()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -88,7 +88,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
         { "wrong format", "format" },
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(InvalidDocuments))]
     public async Task AdoptInvalidDocument_Returns400NamingTheField_AndSavesNothing(string mistake, string field)
     {
@@ -113,7 +113,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
         problem.ErrorsFor(field).Should().NotBeEmpty();
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdoptUnknownRole_MessageNamesTheRole()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -125,7 +125,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
         problem.ErrorsFor("quorum.requirements[0].roles[0]").Should().ContainSingle().Which.Should().Contain("\"Nurse\"");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdoptRoleNameInOtherCase_IsAccepted()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -139,7 +139,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
             .Should().Equal("Chief Officer", "Chief Finance Officer");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdoptOnSameDateAsExistingVersion_Returns400NamingEffectiveFrom_AndSavesNothing()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -151,7 +151,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
         problem.ErrorsFor("effectiveFrom").Should().ContainSingle().Which.Should().Contain("A version already takes effect on");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdoptWithStaleVersion_Returns409_AndSavesNothing()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -166,7 +166,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
         (await governance.AuditCountAsync(pccc.Id)).Should().Be(audit);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdoptWithoutDocument_Returns400NamingDocument()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -196,3 +196,7 @@ public sealed class TermsOfReferenceAdoptTests(PostgresAppFixture app) : IClassF
         return problem;
     }
 }
+
+public sealed class PostgresTermsOfReferenceAdoptTests(PostgresAppFixture app) : TermsOfReferenceAdoptTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteTermsOfReferenceAdoptTests(SqliteAppFixture app) : TermsOfReferenceAdoptTests(app), IClassFixture<SqliteAppFixture>;

@@ -7,9 +7,9 @@ using static CoCommissioning.Web.Tests.Api.TermsOfReference.RuleBookDocuments;
 namespace CoCommissioning.Web.Tests.Api.TermsOfReference;
 
 /// <summary>Reading, exporting and previewing terms of reference, and who may do what; nothing here saves a version.</summary>
-public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class TermsOfReferenceReadTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task GetTermsOfReference_DemoCommittee_ReturnsSite4ClauseInWords()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -26,7 +26,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         tor.InForce.Should().BeEquivalentTo(version);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ExportTermsOfReference_DemoCommittee_ReturnsV1DocumentWithRoleNames()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -55,7 +55,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         document.Should().BeEquivalentTo(Site4(new DateOnly(ApiScenario.Today.Year - 1, 4, 1)));
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task ExportTermsOfReference_DateBeforeFirstVersion_Returns404()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -66,7 +66,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         await response.ReadProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PreviewDraft_AsGovernanceLead_ReturnsWordsAndNoProblems_AndSavesNothing()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -84,7 +84,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         await AssertNothingSavedAsync(governance, pccc.Id, before, audit);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PreviewDraft_WithProblems_ListsThemByField_AndSavesNothing()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -102,7 +102,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         await AssertNothingSavedAsync(governance, pccc.Id, before, audit);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task PreviewDraft_UnknownRole_ListsTheRoleProblem()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -115,7 +115,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         preview.Problems["quorum.requirements[2].roles[1]"].Should().ContainSingle().Which.Should().Contain("\"Chief Operating Officer\"");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdoptTermsOfReference_AsMember_Returns403()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -128,7 +128,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         (await member.TermsOfReferenceAsync(pccc.Id)).Versions.Should().HaveCount(tor.Versions.Count);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task AdoptTermsOfReference_AsSecretary_Returns403()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -141,7 +141,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         (await secretary.TermsOfReferenceAsync(pccc.Id)).Versions.Should().HaveCount(tor.Versions.Count);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData(DemoUsers.Member)]
     [InlineData(DemoUsers.Secretary)]
     public async Task PreviewDraft_BelowGovernanceLead_Returns403(string email)
@@ -154,7 +154,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_AsMember_Returns403()
     {
         using var member = await app.CreateApiClientAsync(DemoUsers.Member);
@@ -165,7 +165,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_AsSecretary_Returns200()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -176,7 +176,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
-    [Theory]
+    [DatabaseTheory]
     [InlineData("GET", "")]
     [InlineData("GET", "/export")]
     [InlineData("POST", "/preview")]
@@ -212,3 +212,7 @@ public sealed class TermsOfReferenceReadTests(PostgresAppFixture app) : IClassFi
         (await governance.AuditCountAsync(committeeId)).Should().Be(auditBefore);
     }
 }
+
+public sealed class PostgresTermsOfReferenceReadTests(PostgresAppFixture app) : TermsOfReferenceReadTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteTermsOfReferenceReadTests(SqliteAppFixture app) : TermsOfReferenceReadTests(app), IClassFixture<SqliteAppFixture>;

@@ -12,9 +12,9 @@ namespace CoCommissioning.Web.Tests.Api.TermsOfReference;
 /// Export, change, import: the one class that changes which version of the demo PCCC's terms of reference is in
 /// force today, so it has a database of its own and a single test.
 /// </summary>
-public sealed class TermsOfReferenceRoundTripTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class TermsOfReferenceRoundTripTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task ExportChangeAndImport_AsGovernanceLead_AddsVersionInForceByDate_AndAuditsTheInsert()
     {
         using var governance = await app.CreateApiClientAsync(DemoUsers.Governance);
@@ -64,3 +64,7 @@ public sealed class TermsOfReferenceRoundTripTests(PostgresAppFixture app) : ICl
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }
+
+public sealed class PostgresTermsOfReferenceRoundTripTests(PostgresAppFixture app) : TermsOfReferenceRoundTripTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteTermsOfReferenceRoundTripTests(SqliteAppFixture app) : TermsOfReferenceRoundTripTests(app), IClassFixture<SqliteAppFixture>;

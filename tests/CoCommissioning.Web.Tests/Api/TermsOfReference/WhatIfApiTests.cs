@@ -8,9 +8,9 @@ using static CoCommissioning.Web.Tests.Api.TermsOfReference.RuleBookDocuments;
 namespace CoCommissioning.Web.Tests.Api.TermsOfReference;
 
 /// <summary>POST /api/committees/{id}/what-if on the demo PCCC (site-4 terms of reference); nothing is saved.</summary>
-public sealed class WhatIfApiTests(PostgresAppFixture app) : IClassFixture<PostgresAppFixture>
+public abstract class WhatIfApiTests(AppFixture app)
 {
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_EveryoneAbsent_IsNotQuorateWithExplanation()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -29,7 +29,7 @@ public sealed class WhatIfApiTests(PostgresAppFixture app) : IClassFixture<Postg
         result.Eligibility.Should().OnlyContain(e => !e.MayVote);
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_EveryonePresent_IsQuorateAndTheChairPresides()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -48,7 +48,7 @@ public sealed class WhatIfApiTests(PostgresAppFixture app) : IClassFixture<Postg
     /// The rule book's worked case: the Chief Officer leaves the room on a conflict, and the Deputy Chief Finance
     /// Officer stands in for the Chief Finance Officer, so the executive place is still filled.
     /// </summary>
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_RuleBookScenario_DeputyFillsExecutivePlace_IsQuorate()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -80,7 +80,7 @@ public sealed class WhatIfApiTests(PostgresAppFixture app) : IClassFixture<Postg
         lucy.Name.Should().Be("Lucy Price (deputy for Mark Benson)");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_ChiefOfficerLeavesAndFinanceOfficerAbsent_IsNotQuorateNamingTheRoles()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -97,7 +97,7 @@ public sealed class WhatIfApiTests(PostgresAppFixture app) : IClassFixture<Postg
             .And.Contain("Mark Benson is absent").And.Contain("Rachel Adams is excluded by a conflict ruling");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_MembershipOfAnotherCommittee_Returns400()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -114,7 +114,7 @@ public sealed class WhatIfApiTests(PostgresAppFixture app) : IClassFixture<Postg
         problem.ErrorsFor("attendance").Should().ContainSingle().Which.Should().Contain("not members of this committee");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_DeputyForMemberWithoutOne_Returns400()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -127,7 +127,7 @@ public sealed class WhatIfApiTests(PostgresAppFixture app) : IClassFixture<Postg
         problem.ErrorsFor("attendance").Should().ContainSingle().Which.Should().Contain("Rachel Adams has no named deputy");
     }
 
-    [Fact]
+    [DatabaseFact]
     public async Task WhatIf_DateBeforeAnyTermsOfReference_Returns422()
     {
         using var secretary = await app.CreateApiClientAsync(DemoUsers.Secretary);
@@ -139,3 +139,7 @@ public sealed class WhatIfApiTests(PostgresAppFixture app) : IClassFixture<Postg
         problem.GetProperty("detail").GetString().Should().Contain("no terms of reference in force");
     }
 }
+
+public sealed class PostgresWhatIfApiTests(PostgresAppFixture app) : WhatIfApiTests(app), IClassFixture<PostgresAppFixture>;
+
+public sealed class SqliteWhatIfApiTests(SqliteAppFixture app) : WhatIfApiTests(app), IClassFixture<SqliteAppFixture>;
