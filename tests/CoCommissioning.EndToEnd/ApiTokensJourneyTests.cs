@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CoCommissioning.EndToEnd;
 
 /// <summary>A member creates an API token, sees it once, uses it, and revokes it.</summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed partial class ApiTokensJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

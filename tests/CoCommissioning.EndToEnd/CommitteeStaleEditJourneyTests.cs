@@ -9,6 +9,7 @@ namespace CoCommissioning.EndToEnd;
 /// Two secretaries edit the same committee in two browsers: the second save, made on what the page showed before
 /// the first, is refused with a message, and the page reloads so the second secretary sees the first one's change.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class CommitteeStaleEditJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     private const string ConflictMessage = "Someone else changed this committee after you opened it.";

@@ -11,6 +11,7 @@ namespace CoCommissioning.EndToEnd;
 /// bearer token, as an integration would), so the page has one to show: a meeting of the seeded PCCC, its voting
 /// members arriving and a decision by consensus.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class DecisionsLogPageTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -9,6 +9,7 @@ namespace CoCommissioning.EndToEnd;
 /// A member declares an interest concerning a practice; the governance lead reviews and accepts it. Each person uses
 /// a browser context of their own, as two people on two machines would.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class DeclarationJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace CoCommissioning.EndToEnd;
 /// details and downloads the CSV; the date field reads 31/12/2026 and says 31/02/2026 is not a real date; Esc on a
 /// half-filled dialog asks before throwing the typing away.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class FormsJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     private const string GovernanceLead = "Sophie Turner";

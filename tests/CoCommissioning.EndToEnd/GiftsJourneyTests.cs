@@ -6,6 +6,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CoCommissioning.EndToEnd;
 
 /// <summary>A member declares an offer and sees the guidance change as they type; the governance lead accepts it.</summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class GiftsJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

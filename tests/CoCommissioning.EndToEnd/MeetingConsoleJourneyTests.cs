@@ -11,6 +11,7 @@ namespace CoCommissioning.EndToEnd;
 /// happen. The Chief Officer is the only Chief Officer or CFO present, so when the chair rules that she leaves the
 /// room the item is not quorate, until the CFO's named deputy arrives.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class MeetingConsoleJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

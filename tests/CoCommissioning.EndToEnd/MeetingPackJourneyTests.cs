@@ -12,6 +12,7 @@ namespace CoCommissioning.EndToEnd;
 /// Issue 13: a visitor downloads the meeting pack from the public meeting page of a published meeting. The meeting, its
 /// item, its public PDF paper (3 pages) and the publication are set up through the JSON API, as an integration would.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class MeetingPackJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -13,6 +13,7 @@ namespace CoCommissioning.EndToEnd;
 /// the quorum forecast and the likely conflicts; the demo member, whose register interest concerns Riverside
 /// Surgery, confirms their own pre-flag.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed partial class MeetingPreparationJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     private const string ItemTitle = "Riverside Surgery branch closure";

@@ -11,6 +11,7 @@ namespace CoCommissioning.EndToEnd;
 /// next meeting's "Minutes of the previous meeting" item, and an anonymous visitor reads and downloads the public minutes. The record (attendance and a decision by consensus) and
 /// both meetings are set up through the JSON API with a bearer token, as an integration would.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class MinutesJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -4,6 +4,7 @@ using Xunit.Abstractions;
 namespace CoCommissioning.EndToEnd;
 
 /// <summary>The navigation shows each role exactly the areas its policies allow.</summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class NavigationByRoleTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Theory]

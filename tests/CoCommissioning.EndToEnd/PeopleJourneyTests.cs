@@ -7,6 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace CoCommissioning.EndToEnd;
 
 /// <summary>The secretary keeps the people governance records name: adds a person and edits them.</summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class PeopleJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

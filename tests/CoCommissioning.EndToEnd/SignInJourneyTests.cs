@@ -5,6 +5,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace CoCommissioning.EndToEnd;
 
+[Collection(SecondRunningAppTests.Name)]
 public sealed class SignInJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     [Fact]

@@ -11,6 +11,7 @@ namespace CoCommissioning.EndToEnd;
 /// secretary would. The adoption here takes effect today (the editor's default date, which differs from the seeded
 /// version's): the what-if journey's expectations hold with either version in force.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed partial class TermsOfReferenceJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     private const string ActiveElementHtml = "() => document.activeElement?.outerHTML.slice(0, 160) ?? 'nothing'";

@@ -9,6 +9,7 @@ namespace CoCommissioning.EndToEnd;
 /// The administrator adds a user and changes their roles on "Users and roles". Each test adds a user of its own, so
 /// the demo sign-ins the other tests use keep their roles.
 /// </summary>
+[Collection(SecondRunningAppTests.Name)]
 public sealed class UsersAndRolesJourneyTests(AppFixture app, ITestOutputHelper output) : BrowserTest(app, output)
 {
     private const string NewPassword = "Journey-Password-2026";
