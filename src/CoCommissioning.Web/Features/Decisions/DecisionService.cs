@@ -21,18 +21,17 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
     {
         await using var db = await dbs.CreateForReadingAsync(ct);
         var judged = await ItemDecisions.JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
-        if (!judged.Succeeded)
+        if (!judged.TryGetValue(out var j, out var failure))
         {
-            return judged.Failure!;
+            return failure;
         }
 
-        var j = judged.Value!;
         return CommandResult<ItemStatusDto>.Success(new ItemStatusDto(
             itemId,
             j.Moment,
             WhatIfService.ToDto(j.Verdict),
             Voting.Eligibility(j.Seats, j.Terms.Voting),
-            j.Presiding.Succeeded ? j.Presiding.Value!.Explanation : j.Presiding.Failure!.Message,
+            j.Presiding.Match(presiding => presiding.Explanation, refusal => refusal.Message),
             j.Verdict.IsQuorate ? [] : ItemDecisions.InquorateOptions(j.Terms.CoOptionAllowed)));
     }
 
@@ -55,9 +54,9 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
         return await RecordAsync(user, meetingId, itemId, request.Version, request.ChosenToPreside, (judged, presiding) =>
         {
             var tally = Voting.Count(judged.Seats, judged.Terms.Voting, votes, request.CastingVote);
-            return tally.Succeeded
-                ? Decision.RecordVote(user.OrganisationId, meetingId, itemId, request.Resolution, judged.Verdict, presiding, tally.Value!, votes, judged.Moment, user.UserId)
-                : tally.Failure!;
+            return tally.TryGetValue(out var counted, out var refused)
+                ? Decision.RecordVote(user.OrganisationId, meetingId, itemId, request.Resolution, judged.Verdict, presiding, counted, votes, judged.Moment, user.UserId)
+                : refused;
         }, ct);
     }
 
@@ -81,25 +80,22 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
             }
 
             var judged = await ItemDecisions.JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside: null, ct);
-            if (!judged.Succeeded)
+            if (!judged.TryGetValue(out var j, out var failure))
             {
-                return judged.Failure!;
+                return failure;
             }
 
-            var j = judged.Value!;
             var resolution = InquorateResolution.Record(user.OrganisationId, meetingId, itemId, request.Action, request.Detail, j.Verdict, j.Terms.CoOptionAllowed, j.Moment);
-            if (!resolution.Succeeded)
+            if (!resolution.TryGetValue(out var r, out var refused))
             {
-                return resolution.Failure!;
+                return refused;
             }
 
-            var closed = meeting.Close(itemId, ItemClosure.InquorateResolution, [], _ => "", j.Moment);
-            if (!closed.Succeeded)
+            if (meeting.Close(itemId, ItemClosure.InquorateResolution, [], _ => "", j.Moment).TryGetFailure(out var notClosed))
             {
-                return closed.Failure!;
+                return notClosed;
             }
 
-            var r = resolution.Value!;
             db.InquorateResolutions.Add(r);
             return CommandResult<Func<Task<InquorateResolutionDto>>>.Success(() =>
                 Task.FromResult(new InquorateResolutionDto(r.Id, r.ItemId, r.Action, r.Detail, r.QuorumExplanation, r.RecordedAt)));
@@ -173,42 +169,39 @@ public sealed class DecisionService(GovernanceDbFactory dbs, MeetingService meet
             }
 
             var judged = await ItemDecisions.JudgeAsync(db, user, meetingId, itemId, clock.Now(), chosenToPreside, ct);
-            if (!judged.Succeeded)
+            if (!judged.TryGetValue(out var j, out var failure))
             {
-                return judged.Failure!;
+                return failure;
             }
 
-            var j = judged.Value!;
             if (!j.Verdict.IsQuorate)
             {
                 var options = string.Join("; ", ItemDecisions.InquorateOptions(j.Terms.CoOptionAllowed));
                 return Failure.Rule($"Nothing was recorded because the item is not quorate. {string.Join(" ", j.Verdict.Lines.Skip(1))} The chair may: {options}.");
             }
 
-            if (!j.Presiding.Succeeded)
+            if (!j.Presiding.TryGetValue(out var presiding, out var noChair))
             {
-                return j.Presiding.Failure!;
+                return noChair;
             }
 
             var flags = ConflictPreFlags.OfThoseThere(await PreFlagService.FlagsAsync(db, meeting, ct), j.Seats);
             string NameOf(Guid membershipId) => j.Seats.FirstOrDefault(s => s.Seat.MembershipId == membershipId)?.AttendeeName ?? "a member";
             var ready = meeting.ReadyToDecide(itemId, flags, NameOf);
-            if (!ready.Succeeded)
+            if (ready.TryGetFailure(out var notReady))
             {
-                return ready.Failure!;
+                return notReady;
             }
 
-            var decision = decide(j, j.Presiding.Value!);
-            if (!decision.Succeeded)
+            if (!decide(j, presiding).TryGetValue(out var d, out var refused))
             {
-                return decision.Failure!;
+                return refused;
             }
 
-            var d = decision.Value!;
             var close = meeting.Close(itemId, d.Kind == DecisionKind.Consensus ? ItemClosure.Consensus : ItemClosure.Vote, flags, NameOf, j.Moment);
-            if (!close.Succeeded)
+            if (close.TryGetFailure(out var notClosed))
             {
-                return close.Failure!;
+                return notClosed;
             }
 
             db.Decisions.Add(d);
