@@ -181,9 +181,28 @@ mkdir -p "$results"
 find "$results" -maxdepth 1 -name '*.trx' -delete
 test_log="$root/TestResults/dotnet-test.log"
 
-log "dotnet test CoCommissioning.sln $*"
+# Build once, then test with --no-build: dotnet test then runs the three test assemblies side by side (after a
+# build of its own it ran them one after another), and the unit tests, the API tests and the browser tests each
+# leave part of the two cores idle.
+no_build=false
+for arg in "$@"; do
+  if [ "$arg" = "--no-build" ]; then
+    no_build=true
+  fi
+done
 set +e
-dotnet test CoCommissioning.sln --logger "trx" --results-directory "$results" "$@" </dev/null 2>&1 | tee "$test_log"
+if ! $no_build; then
+  log "dotnet build CoCommissioning.sln"
+  dotnet build CoCommissioning.sln </dev/null 2>&1 | tee "$test_log"
+  build_rc=${PIPESTATUS[0]}
+  if [ "$build_rc" -ne 0 ]; then
+    echo "dotnet build failed (exit $build_rc): no test ran" >&2
+    exit "$build_rc"
+  fi
+  set -- --no-build "$@"
+fi
+log "dotnet test CoCommissioning.sln $*"
+dotnet test CoCommissioning.sln --logger "trx" --results-directory "$results" "$@" </dev/null 2>&1 | tee -a "$test_log"
 test_rc=${PIPESTATUS[0]}
 set -e
 
