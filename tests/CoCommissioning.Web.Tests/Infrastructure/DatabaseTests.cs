@@ -40,6 +40,9 @@ public static class DatabaseAvailability
             ? $"No PostgreSQL server: {PostgresDatabase.EnvironmentVariable} is not set. scripts/test.sh starts a throwaway cluster and sets it."
             : null;
 
+    /// <summary>Why a test of a class with a database fixture is skipped: null when its server is there, or it has none.</summary>
+    public static string? SkipReason(ITestMethod testMethod) => ProviderOf(testMethod) is { } provider ? MissingReason(provider) : null;
+
     /// <summary>The provider of the test class's database fixture, if it has one.</summary>
     public static DatabaseProvider? ProviderOf(ITestMethod testMethod)
     {
@@ -71,7 +74,7 @@ public sealed class ProviderTheoryDiscoverer(IMessageSink diagnosticMessageSink)
 public sealed class DatabaseFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
-        DatabaseAvailability.ProviderOf(testMethod) is { } provider && DatabaseAvailability.MissingReason(provider) is { } reason
+        DatabaseAvailability.SkipReason(testMethod) is { } reason
             ? [DatabaseAvailability.Skipped(DiagnosticMessageSink, discoveryOptions, testMethod, reason)]
             : base.Discover(discoveryOptions, testMethod, factAttribute);
 }
@@ -79,7 +82,7 @@ public sealed class DatabaseFactDiscoverer(IMessageSink diagnosticMessageSink) :
 public sealed class DatabaseTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
 {
     public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
-        DatabaseAvailability.ProviderOf(testMethod) is { } provider && DatabaseAvailability.MissingReason(provider) is { } reason
+        DatabaseAvailability.SkipReason(testMethod) is { } reason
             ? [DatabaseAvailability.Skipped(DiagnosticMessageSink, discoveryOptions, testMethod, reason)]
             : base.Discover(discoveryOptions, testMethod, theoryAttribute);
 }

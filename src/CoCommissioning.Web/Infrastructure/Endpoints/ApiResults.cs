@@ -35,8 +35,7 @@ public static class ApiResults
         detail: failure.Message,
         title: "The request has invalid fields.");
 
-    /// <summary>The problem response for a failure, for callers that need no declared type (filters, handlers).</summary>
-    public static IResult ProblemFor(Failure failure) => failure.Kind switch
+    private static IResult ProblemFor(Failure failure) => failure.Kind switch
     {
         FailureKind.Validation => Validation(failure),
         FailureKind.NotFound => new NotFoundProblem(failure.Message),
